@@ -1,0 +1,53 @@
+/**
+ * The CLI's single entry: picks the command, runs it, and returns the exit code.
+ * Commands parse their own flags and never call process.exit, so tests can call them directly.
+ */
+import { CliError } from './cli-error.js';
+
+export interface Command {
+  /** One line for `--help`. */
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.js')).serveCommand,
+  fixtures: async () => (await import('./fixtures.js')).fixturesCommand,
+  verify: async () => (await import('./verify.js')).verifyCommand,
+};
+
+function usage(): string {
+  return [
+    'Usage: interactions-kit <command> [flags]',
+    '',
+    'Commands:',
+    '  serve      run the mock server (default 127.0.0.1:4010, seed 42)',
+    '  fixtures   write golden fixtures, or a large data set with --records',
+    '  verify     check a target (this mock, Prism, the real service) against the contract',
+    '',
+    'Run `interactions-kit <command> --help` for its flags.',
+  ].join('\n');
+}
+
+/** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name === undefined ? 2 : 0;
+  }
+  const load = commands[name];
+  if (load === undefined) {
+    console.error(`interactions-kit: unknown command "${name}"\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await load()).run(rest);
+  } catch (error) {
+    if (error instanceof CliError) {
+      console.error(`interactions-kit ${name}: ${error.message}`);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
