@@ -1,0 +1,64 @@
+/**
+ * Gong's cursors: JWT-like strings (`header.payload.signature`, base64url) that carry the
+ * next page number and a fingerprint of the request that made them, so a cursor works on any
+ * server with the same secret and only for the request it came from.
+ */
+import { fromBase64Url, hasValidSignature, signature, toBase64Url } from '../signing.js';
+
+const HEADER = toBase64Url('{"alg":"HS256","typ":"cursor"}');
+
+export interface GongCursorPayload {
+  /** Integrated account id. */
+  a: string;
+  /** Fingerprint of the request's filter. */
+  f: string;
+  /** The page number the cursor points at. */
+  p: number;
+}
+
+/** Makes the cursor of page `payload.p`. */
+export function encodeGongCursor(secret: string, payload: GongCursorPayload): string {
+  const body = toBase64Url(JSON.stringify(payload));
+  return `${HEADER}.${body}.${signature(`${secret}:gong`, `${HEADER}.${body}`)}`;
+}
+
+/** Why a cursor was refused, in words for Gong's `errors`. */
+export type GongCursorProblem = 'malformed' | 'signature' | 'foreign';
+
+/** Reads a cursor made for `account` and `filterFingerprint`, or says what is wrong with it. */
+export function decodeGongCursor(
+  secret: string,
+  cursor: string,
+  account: string,
+  filterFingerprint: string,
+): { page: number } | { problem: GongCursorProblem } {
+  const parts = cursor.split('.');
+  if (parts.length !== 3 || parts[0] !== HEADER) return { problem: 'malformed' };
+  const [, body = '', sig = ''] = parts;
+  if (!hasValidSignature(`${secret}:gong`, `${HEADER}.${body}`, sig)) return { problem: 'signature' };
+  const text = fromBase64Url(body);
+  let payload: unknown;
+  try {
+    payload = text === undefined ? undefined : JSON.parse(text);
+  } catch {
+    return { problem: 'malformed' };
+  }
+  const p = payload as Partial<GongCursorPayload> | undefined;
+  if (typeof p?.a !== 'string' || typeof p.f !== 'string' || !Number.isSafeInteger(p.p) || (p.p as number) < 1) {
+    return { problem: 'malformed' };
+  }
+  if (p.a !== account || p.f !== filterFingerprint) return { problem: 'foreign' };
+  return { page: p.p as number };
+}
+
+/** Gong-style wording of a cursor problem. */
+export function gongCursorMessage(problem: GongCursorProblem): string {
+  switch (problem) {
+    case 'malformed':
+      return 'cursor: not a cursor returned by this API';
+    case 'signature':
+      return 'cursor: the cursor has been altered or was issued by another server';
+    case 'foreign':
+      return 'cursor: the cursor belongs to a different request; send the same filter as the request that returned it';
+  }
+}

@@ -1,0 +1,37 @@
+import type { GongErrorResponse, GongInteractionStatsResponse, GongUsersResponse } from '../schema-types.js';
+
+/** A Gong answer with data. */
+export interface GongSuccess<Body> {
+  ok: true;
+  status: 200;
+  headers: Record<string, string>;
+  body: Body;
+}
+
+/** A Gong error: `{ requestId, errors: [...] }` with its status and headers. */
+export interface GongFailure {
+  ok: false;
+  status: number;
+  headers: Record<string, string>;
+  body: GongErrorResponse;
+}
+
+/** What a Gong endpoint answers: the HTTP layer sends it as it is, the unified layer reads it. */
+export type GongResult<Body = GongInteractionStatsResponse | GongUsersResponse> = GongSuccess<Body> | GongFailure;
+
+const JSON_CONTENT = 'application/json; charset=utf-8';
+
+/** A Gong success with Gong's JSON content type. */
+export function gongSuccess<Body>(body: Body): GongSuccess<Body> {
+  return { ok: true, status: 200, headers: { 'content-type': JSON_CONTENT }, body };
+}
+
+/** A Gong error answer. */
+export function gongError(
+  status: number,
+  requestId: string,
+  errors: string[],
+  headers: Record<string, string> = {},
+): GongFailure {
+  return { ok: false, status, headers: { 'content-type': JSON_CONTENT, ...headers }, body: { requestId, errors } };
+}

@@ -1,0 +1,78 @@
+/**
+ * `POST /v2/stats/interaction`: the users with calls in the window, 100 a page, each with one
+ * flat set of stats for the whole window, exactly in Gong's shape.
+ */
+import type { MockContext } from '../mock-context.js';
+import type { GongInteractionStatsResponse, GongPersonInteractionStats } from '../schema-types.js';
+import { fingerprint } from '../signing.js';
+import { interactionStatsOf } from '../world/interaction-stats.js';
+import type { WorldAccount } from '../world/world.js';
+import { decodeGongCursor, encodeGongCursor, gongCursorMessage } from './gong-cursor.js';
+import { gongError, gongSuccess, type GongResult } from './gong-result.js';
+import { GONG_PAGE_SIZE } from './page-size.js';
+import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
+import { requestIdFor } from './request-id.js';
+
+/** Every user of the request with calls in its window, in Gong's order, with their stats. */
+export function peopleInteractionStats(account: WorldAccount, request: StatsRequest): GongPersonInteractionStats[] {
+  const people: GongPersonInteractionStats[] = [];
+  for (const user of account.users()) {
+    if (request.userIds !== undefined && !request.userIds.has(user.gong.id)) continue;
+    const totals = account.totals(user, request.fromDay, request.toDay);
+    if (totals === undefined) continue;
+    people.push({
+      userId: user.gong.id,
+      userEmailAddress: user.gong.emailAddress,
+      personInteractionStats: interactionStatsOf(totals),
+    });
+  }
+  return people;
+}
+
+/**
+ * Answers a stats request for an account, as Gong would.
+ *
+ * @example
+ * listInteractionStats(context, account, { filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } });
+ */
+export function listInteractionStats(
+  context: MockContext,
+  account: WorldAccount,
+  body: unknown,
+): GongResult<GongInteractionStatsResponse> {
+  const requestId = requestIdFor(String(context.world.seed), account.id, 'stats', JSON.stringify(body) ?? '');
+  const parsed = parseStatsRequest(account, body, context.now());
+  if ('errors' in parsed) return gongError(400, requestId, parsed.errors);
+  const { request } = parsed;
+
+  const filterFingerprint = fingerprint(context.secret, `${account.id}:${request.filterKey}`);
+  let page = 0;
+  if (request.cursor !== undefined) {
+    const decoded = decodeGongCursor(context.secret, request.cursor, account.id, filterFingerprint);
+    if ('problem' in decoded) return gongError(400, requestId, [gongCursorMessage(decoded.problem)]);
+    page = decoded.page;
+  }
+
+  const people = peopleInteractionStats(account, request);
+  if (people.length === 0) return gongError(404, requestId, ['No stats found for the specified period']);
+  const start = page * GONG_PAGE_SIZE;
+  if (start >= people.length) return gongError(400, requestId, ['cursor: points past the last page of this request']);
+  const slice = people.slice(start, start + GONG_PAGE_SIZE);
+  const more = start + GONG_PAGE_SIZE < people.length;
+
+  return gongSuccess({
+    requestId,
+    records: {
+      totalRecords: people.length,
+      currentPageSize: slice.length,
+      currentPageNumber: page,
+      ...(more
+        ? { cursor: encodeGongCursor(context.secret, { a: account.id, f: filterFingerprint, p: page + 1 }) }
+        : {}),
+    },
+    timeZone: account.timeZone,
+    fromDateTime: account.zone.formatInstant(account.zone.startOfDay(request.fromDate)),
+    toDateTime: account.zone.formatInstant(account.zone.startOfDay(request.toDate)),
+    peopleInteractionStats: slice,
+  });
+}

@@ -1,0 +1,13 @@
+import type { World } from './world/world.js';
+
+/**
+ * What the Gong and unified layers read besides their input: resolved once from the
+ * options (see `resolveOptions` in server/options.ts) and never changed afterwards.
+ */
+export interface MockContext {
+  readonly world: World;
+  /** The current instant in epoch ms: Gong's "current day" rule compares against it. */
+  now(): number;
+  /** Key that signs Gong and unified cursors; servers sharing seed and secret share cursors. */
+  readonly secret: string;
+}

@@ -1,0 +1,48 @@
+/**
+ * `createApp(options)`: the whole mock as an Express app that never listens, for supertest,
+ * for `serve`, or mounted in a user's own server.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { unifiedError } from '../unified/unified-error.js';
+import { adminRoutes } from './admin-routes.js';
+import { gongRoutes } from './gong-routes.js';
+import { resolveOptions, type AppOptions } from './options.js';
+import { sendJson } from './send.js';
+import { unifiedRoutes } from './unified-routes.js';
+
+/**
+ * Builds the mock server.
+ *
+ * @example
+ * import request from 'supertest';
+ * const app = createApp({ seed: 42, now: '2026-11-24T00:00:00Z' });
+ * await request(app).get('/unified/conversational-intelligence/interactions?...').set('Authorization', 'Bearer t');
+ */
+export function createApp(options: AppOptions = {}): express.Express {
+  const resolved = resolveOptions(options);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  // Query strings are read by the unified layer itself, in every encoding clients send.
+  app.set('query parser', 'simple');
+
+  app.use('/unified', unifiedRoutes(resolved));
+  app.use('/gong/:integrated_account_id', gongRoutes(resolved));
+  app.use('/__admin', adminRoutes(resolved));
+
+  app.use(function unknownRoute(req: Request, res: Response) {
+    const error = unifiedError(404, `No route ${req.method} ${req.path}`);
+    sendJson(res, error.status, error.headers, error.body);
+  });
+  app.use(function lastResort(error: unknown, _req: Request, res: Response, _next: NextFunction) {
+    // Reaching this is a bug in the mock: say so in the real error shape rather than in HTML.
+    console.error(error);
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const failure = unifiedError(500, `interactions-kit internal error: ${(error as Error)?.message ?? String(error)}`);
+    sendJson(res, failure.status, failure.headers, failure.body);
+  });
+  return app;
+}

@@ -1,0 +1,52 @@
+/**
+ * The unified API's routes: parse, call the unified layer, send. Nothing else happens here.
+ */
+import { Router, type Request, type Response } from 'express';
+import { listInteractions } from '../unified/list-interactions.js';
+import { unifiedError } from '../unified/unified-error.js';
+import { unifiedAuthProblem } from './auth.js';
+import type { ResolvedOptions } from './options.js';
+import { sendJson, sendNdjson } from './send.js';
+
+/** The raw query string of a request, without `?`. */
+export function rawQueryOf(req: Request): string {
+  const q = req.originalUrl.indexOf('?');
+  return q === -1 ? '' : req.originalUrl.slice(q + 1);
+}
+
+/** Routes below /unified. */
+export function unifiedRoutes(resolved: ResolvedOptions): Router {
+  const router = Router();
+
+  router.get(
+    '/conversational-intelligence/interactions',
+    async function listInteractionsRoute(req: Request, res: Response) {
+      const authProblem = unifiedAuthProblem(req.get('authorization'), resolved.tokens);
+      if (authProblem !== undefined) {
+        const error = unifiedError(401, authProblem);
+        sendJson(res, error.status, error.headers, error.body);
+        return;
+      }
+      const answer = listInteractions(resolved.context, resolved.gong, {
+        rawQuery: rawQueryOf(req),
+        origin: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
+      });
+      if (answer.kind === 'stream') await sendNdjson(res, answer.headers, answer.pages);
+      else sendJson(res, answer.status, answer.headers, answer.body);
+    },
+  );
+
+  router.all('/conversational-intelligence/interactions', function methodNotAllowed(req: Request, res: Response) {
+    const error = unifiedError(405, `${req.method} is not allowed here; use GET`);
+    sendJson(res, error.status, { ...error.headers, allow: 'GET' }, error.body);
+  });
+
+  router.use(function unknownUnifiedRoute(req: Request, res: Response) {
+    const error = unifiedError(
+      404,
+      `No route ${req.method} /unified${req.path}; the mock serves GET /unified/conversational-intelligence/interactions`,
+    );
+    sendJson(res, error.status, error.headers, error.body);
+  });
+  return router;
+}

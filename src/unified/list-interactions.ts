@@ -1,0 +1,108 @@
+/**
+ * `GET /unified/conversational-intelligence/interactions` as a pure function of the raw query
+ * string: check the query, find the account, fetch the page, and shape it. The Express route
+ * only sends what this returns.
+ */
+import type { GongApi } from '../gong/gong-api.js';
+import type { MockContext } from '../mock-context.js';
+import type { Interaction } from '../schema-types.js';
+import type { WorldAccount } from '../world/world.js';
+import { formatPage } from './format-page.js';
+import { fetchUnifiedPage, isErrorResult } from './list-page.js';
+import { KEY_BY_FIELDS, shapeRecords } from './shape-records.js';
+import { invalidParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
+import { parseUnifiedQuery, type UnifiedQuery } from './unified-query.js';
+
+/** A JSON answer: a page in a JSON format, or an error. */
+export interface JsonAnswer {
+  kind: 'json';
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** An NDJSON answer: the pages' records, produced one page at a time as they are read. */
+export interface StreamAnswer {
+  kind: 'stream';
+  status: 200;
+  headers: Record<string, string>;
+  pages: Iterable<Interaction[]>;
+}
+
+export type UnifiedAnswer = JsonAnswer | StreamAnswer;
+
+function errorAnswer(error: UnifiedErrorResult): JsonAnswer {
+  return { kind: 'json', status: error.status, headers: error.headers, body: error.body };
+}
+
+function checkKeyBy(query: UnifiedQuery): UnifiedErrorResult | undefined {
+  if (query.keyBy === undefined || query.format === 'stream') return undefined;
+  const allowed: readonly string[] = query.format === 'raw' ? KEY_BY_FIELDS.raw : KEY_BY_FIELDS.unified;
+  if (allowed.includes(query.keyBy)) return undefined;
+  return invalidParameters([
+    `truto_key_by: ${JSON.stringify(query.keyBy)} is not a field every ${query.format} record has; use one of ${allowed.join(', ')}`,
+  ]);
+}
+
+/** Every page from the query's cursor on, shaped for the stream; stops at the last page. */
+function* streamPages(
+  context: MockContext,
+  gong: GongApi,
+  account: WorldAccount,
+  query: UnifiedQuery,
+): Generator<Interaction[]> {
+  let cursor = query.nextCursor;
+  const seen = new Set<string>();
+  do {
+    const page = fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor });
+    // A failure after the first page cannot change the status any more: the stream just ends.
+    if (isErrorResult(page)) return;
+    yield shapeRecords(page.records, query);
+    cursor = page.nextCursor ?? undefined;
+    if (cursor !== undefined && seen.has(cursor)) return;
+    if (cursor !== undefined) seen.add(cursor);
+  } while (cursor !== undefined);
+}
+
+export interface ListInteractionsInput {
+  /** The raw query string, without `?`. */
+  rawQuery: string;
+  /** The Gong base URL of an account is `${origin}/gong/${id}`: debug's `requestUrl` uses it. */
+  origin: string;
+}
+
+/**
+ * Answers a unified list request.
+ *
+ * @example
+ * listInteractions(context, gong, { rawQuery: 'integrated_account_id=...&start_time=...&end_time=...', origin: 'http://127.0.0.1:4010' });
+ */
+export function listInteractions(context: MockContext, gong: GongApi, input: ListInteractionsInput): UnifiedAnswer {
+  const parsed = parseUnifiedQuery(input.rawQuery);
+  if ('error' in parsed) return errorAnswer(parsed.error);
+  const { query } = parsed;
+  const keyProblem = checkKeyBy(query);
+  if (keyProblem !== undefined) return errorAnswer(keyProblem);
+  const account = context.world.account(query.integratedAccountId);
+  if (account === undefined) {
+    return errorAnswer(unifiedError(404, `integrated_account_id: no integrated account ${query.integratedAccountId}`));
+  }
+
+  const first = fetchUnifiedPage(context, gong, account, query);
+  if (isErrorResult(first)) return errorAnswer(first);
+  if (query.format === 'stream') {
+    const rest =
+      first.nextCursor === null ? [] : streamPages(context, gong, account, { ...query, nextCursor: first.nextCursor });
+    return {
+      kind: 'stream',
+      status: 200,
+      headers: { 'content-type': 'application/x-ndjson; charset=utf-8' },
+      pages: (function* () {
+        yield shapeRecords(first.records, query);
+        yield* rest;
+      })(),
+    };
+  }
+  const body = formatPage(first, query, `${input.origin}/gong/${account.id}`);
+  return { kind: 'json', status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body };
+}

@@ -1,0 +1,89 @@
+/**
+ * One unified page, the way the real service makes it: translate the query into a Gong
+ * request, call Gong, map its records, slice by `limit`, and wrap Gong's cursor in ours.
+ */
+import type { GongApi } from '../gong/gong-api.js';
+import type { GongResult } from '../gong/gong-result.js';
+import type { MockContext } from '../mock-context.js';
+import type { GongInteractionStatsResponse, GongPersonInteractionStats, Interaction } from '../schema-types.js';
+import { fingerprint } from '../signing.js';
+import type { WorldAccount } from '../world/world.js';
+import { gongStatsBody } from './gong-request.js';
+import { toInteraction } from './map-interaction-stats.js';
+import { remoteError } from './remote-error.js';
+import { decodeUnifiedCursor, encodeUnifiedCursor, type UnifiedPosition } from './unified-cursor.js';
+import { invalidParameters, type UnifiedErrorResult } from './unified-error.js';
+import type { UnifiedQuery } from './unified-query.js';
+
+/** The Gong call behind a page, for the debug envelope. */
+export interface GongCall {
+  body: Record<string, unknown>;
+  result: GongResult<GongInteractionStatsResponse>;
+}
+
+export interface UnifiedPage {
+  /** Gong's records of this page, as Gong sent them. */
+  people: GongPersonInteractionStats[];
+  /** The same records mapped to unified records. */
+  records: Interaction[];
+  nextCursor: string | null;
+  gongCall: GongCall;
+}
+
+/** What a cursor is bound to: everything that decides which records a page holds. */
+export function queryFingerprint(secret: string, query: UnifiedQuery): string {
+  return fingerprint(
+    secret,
+    JSON.stringify([
+      query.integratedAccountId,
+      query.startMs,
+      query.endMs,
+      query.userIds ?? null,
+      query.limit,
+      query.remoteQuery ?? null,
+    ]),
+  );
+}
+
+/** The page a query's `next_cursor` points at (the first page without one). */
+export function fetchUnifiedPage(
+  context: MockContext,
+  gong: GongApi,
+  account: WorldAccount,
+  query: UnifiedQuery,
+): UnifiedPage | UnifiedErrorResult {
+  const bound = queryFingerprint(context.secret, query);
+  let position: UnifiedPosition = { gongCursor: undefined, offset: 0 };
+  if (query.nextCursor !== undefined) {
+    const decoded = decodeUnifiedCursor(context.secret, query.nextCursor, bound);
+    if ('problem' in decoded) return invalidParameters([decoded.problem]);
+    position = decoded.position;
+  }
+  const body = gongStatsBody(account, query, position.gongCursor);
+  const result = gong.interactionStats(account, body);
+  const gongCall: GongCall = { body, result };
+  if (!result.ok) {
+    // Gong answers an empty window with 404; the unified API answers it with an empty page.
+    if (result.status === 404 && position.gongCursor === undefined)
+      return { people: [], records: [], nextCursor: null, gongCall };
+    return remoteError(result);
+  }
+  const page = result.body;
+  const people = page.peopleInteractionStats.slice(position.offset, position.offset + query.limit);
+  const end = position.offset + query.limit;
+  let next: UnifiedPosition | undefined;
+  if (end < page.peopleInteractionStats.length) next = { gongCursor: position.gongCursor, offset: end };
+  else if (page.records.cursor !== undefined) next = { gongCursor: page.records.cursor, offset: 0 };
+  const window = { fromDateTime: page.fromDateTime, toDateTime: page.toDateTime, timeZone: page.timeZone };
+  return {
+    people,
+    records: people.map((person) => toInteraction(person, window)),
+    nextCursor: next === undefined ? null : encodeUnifiedCursor(context.secret, bound, next),
+    gongCall,
+  };
+}
+
+/** Whether `fetchUnifiedPage` answered with an error. */
+export function isErrorResult(value: UnifiedPage | UnifiedErrorResult): value is UnifiedErrorResult {
+  return 'status' in value;
+}

@@ -1,0 +1,137 @@
+/**
+ * Readers for the shapes the unified endpoint's parameters take. Each returns the value or a
+ * problem that names the parameter as the client wrote it.
+ */
+import { spell, type QueryEntry } from './parse-query-string.js';
+
+export type Read<T> = { value: T } | { problem: string };
+
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const MAX_ITEMS = 1000;
+
+function quote(text: string): string {
+  return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
+}
+
+/** A parameter that takes one plain value: `start_time=...`. */
+export function readScalar(name: string, entries: QueryEntry[] | undefined): Read<string | undefined> {
+  if (entries === undefined) return { value: undefined };
+  const first = entries[0] as QueryEntry;
+  if (first.segments.length > 0) return { problem: `${spell(first)}: ${name} takes a single value, not brackets` };
+  if (entries.length > 1) return { problem: `${name}: given ${entries.length} times; send it once` };
+  return { value: first.value };
+}
+
+/** `true` or `false`; absent is undefined. */
+export function readBoolean(name: string, raw: string | undefined): Read<boolean | undefined> {
+  if (raw === undefined) return { value: undefined };
+  if (raw === 'true') return { value: true };
+  if (raw === 'false') return { value: false };
+  return { problem: `${name}: must be true or false, got ${quote(raw)}` };
+}
+
+/** Every accepted encoding of `users`: `users[][id]`, `users[0][id]`, `users[id]`, `users=1,2`. */
+export function readUsers(entries: QueryEntry[] | undefined): Read<string[] | undefined> {
+  if (entries === undefined) return { value: undefined };
+  const indexed = new Map<number, string>();
+  const appended: string[] = [];
+  for (const entry of entries) {
+    const [first, second, ...rest] = entry.segments;
+    const where = spell(entry);
+    if (rest.length > 0) return { problem: `${where}: users take only an id, e.g. users[][id]=123` };
+    let index: number | undefined;
+    let ids: string[];
+    if (first === undefined || (first === '' && second === undefined)) {
+      ids = entry.value.split(',');
+    } else if (first === 'id' && second === undefined) {
+      ids = [entry.value];
+    } else if (first === '' && second === 'id') {
+      ids = [entry.value];
+    } else if (/^\d{1,4}$/.test(first) && (second === 'id' || second === undefined)) {
+      index = Number(first);
+      ids = [entry.value];
+    } else {
+      return { problem: `${where}: unknown form; send users[][id]=123 or users[0][id]=123` };
+    }
+    for (const raw of ids) {
+      const id = raw.trim();
+      if (id === '') return { problem: `${where}: a user id must not be empty` };
+      if (index === undefined) appended.push(id);
+      else if (indexed.has(index)) return { problem: `${where}: users[${index}] is given twice` };
+      else indexed.set(index, id);
+    }
+  }
+  const ids = [...[...indexed.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id), ...appended];
+  if (ids.length > MAX_ITEMS) return { problem: `users: at most ${MAX_ITEMS} users, got ${ids.length}` };
+  return { value: [...new Set(ids)] };
+}
+
+/** `truto_exclude_fields[]=a&truto_exclude_fields[]=b` or `truto_exclude_fields=a,b`. */
+export function readFieldList(name: string, entries: QueryEntry[] | undefined): Read<string[] | undefined> {
+  if (entries === undefined) return { value: undefined };
+  const fields: string[] = [];
+  for (const entry of entries) {
+    const [first, ...rest] = entry.segments;
+    if (rest.length > 0 || (first !== undefined && first !== '' && !/^\d{1,4}$/.test(first))) {
+      return { problem: `${spell(entry)}: send ${name}[]=field or ${name}=a,b` };
+    }
+    for (const raw of entry.value.split(',')) {
+      const field = raw.trim();
+      if (field === '') continue;
+      if (!FIELD_PATH.test(field) || field.split('.').some((part) => UNSAFE_KEYS.has(part))) {
+        return { problem: `${name}: ${quote(field)} is not a field name` };
+      }
+      fields.push(field);
+    }
+  }
+  if (fields.length > MAX_ITEMS) return { problem: `${name}: at most ${MAX_ITEMS} fields` };
+  return { value: [...new Set(fields)] };
+}
+
+type Nested = { [key: string]: Nested | string | string[] };
+
+/** `remote_query[a][b]=c` as `{ a: { b: 'c' } }`; `remote_query[a][]=1` as arrays. */
+export function readNestedObject(
+  name: string,
+  entries: QueryEntry[] | undefined,
+): Read<Record<string, unknown> | undefined> {
+  if (entries === undefined) return { value: undefined };
+  const root: Nested = Object.create(null) as Nested;
+  for (const entry of entries) {
+    const where = spell(entry);
+    const path = entry.segments;
+    if (path.length === 0 || path[0] === '')
+      return { problem: `${where}: ${name} takes keys, e.g. ${name}[key]=value` };
+    if (path.length > 6) return { problem: `${where}: nested too deeply` };
+    let node = root;
+    for (let i = 0; i < path.length; i++) {
+      const key = path[i] as string;
+      const last = i === path.length - 1;
+      if (UNSAFE_KEYS.has(key)) return { problem: `${where}: ${quote(key)} is not allowed as a key` };
+      if (key === '') {
+        // `[]` appends: only as the last segment.
+        if (!last) return { problem: `${where}: [] may only come last` };
+        break;
+      }
+      const nextIsAppend = path[i + 1] === '';
+      const existing = node[key];
+      if (last || nextIsAppend) {
+        if (nextIsAppend) {
+          if (existing === undefined) node[key] = [entry.value];
+          else if (Array.isArray(existing)) existing.push(entry.value);
+          else return { problem: `${where}: conflicts with another ${name} parameter` };
+          break;
+        }
+        if (existing !== undefined)
+          return { problem: `${where}: given twice or conflicts with another ${name} parameter` };
+        node[key] = entry.value;
+        break;
+      }
+      if (existing === undefined) node = node[key] = Object.create(null) as Nested;
+      else if (typeof existing === 'object' && !Array.isArray(existing)) node = existing;
+      else return { problem: `${where}: conflicts with another ${name} parameter` };
+    }
+  }
+  return { value: root };
+}

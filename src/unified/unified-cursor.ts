@@ -1,0 +1,76 @@
+/**
+ * The unified `next_cursor`: base64url of a small JSON object holding Gong's cursor and the
+ * offset into that Gong page, bound to a fingerprint of the query and signed. Any server with
+ * the same secret can serve the next page; an edited, truncated or foreign cursor is refused.
+ */
+import { fromBase64Url, hasValidSignature, signature, toBase64Url } from '../signing.js';
+
+/** Where the next unified page starts. */
+export interface UnifiedPosition {
+  /** Gong's cursor for the Gong page holding the next record; undefined for Gong's first page. */
+  gongCursor: string | undefined;
+  /** Index of the next record in that Gong page. */
+  offset: number;
+}
+
+interface Payload {
+  v: 1;
+  g: string | null;
+  o: number;
+  q: string;
+}
+
+/** Makes the cursor for `position` of the query whose fingerprint is `queryFingerprint`. */
+export function encodeUnifiedCursor(secret: string, queryFingerprint: string, position: UnifiedPosition): string {
+  const payload: Payload = { v: 1, g: position.gongCursor ?? null, o: position.offset, q: queryFingerprint };
+  const body = toBase64Url(JSON.stringify(payload));
+  return `${body}.${signature(`${secret}:unified`, body)}`;
+}
+
+/** Reads a cursor, or explains in a sentence (for a 400) why it cannot be used. */
+export function decodeUnifiedCursor(
+  secret: string,
+  cursor: string,
+  queryFingerprint: string,
+): { position: UnifiedPosition } | { problem: string } {
+  const dot = cursor.indexOf('.');
+  const body = dot === -1 ? '' : cursor.slice(0, dot);
+  const sig = dot === -1 ? '' : cursor.slice(dot + 1);
+  const text = body === '' || sig === '' ? undefined : fromBase64Url(body);
+  let payload: Partial<Payload> | undefined;
+  try {
+    payload = text === undefined ? undefined : (JSON.parse(text) as Partial<Payload>);
+  } catch {
+    payload = undefined;
+  }
+  if (typeof payload !== 'object' || payload === null) {
+    return {
+      problem: 'next_cursor: not a cursor this API returned; pass back the next_cursor of a previous page unchanged',
+    };
+  }
+  if (!hasValidSignature(`${secret}:unified`, body, sig)) {
+    return {
+      problem:
+        'next_cursor: the cursor signature does not match; it was edited or issued by a server with another secret',
+    };
+  }
+  const { g, o, q } = payload;
+  if (
+    payload.v !== 1 ||
+    !(g === null || typeof g === 'string') ||
+    !Number.isSafeInteger(o) ||
+    (o as number) < 0 ||
+    typeof q !== 'string'
+  ) {
+    return {
+      problem: 'next_cursor: not a cursor this API returned; pass back the next_cursor of a previous page unchanged',
+    };
+  }
+  if (q !== queryFingerprint) {
+    return {
+      problem:
+        'next_cursor: the cursor belongs to a different query; send the same integrated_account_id, start_time, end_time, users, limit and remote_query as the request that returned it',
+    };
+  }
+  return { position: { gongCursor: g ?? undefined, offset: o as number } };
+}

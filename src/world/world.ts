@@ -1,0 +1,99 @@
+/**
+ * The seeded world: integrated accounts, each a Gong company with users whose daily stats
+ * are pure functions of (seed, account, user, day). Only the user lists are kept (they are
+ * small, immutable and deterministic); stats are computed on demand for every query.
+ */
+import { zoneCalendar, type ZoneCalendar } from './calendar.js';
+import { emptyTotals, accumulateDay, type StatTotals } from './daily-stats.js';
+import { hashString } from './hash.js';
+import { DEFAULT_ACCOUNTS, type AccountSpec } from './account-spec.js';
+import { generateUsers, type WorldUser } from './users.js';
+
+/** Options of the world; every one is optional. */
+export interface WorldOptions {
+  /** Seed of everything generated. Default 42. */
+  seed?: number;
+  /** The accounts. Default: the embedded default accounts (`DEFAULT_ACCOUNTS`). */
+  accounts?: readonly AccountSpec[];
+  /** Overrides every account's number of users. Default: each account's own `userCount`. */
+  userCount?: number;
+}
+
+/** One integrated account of the world. */
+export interface WorldAccount extends AccountSpec {
+  /** Hash key of the account, derived from the seed and its id. */
+  readonly key: number;
+  readonly zone: ZoneCalendar;
+  /** The account's users in Gong's order (generated once, on first use). */
+  users(): readonly WorldUser[];
+  /** The user's totals over local days [fromDay, toDay), or undefined without calls. */
+  totals(user: WorldUser, fromDay: number, toDay: number): StatTotals | undefined;
+}
+
+export interface World {
+  readonly seed: number;
+  readonly accounts: readonly WorldAccount[];
+  /** The account with this id, or undefined. */
+  account(id: string): WorldAccount | undefined;
+}
+
+/** A misuse of the world's options (a programming error, not a client's bad request). */
+export class WorldOptionsError extends Error {
+  override name = 'WorldOptionsError';
+}
+
+function checkOptions(seed: number, accounts: readonly AccountSpec[], userCount: number | undefined): void {
+  if (!Number.isSafeInteger(seed) || seed < 0)
+    throw new WorldOptionsError(`seed must be a non-negative integer, got ${seed}`);
+  if (userCount !== undefined && (!Number.isSafeInteger(userCount) || userCount < 0 || userCount > 100_000)) {
+    throw new WorldOptionsError(`userCount must be an integer from 0 to 100000, got ${userCount}`);
+  }
+  const ids = new Set<string>();
+  for (const spec of accounts) {
+    if (ids.has(spec.id)) throw new WorldOptionsError(`account ${spec.id} is listed twice`);
+    ids.add(spec.id);
+  }
+}
+
+function createAccount(seed: number, spec: AccountSpec, userCount: number): WorldAccount {
+  const key = hashString(`${seed}:${spec.id}`);
+  const zone = zoneCalendar(spec.timeZone);
+  const slug = spec.domain.split('.')[0] ?? spec.domain;
+  let users: readonly WorldUser[] | undefined;
+  return {
+    ...spec,
+    userCount,
+    key,
+    zone,
+    users() {
+      users ??= Object.freeze(generateUsers(seed, { key, domain: spec.domain, slug, zone }, userCount));
+      return users;
+    },
+    totals(user, fromDay, toDay) {
+      const totals = emptyTotals();
+      const first = Math.max(fromDay, user.firstDay);
+      const end = Math.min(toDay, user.endDay);
+      for (let day = first; day < end; day++) accumulateDay(totals, user.profile, user.key, day);
+      return totals.calls === 0 ? undefined : totals;
+    },
+  };
+}
+
+/**
+ * Builds a world. Same options, same world, in any process on any machine.
+ *
+ * @example
+ * const world = createWorld({ seed: 7 });
+ * world.account('62f44730-dd91-461e-bd6a-aedd9e0ad79d')?.users().length; // 260
+ */
+export function createWorld(options: WorldOptions = {}): World {
+  const { seed = 42, accounts = DEFAULT_ACCOUNTS, userCount } = options;
+  checkOptions(seed, accounts, userCount);
+  const built = accounts.map((spec) => createAccount(seed, spec, userCount ?? spec.userCount));
+  const byId = new Map(built.map((account) => [account.id, account]));
+  return {
+    seed,
+    accounts: built,
+    account: (id) => byId.get(id),
+  };
+}
