@@ -11,7 +11,7 @@ import { invalidParameters, missingParameters, unifiedError, type UnifiedErrorRe
 export const RESPONSE_FORMATS: readonly ResponseFormat[] = ['unified', 'raw', 'normalized', 'stream', 'debug'];
 /** Page sizes the mock accepts; 100 is Gong's own page. */
 export const LIMIT_RANGE = { min: 1, max: 100, default: 100 } as const;
-/** Longest query string read; longer ones are a 414. */
+/** Longest query string read; longer ones are a 400. */
 export const MAX_QUERY_LENGTH = 8192;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,7 +50,7 @@ function quote(text: string): string {
 export function parseUnifiedQuery(rawQuery: string): { query: UnifiedQuery } | { error: UnifiedErrorResult } {
   if (rawQuery.length > MAX_QUERY_LENGTH) {
     return {
-      error: unifiedError(414, `query string: ${rawQuery.length} characters; at most ${MAX_QUERY_LENGTH} are read`),
+      error: invalidParameters([`query string: ${rawQuery.length} characters; at most ${MAX_QUERY_LENGTH} are read`]),
     };
   }
   const parsed = parseQueryString(rawQuery);
