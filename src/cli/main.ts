@@ -45,7 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     return await (await load()).run(rest);
   } catch (error) {
     if (error instanceof CliError) {
-      console.error(`interactions-kit ${name}: ${error.message}`);
+      // One line, always: node's own parser messages can span several.
+      console.error(`interactions-kit ${name}: ${error.message.replace(/\s*\n\s*/g, ' ')}`);
       return error.exitCode;
     }
     throw error;

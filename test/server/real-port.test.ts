@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:net';
+import { startServer, type RunningServer, parseServeFlags } from '../../src/cli/serve.js';
+import { ACCOUNT, NOW } from '../helpers/mock.js';
+import { spawnCli } from '../helpers/cli.js';
+import { expectContract } from '../helpers/contract.js';
+
+const query = `integrated_account_id=${ACCOUNT}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z`;
+
+describe('the seed’s examples against serve on a real port', () => {
+  let running: RunningServer;
+  beforeAll(async () => {
+    const flags = parseServeFlags(['--port', '0', '--now', NOW, '--log-level', 'silent']);
+    if (flags === 'help') throw new Error('unexpected help');
+    running = await startServer(flags);
+  });
+  afterAll(() => running.close());
+
+  it('the curl example, with only the host changed and the Gong parameters added', async () => {
+    // curl -X GET '<base>/unified/...?integrated_account_id=...' -H 'Authorization: Bearer ...' -H 'Content-Type: application/json'
+    const res = await fetch(`${running.url}/unified/conversational-intelligence/interactions?${query}`, {
+      method: 'GET',
+      headers: { Authorization: 'Bearer <your_api_token>', 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(200);
+    const data = await res.clone().json();
+    expect(data.result.length).toBeGreaterThan(0);
+    await expectContract(res, { method: 'GET' });
+  });
+
+  it('the JavaScript fetch example', async () => {
+    const integratedAccountId = ACCOUNT;
+    const response = await fetch(
+      `${running.url}/unified/conversational-intelligence/interactions?integrated_account_id=${integratedAccountId}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z`,
+      { method: 'GET', headers: { Authorization: 'Bearer <your_api_token>', 'Content-Type': 'application/json' } },
+    );
+    const data = await response.clone().json();
+    expect(Array.isArray(data.result)).toBe(true);
+    expect(typeof data.next_cursor).toBe('string');
+    await expectContract(response, { method: 'GET' });
+  });
+
+  it('a stream ends cleanly when the client goes away mid-way', async () => {
+    const controller = new AbortController();
+    const res = await fetch(
+      `${running.url}/unified/conversational-intelligence/interactions?${query}&truto_response_format=stream&limit=1`,
+      {
+        headers: { Authorization: 'Bearer t' },
+        signal: controller.signal,
+      },
+    );
+    const reader = res.body?.getReader();
+    await reader?.read();
+    controller.abort();
+    // The server keeps answering others.
+    const health = await fetch(`${running.url}/__admin/health`);
+    expect(health.status).toBe(200);
+  });
+});
+
+describe('the interactions-kit serve binary', () => {
+  it('prints the URL, the accounts and a curl; answers; stops on SIGTERM with exit 0', async () => {
+    const cli = spawnCli(['serve', '--port', '0', '--now', NOW]);
+    try {
+      const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      await cli.waitFor(/curl -H 'Authorization: Bearer any-token'/);
+      expect(cli.output()).toContain(ACCOUNT);
+      const res = await fetch(`${url}/unified/conversational-intelligence/interactions?${query}`, {
+        headers: { Authorization: 'Bearer x' },
+      });
+      expect(res.status).toBe(200);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exited).toBe(0);
+    expect(cli.output()).toMatch(/SIGTERM, stopped/);
+  });
+
+  it('a busy port is a one-line error and exit 1', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as { port: number };
+    try {
+      const cli = spawnCli(['serve', '--port', String(port)]);
+      expect(await cli.exited).toBe(1);
+      expect(cli.output().trim()).toBe(
+        `interactions-kit serve: port ${port} on 127.0.0.1 is already in use; pick another with --port`,
+      );
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it.each([
+    [['--port', 'x'], /--port must be a whole number from 0 to 65535/],
+    [['--seed=-4'], /--seed must be a whole number/],
+    [['--seed', '-4'], /--seed' argument is ambiguous/],
+    [['--now', 'soon'], /--now must be a date-time/],
+    [['--log-level', 'loud'], /--log-level must be one of silent, info, debug/],
+    [['--frobnicate'], /Unknown option '--frobnicate'/],
+  ])('bad flags %j are a one-line error and exit 2', async (args, message) => {
+    const cli = spawnCli(['serve', ...args]);
+    expect(await cli.exited).toBe(2);
+    expect(cli.output().trim().split('\n')).toHaveLength(1);
+    expect(cli.output()).toMatch(message);
+  });
+});
