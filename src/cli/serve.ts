@@ -13,6 +13,7 @@ import { createWorld } from '../world/world.js';
 import { CliError } from './cli-error.js';
 import type { Command } from './main.js';
 import { parseIntegerFlag } from './flags.js';
+import { parseLatency } from '../faults/latency.js';
 
 const LOG_LEVELS = ['silent', 'info', 'debug'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -25,7 +26,13 @@ const HELP = `Usage: interactions-kit serve [flags]
   --token T         accepted API token; repeat for several (default: any non-empty token)
   --now DATE-TIME   the current instant for Gong's "toDate not after today" rule (default: the clock)
   --secret S        secret that signs cursors (default: derived from the seed)
-  --log-level L     silent | info | debug (default info; debug logs every request)`;
+  --log-level L     silent | info | debug (default info; debug logs every request)
+  --latency SPEC    added latency: MS, MIN..MAX or lognormal:MEDIAN[:SIGMA] (default none)
+  --fault-rate R    share (0-1) of Gong calls that fail with 500 (default 0)
+  --rate-limit gong enforce Gong's limits: 3 calls a second, 10,000 a day per account
+  --journal-size N  requests kept by GET /__admin/requests (default 1000)
+  --validate-responses  check every response against openapi.yaml; violations go to the journal and the log
+  --admin-from-anywhere answer /__admin from any address, not only loopback`;
 
 /** The flags of `serve`, read. */
 export interface ServeFlags {
@@ -49,6 +56,12 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
         now: { type: 'string' },
         secret: { type: 'string' },
         'log-level': { type: 'string' },
+        latency: { type: 'string' },
+        'fault-rate': { type: 'string' },
+        'rate-limit': { type: 'string' },
+        'journal-size': { type: 'string' },
+        'validate-responses': { type: 'boolean' },
+        'admin-from-anywhere': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -64,11 +77,30 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     throw new CliError(`--now must be a date-time such as 2026-11-24T00:00:00Z, got ${values.now}`);
   }
   if (values.token?.some((token) => token === '')) throw new CliError('--token must not be empty');
+  if (values.latency !== undefined) {
+    const latency = parseLatency(values.latency);
+    if ('problem' in latency) throw new CliError(`--${latency.problem}`);
+  }
+  const faultRate = values['fault-rate'];
+  if (faultRate !== undefined && !/^(0(\.\d+)?|1(\.0+)?)$/.test(faultRate)) {
+    throw new CliError(`--fault-rate must be a number from 0 to 1, got ${JSON.stringify(faultRate)}`);
+  }
+  if (values['rate-limit'] !== undefined && values['rate-limit'] !== 'gong') {
+    throw new CliError(
+      `--rate-limit takes "gong" (Gong's documented limits), got ${JSON.stringify(values['rate-limit'])}`,
+    );
+  }
   const app: AppOptions = {
     seed: parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER),
     ...(values.token === undefined ? {} : { tokens: values.token }),
     ...(values.now === undefined ? {} : { now: values.now }),
     ...(values.secret === undefined ? {} : { secret: values.secret }),
+    ...(values.latency === undefined ? {} : { latency: values.latency }),
+    ...(faultRate === undefined ? {} : { faultRate: Number(faultRate) }),
+    ...(values['rate-limit'] === undefined ? {} : { rateLimit: 'gong' as const }),
+    journalSize: parseIntegerFlag('--journal-size', values['journal-size'], 1000, 0, 1_000_000),
+    validateResponses: values['validate-responses'] === true,
+    adminFromAnywhere: values['admin-from-anywhere'] === true,
   };
   return {
     port: parseIntegerFlag('--port', values.port, 4010, 0, 65535),

@@ -1,13 +1,17 @@
 /**
  * The Gong API of the world, as one object: the HTTP routes under /gong and the unified layer
- * both call it, so the raw format, the debug envelope and the Gong endpoints always agree.
+ * both call it, so the raw format, the debug envelope and the Gong endpoints always agree,
+ * and a Gong fault (asked for, or an account's habit) looks the same through both doors.
  */
 import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongUsersResponse } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';
-import type { GongResult } from './gong-result.js';
+import { gongFault, type FaultState } from '../faults/gong-faults.js';
+import type { ScenarioName } from '../faults/scenarios.js';
+import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { listInteractionStats } from './list-interaction-stats.js';
 import { listUsers, type UsersQuery } from './list-users.js';
+import { requestIdFor } from './request-id.js';
 
 /** Gong's paths below an account's base URL. */
 export const GONG_PATHS = {
@@ -15,15 +19,58 @@ export const GONG_PATHS = {
   users: '/v2/users',
 } as const;
 
-export interface GongApi {
-  interactionStats(account: WorldAccount, body: unknown): GongResult<GongInteractionStatsResponse>;
-  users(account: WorldAccount, query: UsersQuery): GongResult<GongUsersResponse>;
+/** Per-call options: the scenario the request asked for. */
+export interface GongCallOptions {
+  scenario?: ScenarioName | undefined;
 }
 
-/** The Gong API over a context. */
-export function createGongApi(context: MockContext): GongApi {
+export interface GongApi {
+  interactionStats(
+    account: WorldAccount,
+    body: unknown,
+    call?: GongCallOptions,
+  ): GongResult<GongInteractionStatsResponse>;
+  users(account: WorldAccount, query: UsersQuery, call?: GongCallOptions): GongResult<GongUsersResponse>;
+}
+
+function bodyCursor(body: unknown): string | undefined {
+  const cursor = (body as { cursor?: unknown } | null)?.cursor;
+  return typeof cursor === 'string' ? cursor : undefined;
+}
+
+/** The Gong API over a context; `faults` holds the server's fault settings and counters. */
+export function createGongApi(context: MockContext, faults: FaultState): GongApi {
   return {
-    interactionStats: (account, body) => listInteractionStats(context, account, body),
-    users: (account, query) => listUsers(context, account, query),
+    interactionStats(account, body, call = {}) {
+      const fault = gongFault(context, faults, account, call.scenario);
+      if (fault.failure !== undefined) return fault.failure;
+      if (fault.empty) {
+        const requestId = requestIdFor(String(context.world.seed), account.id, 'stats', JSON.stringify(body) ?? '');
+        return gongError(404, requestId, ['No stats found for the specified period']);
+      }
+      const result = listInteractionStats(context, account, body);
+      const given = bodyCursor(body);
+      // A looping remote hands back the very cursor it was given.
+      if (fault.looping && result.ok && given !== undefined) {
+        return gongSuccess({ ...result.body, records: { ...result.body.records, cursor: given } });
+      }
+      return result;
+    },
+    users(account, query, call = {}) {
+      const fault = gongFault(context, faults, account, call.scenario);
+      if (fault.failure !== undefined) return fault.failure;
+      const result = listUsers(context, account, query);
+      if (fault.empty && result.ok) {
+        return gongSuccess({
+          ...result.body,
+          records: { totalRecords: 0, currentPageSize: 0, currentPageNumber: 0 },
+          users: [],
+        });
+      }
+      if (fault.looping && result.ok && query.cursor !== undefined) {
+        return gongSuccess({ ...result.body, records: { ...result.body.records, cursor: query.cursor } });
+      }
+      return result;
+    },
   };
 }

@@ -14,6 +14,8 @@ export interface GongFailure {
   status: number;
   headers: Record<string, string>;
   body: GongErrorResponse;
+  /** For a 429: the limit that refused the call (Gong sends no headers for it; the unified API reports it). */
+  rateLimit?: { limit: number; resetSeconds: number };
 }
 
 /** What a Gong endpoint answers: the HTTP layer sends it as it is, the unified layer reads it. */

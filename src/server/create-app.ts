@@ -5,6 +5,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { unifiedError } from '../unified/unified-error.js';
 import { adminRoutes } from './admin-routes.js';
+import { createJournal } from './journal.js';
+import { journalMiddleware } from './journal-middleware.js';
+import { latencyMiddleware } from './latency-middleware.js';
 import { gongRoutes } from './gong-routes.js';
 import { resolveOptions, type AppOptions } from './options.js';
 import { sendJson } from './send.js';
@@ -26,9 +29,11 @@ export function createApp(options: AppOptions = {}): express.Express {
   // Query strings are read by the unified layer itself, in every encoding clients send.
   app.set('query parser', 'simple');
 
-  app.use('/unified', unifiedRoutes(resolved));
-  app.use('/gong/:integrated_account_id', gongRoutes(resolved));
-  app.use('/__admin', adminRoutes(resolved));
+  const journal = createJournal(resolved.journalSize);
+  const api = [journalMiddleware(journal), latencyMiddleware(resolved.context.world, resolved.latency)];
+  app.use('/unified', ...api, unifiedRoutes(resolved));
+  app.use('/gong/:integrated_account_id', ...api, gongRoutes(resolved));
+  app.use('/__admin', adminRoutes(resolved, journal));
 
   app.use(function unknownRoute(req: Request, res: Response) {
     const error = unifiedError(404, `No route ${req.method} ${req.path}`);

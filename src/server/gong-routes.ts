@@ -8,6 +8,10 @@ import { GONG_PATHS } from '../gong/gong-api.js';
 import { gongError } from '../gong/gong-result.js';
 import { requestIdFor } from '../gong/request-id.js';
 import type { WorldAccount } from '../world/world.js';
+import type { GongCallOptions } from '../gong/gong-api.js';
+import { requestedScenario } from '../faults/request-scenario.js';
+import { SCENARIOS } from '../faults/scenarios.js';
+import type { JournalLocals } from './journal-middleware.js';
 import { gongAuthorized } from './auth.js';
 import type { ResolvedOptions } from './options.js';
 import { sendJson } from './send.js';
@@ -15,7 +19,15 @@ import { sendJson } from './send.js';
 /** Largest Gong request body read. */
 export const MAX_GONG_BODY_BYTES = 64 * 1024;
 
-type AccountRequest = Request<{ integrated_account_id: string }> & { account?: WorldAccount };
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** JSON.parse reviver: a body with prototype-shaped keys is refused outright, never merged. */
+function refuseUnsafeKeys(key: string, value: unknown): unknown {
+  if (UNSAFE_KEYS.has(key)) throw new SyntaxError(`key ${JSON.stringify(key)} is not allowed`);
+  return value;
+}
+
+type AccountRequest = Request<{ integrated_account_id: string }> & { account?: WorldAccount; call?: GongCallOptions };
 
 function sendGongError(res: Response, status: number, errors: string[], headers: Record<string, string> = {}): void {
   const result = gongError(status, requestIdFor('error', String(status), errors.join('|')), errors, headers);
@@ -39,7 +51,21 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       sendGongError(res, 401, ['Access denied: send Basic credentials (access key and secret) or a Bearer token']);
       return;
     }
+    const q = req.originalUrl.indexOf('?');
+    const asked = requestedScenario(req.get('prefer'), q === -1 ? '' : req.originalUrl.slice(q + 1));
+    if ('problem' in asked) {
+      sendGongError(res, 400, [asked.problem]);
+      return;
+    }
+    if (asked.scenario !== undefined && SCENARIOS[asked.scenario].level !== 'gong') {
+      sendGongError(res, 400, [
+        `scenario: ${asked.scenario} happens in the unified API, not in Gong; ask for it on the unified endpoint`,
+      ]);
+      return;
+    }
+    (res.locals as JournalLocals).scenario = asked.scenario;
     req.account = account;
+    req.call = { scenario: asked.scenario };
     next();
   });
 
@@ -54,9 +80,9 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       }
       next();
     },
-    express.json({ limit: MAX_GONG_BODY_BYTES, strict: false }),
+    express.json({ limit: MAX_GONG_BODY_BYTES, strict: false, reviver: refuseUnsafeKeys }),
     function interactionStatsRoute(req: AccountRequest, res: Response) {
-      const result = resolved.gong.interactionStats(req.account as WorldAccount, req.body);
+      const result = resolved.gong.interactionStats(req.account as WorldAccount, req.body, req.call);
       sendJson(res, result.status, result.headers, result.body);
     },
   );
@@ -71,10 +97,11 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       sendGongError(res, 400, [`includeAvatars: must be true or false, got ${JSON.stringify(includeAvatars)}`]);
       return;
     }
-    const result = resolved.gong.users(req.account as WorldAccount, {
-      cursor,
-      includeAvatars: includeAvatars === 'true',
-    });
+    const result = resolved.gong.users(
+      req.account as WorldAccount,
+      { cursor, includeAvatars: includeAvatars === 'true' },
+      req.call,
+    );
     sendJson(res, result.status, result.headers, result.body);
   });
 

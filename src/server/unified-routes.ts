@@ -4,7 +4,9 @@
 import { Router, type Request, type Response } from 'express';
 import { listInteractions } from '../unified/list-interactions.js';
 import { unifiedError } from '../unified/unified-error.js';
+import { requestedScenario } from '../faults/request-scenario.js';
 import { unifiedAuthProblem } from './auth.js';
+import type { JournalLocals } from './journal-middleware.js';
 import type { ResolvedOptions } from './options.js';
 import { sendJson, sendNdjson } from './send.js';
 

@@ -3,7 +3,8 @@
  * string: check the query, find the account, fetch the page, and shape it. The Express route
  * only sends what this returns.
  */
-import type { GongApi } from '../gong/gong-api.js';
+import type { GongApi, GongCallOptions } from '../gong/gong-api.js';
+import type { ScenarioName } from '../faults/scenarios.js';
 import type { MockContext } from '../mock-context.js';
 import type { Interaction } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';
@@ -50,11 +51,12 @@ function* streamPages(
   gong: GongApi,
   account: WorldAccount,
   query: UnifiedQuery,
+  call: GongCallOptions,
 ): Generator<Interaction[]> {
   let cursor = query.nextCursor;
   const seen = new Set<string>();
   do {
-    const page = fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor });
+    const page = fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor }, call);
     // A failure after the first page cannot change the status any more: the stream just ends.
     if (isErrorResult(page)) return;
     yield shapeRecords(page.records, query);
@@ -69,6 +71,26 @@ export interface ListInteractionsInput {
   rawQuery: string;
   /** The Gong base URL of an account is `${origin}/gong/${id}`: debug's `requestUrl` uses it. */
   origin: string;
+  /** The scenario the request asked for (`Prefer: scenario=` or `__scenario`). */
+  scenario?: ScenarioName | undefined;
+}
+
+/** The unified API's own faults: a blocked account, a token without scope, a timeout, a bug. */
+function unifiedFault(account: WorldAccount, scenario: ScenarioName | undefined): UnifiedErrorResult | undefined {
+  if (scenario === 'account-blocked' || account.behavior === 'account-blocked') {
+    return unifiedError(503, `The integrated account ${account.id} is blocked; reconnect it before retrying`);
+  }
+  if (scenario === 'forbidden') {
+    return unifiedError(403, 'The API token lacks the scope to read conversational-intelligence interactions');
+  }
+  if (scenario === 'remote-timeout') {
+    return unifiedError(504, 'The remote API did not answer in time', {
+      truto_is_remote_error: true,
+      raw_response: null,
+    });
+  }
+  if (scenario === 'internal-error') return unifiedError(500, 'An internal error occurred (scenario internal-error)');
+  return undefined;
 }
 
 /**
@@ -88,11 +110,16 @@ export function listInteractions(context: MockContext, gong: GongApi, input: Lis
     return errorAnswer(unifiedError(404, `integrated_account_id: no integrated account ${query.integratedAccountId}`));
   }
 
-  const first = fetchUnifiedPage(context, gong, account, query);
+  const fault = unifiedFault(account, input.scenario);
+  if (fault !== undefined) return errorAnswer(fault);
+  const call: GongCallOptions = { scenario: input.scenario };
+  const first = fetchUnifiedPage(context, gong, account, query, call);
   if (isErrorResult(first)) return errorAnswer(first);
   if (query.format === 'stream') {
     const rest =
-      first.nextCursor === null ? [] : streamPages(context, gong, account, { ...query, nextCursor: first.nextCursor });
+      first.nextCursor === null
+        ? []
+        : streamPages(context, gong, account, { ...query, nextCursor: first.nextCursor }, call);
     return {
       kind: 'stream',
       status: 200,

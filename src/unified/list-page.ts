@@ -2,7 +2,7 @@
  * One unified page, the way the real service makes it: translate the query into a Gong
  * request, call Gong, map its records, slice by `limit`, and wrap Gong's cursor in ours.
  */
-import type { GongApi } from '../gong/gong-api.js';
+import type { GongApi, GongCallOptions } from '../gong/gong-api.js';
 import type { GongResult } from '../gong/gong-result.js';
 import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats, Interaction } from '../schema-types.js';
@@ -51,6 +51,7 @@ export function fetchUnifiedPage(
   gong: GongApi,
   account: WorldAccount,
   query: UnifiedQuery,
+  call: GongCallOptions = {},
 ): UnifiedPage | UnifiedErrorResult {
   const bound = queryFingerprint(context.secret, query);
   let position: UnifiedPosition = { gongCursor: undefined, offset: 0 };
@@ -60,7 +61,7 @@ export function fetchUnifiedPage(
     position = decoded.position;
   }
   const body = gongStatsBody(account, query, position.gongCursor);
-  const result = gong.interactionStats(account, body);
+  const result = gong.interactionStats(account, body, call);
   const gongCall: GongCall = { body, result };
   if (!result.ok) {
     // Gong answers an empty window with 404; the unified API answers it with an empty page.

@@ -39,6 +39,12 @@ export function remoteError(result: GongFailure): UnifiedErrorResult {
     const value = result.headers[name];
     if (value !== undefined) headers[name] = value;
   }
+  // Gong sends no rate-limit headers; the unified API reports the limit that refused the call.
+  if (result.rateLimit !== undefined && headers['ratelimit-limit'] === undefined) {
+    headers['ratelimit-limit'] = String(result.rateLimit.limit);
+    headers['ratelimit-remaining'] = '0';
+    headers['ratelimit-reset'] = String(result.rateLimit.resetSeconds);
+  }
   const retry = headers['retry-after'];
   const message = retry !== undefined ? `${lead}; retry after ${retry} seconds (${detail})` : `${lead}: ${detail}`;
   return unifiedError(status, message, { truto_is_remote_error: true, raw_response: result.body }, headers);

@@ -10,7 +10,19 @@ export interface AccountSpec {
   timeZone: string;
   /** How many Gong users the company has. */
   userCount: number;
+  /** How the account behaves on a bad day. Default `healthy`. */
+  behavior?: AccountBehavior;
 }
+
+/**
+ * Accounts that always misbehave in one way, so a client can test its handling of it:
+ * `credentials-revoked` (Gong 401, unified 401 remote), `rate-limited` (Gong allows one call a
+ * second: 429 with Retry-After), `account-blocked` (unified 503), `looping` (Gong repeats its
+ * cursor), `flaky` (a quarter of Gong calls fail with 500, seeded), `slow` (one second more).
+ * An account with no users is the `empty` one.
+ */
+export type AccountBehavior =
+  'healthy' | 'credentials-revoked' | 'rate-limited' | 'account-blocked' | 'looping' | 'flaky' | 'slow';
 
 /** The id of the account in the seed's examples: a healthy company with several pages of users. */
 export const DEFAULT_ACCOUNT_ID = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
@@ -37,5 +49,60 @@ export const DEFAULT_ACCOUNTS: readonly AccountSpec[] = [
     domain: 'saffron-analytics.in',
     timeZone: 'Asia/Kolkata',
     userCount: 18,
+  },
+  {
+    id: '401a0000-0000-4000-8000-000000000401',
+    name: 'Revoked Credentials Ltd',
+    domain: 'revoked-credentials.example',
+    timeZone: 'America/New_York',
+    userCount: 12,
+    behavior: 'credentials-revoked',
+  },
+  {
+    id: '429a0000-0000-4000-8000-000000000429',
+    name: 'Rate Limited Corp',
+    domain: 'rate-limited.example',
+    timeZone: 'America/Chicago',
+    userCount: 150,
+    behavior: 'rate-limited',
+  },
+  {
+    id: '503a0000-0000-4000-8000-000000000503',
+    name: 'Blocked Account GmbH',
+    domain: 'blocked-account.example',
+    timeZone: 'Europe/Berlin',
+    userCount: 8,
+    behavior: 'account-blocked',
+  },
+  {
+    id: 'e0e00000-0000-4000-8000-000000000000',
+    name: 'Empty Startup',
+    domain: 'empty-startup.example',
+    timeZone: 'Europe/London',
+    userCount: 0,
+  },
+  {
+    id: '100b0000-0000-4000-8000-00000000100b',
+    name: 'Looping Cursor SA',
+    domain: 'looping-cursor.example',
+    timeZone: 'Europe/Paris',
+    userCount: 150,
+    behavior: 'looping',
+  },
+  {
+    id: 'f1a00000-0000-4000-8000-00000000f1a0',
+    name: 'Flaky Remote Pty',
+    domain: 'flaky-remote.example',
+    timeZone: 'Australia/Sydney',
+    userCount: 30,
+    behavior: 'flaky',
+  },
+  {
+    id: '510e0000-0000-4000-8000-00000000510e',
+    name: 'Slow Remote KK',
+    domain: 'slow-remote.example',
+    timeZone: 'Asia/Tokyo',
+    userCount: 20,
+    behavior: 'slow',
   },
 ];

@@ -15,7 +15,7 @@ export interface WorldOptions {
   seed?: number;
   /** The accounts. Default: the embedded default accounts (`DEFAULT_ACCOUNTS`). */
   accounts?: readonly AccountSpec[];
-  /** Overrides every account's number of users. Default: each account's own `userCount`. */
+  /** Overrides every account's number of users (an account with none stays empty). Default: each account's own. */
   userCount?: number;
 }
 
@@ -89,7 +89,9 @@ function createAccount(seed: number, spec: AccountSpec, userCount: number): Worl
 export function createWorld(options: WorldOptions = {}): World {
   const { seed = 42, accounts = DEFAULT_ACCOUNTS, userCount } = options;
   checkOptions(seed, accounts, userCount);
-  const built = accounts.map((spec) => createAccount(seed, spec, userCount ?? spec.userCount));
+  const built = accounts.map((spec) =>
+    createAccount(seed, spec, spec.userCount === 0 ? 0 : (userCount ?? spec.userCount)),
+  );
   const byId = new Map(built.map((account) => [account.id, account]));
   return {
     seed,

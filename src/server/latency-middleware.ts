@@ -1,0 +1,25 @@
+/**
+ * Added latency: the server-wide `latency` option, plus a second for the `slow` account.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import { sampleLatency, type Latency } from '../faults/latency.js';
+import type { World } from '../world/world.js';
+
+/** Extra delay of the `slow` account, ms. */
+export const SLOW_ACCOUNT_DELAY_MS = 1000;
+
+function slowAccount(world: World, req: Request): boolean {
+  const match = /^\/gong\/([^/]+)/.exec(req.originalUrl) ?? /[?&]integrated_account_id=([^&]*)/.exec(req.originalUrl);
+  return match !== null && world.account((match[1] ?? '').toLowerCase())?.behavior === 'slow';
+}
+
+export function latencyMiddleware(world: World, latency: Latency | undefined) {
+  let n = 0;
+  return function addLatency(req: Request, _res: Response, next: NextFunction): void {
+    const delay =
+      (latency === undefined ? 0 : sampleLatency(latency, world.seed, n++)) +
+      (slowAccount(world, req) ? SLOW_ACCOUNT_DELAY_MS : 0);
+    if (delay <= 0) next();
+    else setTimeout(next, delay);
+  };
+}
