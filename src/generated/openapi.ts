@@ -70,10 +70,111 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__admin/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the mock is up */
+        get: operations["adminHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The world's integrated accounts and how each behaves */
+        get: operations["adminListAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The faults a request can ask for */
+        get: operations["adminListScenarios"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/__admin/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request journal
+         * @description The most recent API requests (1000 by default), oldest first, without secrets: method,
+         *     path, query, status, duration, the account, the scenario, and the response's contract
+         *     violations when the server validates its responses.
+         */
+        get: operations["adminListRequests"];
+        put?: never;
+        post?: never;
+        /** Empty the request journal */
+        delete: operations["adminClearRequests"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AdminAccount: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            timeZone: string;
+            userCount: number;
+            /** @enum {string} */
+            behavior: "healthy" | "credentials-revoked" | "rate-limited" | "account-blocked" | "empty" | "looping" | "flaky" | "slow";
+            gongBaseUrl: string;
+        };
+        JournalEntry: {
+            id: number;
+            /** Format: date-time */
+            time: string;
+            method: string;
+            path: string;
+            query: string;
+            account?: string;
+            scenario?: string;
+            status: number;
+            durationMs: number;
+            violations?: {
+                pointer: string;
+                rule: string;
+                message: string;
+            }[];
+        };
         /** @description One user's interaction metrics over one aggregation period. */
         Interaction: {
             /** @description The unique identifier of the interaction record. */
@@ -370,6 +471,22 @@ export interface components {
         };
     };
     responses: {
+        /** @description The admin API answers only on loopback unless the server allows otherwise. */
+        AdminForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "statusCode": 403,
+                 *       "error": "Forbidden",
+                 *       "message": "The admin API answers only on loopback; start the server with --admin-from-anywhere to change that"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description A parameter is missing or wrong; `message` names it. */
         BadRequest: {
             headers: {
@@ -654,8 +771,9 @@ export interface components {
             id: string;
         }[];
         /**
-         * @description Page size, from 1 to 100; defaults to 100, the size of a Gong page. Ignored when
-         *     `truto_ignore_limit=true`.
+         * @description Most records a page holds, from 1 to 100; defaults to 100, the size of a Gong page.
+         *     A page also ends where a Gong page ends, so one Gong call serves it: with `limit=37`
+         *     pages hold 37, 37 and 26 records per Gong page. Ignored when `truto_ignore_limit=true`.
          */
         Limit: number;
         /**
@@ -691,6 +809,19 @@ export interface components {
         RemoteQuery: {
             [key: string]: unknown;
         };
+        /**
+         * @description interactions-kit only (the real services ignore it): `scenario=<name>` makes this request
+         *     meet a fault. Gong-level scenarios happen inside Gong, so the unified endpoint reports them
+         *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
+         *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
+         *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
+         *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+         *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
+         * @example scenario=rate-limited
+         */
+        PreferScenario: string;
+        /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
+        ScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping" | "forbidden" | "account-blocked" | "remote-timeout" | "internal-error";
         /** @description The integrated account whose Gong company this is. */
         GongAccountId: string;
     };
@@ -733,8 +864,9 @@ export interface operations {
                  */
                 users?: components["parameters"]["Users"];
                 /**
-                 * @description Page size, from 1 to 100; defaults to 100, the size of a Gong page. Ignored when
-                 *     `truto_ignore_limit=true`.
+                 * @description Most records a page holds, from 1 to 100; defaults to 100, the size of a Gong page.
+                 *     A page also ends where a Gong page ends, so one Gong call serves it: with `limit=37`
+                 *     pages hold 37, 37 and 26 records per Gong page. Ignored when `truto_ignore_limit=true`.
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
@@ -768,8 +900,22 @@ export interface operations {
                  *     `POST /v2/stats/interaction` body.
                  */
                 remote_query?: components["parameters"]["RemoteQuery"];
+                /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
+                __scenario?: components["parameters"]["ScenarioQuery"];
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description interactions-kit only (the real services ignore it): `scenario=<name>` makes this request
+                 *     meet a fault. Gong-level scenarios happen inside Gong, so the unified endpoint reports them
+                 *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
+                 *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
+                 *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
+                 *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+                 *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
+                 * @example scenario=rate-limited
+                 */
+                Prefer?: components["parameters"]["PreferScenario"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -806,8 +952,23 @@ export interface operations {
     };
     listInteractionStatsUsingPOST: {
         parameters: {
-            query?: never;
-            header?: never;
+            query?: {
+                /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
+                __scenario?: components["parameters"]["ScenarioQuery"];
+            };
+            header?: {
+                /**
+                 * @description interactions-kit only (the real services ignore it): `scenario=<name>` makes this request
+                 *     meet a fault. Gong-level scenarios happen inside Gong, so the unified endpoint reports them
+                 *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
+                 *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
+                 *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
+                 *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+                 *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
+                 * @example scenario=rate-limited
+                 */
+                Prefer?: components["parameters"]["PreferScenario"];
+            };
             path: {
                 /** @description The integrated account whose Gong company this is. */
                 integrated_account_id: components["parameters"]["GongAccountId"];
@@ -848,6 +1009,23 @@ export interface operations {
                     "application/json": components["schemas"]["GongErrorResponse"];
                 };
             };
+            /** @description The request body is larger than the mock reads (64 KiB). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "3kd902mqa8vxe2nb7ty",
+                     *       "errors": [
+                     *         "The request body is larger than 65536 bytes"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GongErrorResponse"];
+                };
+            };
             429: components["responses"]["GongTooManyRequests"];
             500: components["responses"]["GongInternalServerError"];
         };
@@ -855,12 +1033,26 @@ export interface operations {
     listUsersUsingGET: {
         parameters: {
             query?: {
+                /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
+                __scenario?: components["parameters"]["ScenarioQuery"];
                 /** @description The `records.cursor` of the previous page. */
                 cursor?: string;
                 /** @description Whether to include avatars (synthetic users for Gong's own staff). */
                 includeAvatars?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description interactions-kit only (the real services ignore it): `scenario=<name>` makes this request
+                 *     meet a fault. Gong-level scenarios happen inside Gong, so the unified endpoint reports them
+                 *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
+                 *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
+                 *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
+                 *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+                 *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
+                 * @example scenario=rate-limited
+                 */
+                Prefer?: components["parameters"]["PreferScenario"];
+            };
             path: {
                 /** @description The integrated account whose Gong company this is. */
                 integrated_account_id: components["parameters"]["GongAccountId"];
@@ -899,6 +1091,207 @@ export interface operations {
             };
             429: components["responses"]["GongTooManyRequests"];
             500: components["responses"]["GongInternalServerError"];
+        };
+    };
+    adminHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The mock is up. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "status": "ok",
+                     *       "seed": 42,
+                     *       "uptimeSeconds": 12
+                     *     }
+                     */
+                    "application/json": {
+                        /** @constant */
+                        status: "ok";
+                        seed: number;
+                        uptimeSeconds: number;
+                    };
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminListAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every account of the world. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "accounts": [
+                     *         {
+                     *           "id": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+                     *           "name": "Acme Widgets",
+                     *           "timeZone": "America/Los_Angeles",
+                     *           "userCount": 260,
+                     *           "behavior": "healthy",
+                     *           "gongBaseUrl": "http://127.0.0.1:4010/gong/62f44730-dd91-461e-bd6a-aedd9e0ad79d"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        accounts: components["schemas"]["AdminAccount"][];
+                    };
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminListScenarios: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every scenario. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "howToAsk": "Prefer: scenario=<name> header, or __scenario=<name> query parameter",
+                     *       "scenarios": [
+                     *         {
+                     *           "name": "rate-limited",
+                     *           "level": "gong",
+                     *           "description": "Gong is over its limit: Gong 429 with Retry-After; unified 429 with Retry-After and ratelimit-* headers"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        howToAsk: string;
+                        scenarios: {
+                            name: string;
+                            /** @enum {string} */
+                            level: "gong" | "unified";
+                            description: string;
+                        }[];
+                    };
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminListRequests: {
+        parameters: {
+            query?: {
+                /** @description Only requests whose path contains this text. */
+                path?: string;
+                /** @description Only requests answered with this status. */
+                status?: number;
+                /** @description Only requests for this integrated account. */
+                account?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requests": [
+                     *         {
+                     *           "id": 1,
+                     *           "time": "2026-11-24T10:00:00.000Z",
+                     *           "method": "GET",
+                     *           "path": "/unified/conversational-intelligence/interactions",
+                     *           "query": "integrated_account_id=62f44730-dd91-461e-bd6a-aedd9e0ad79d&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z",
+                     *           "account": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+                     *           "status": 200,
+                     *           "durationMs": 3.12
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        requests: components["schemas"]["JournalEntry"][];
+                    };
+                };
+            };
+            /** @description A filter is malformed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "status: must be an HTTP status such as 200, got \"ok\""
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminClearRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The journal is empty. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cleared": 12
+                     *     }
+                     */
+                    "application/json": {
+                        cleared: number;
+                    };
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
         };
     };
 }

@@ -29,8 +29,17 @@ export function unifiedRoutes(resolved: ResolvedOptions): Router {
         sendJson(res, error.status, error.headers, error.body);
         return;
       }
+      const rawQuery = rawQueryOf(req);
+      const asked = requestedScenario(req.get('prefer'), rawQuery);
+      if ('problem' in asked) {
+        const error = unifiedError(400, asked.problem);
+        sendJson(res, error.status, error.headers, error.body);
+        return;
+      }
+      (res.locals as JournalLocals).scenario = asked.scenario;
       const answer = listInteractions(resolved.context, resolved.gong, {
-        rawQuery: rawQueryOf(req),
+        rawQuery,
+        scenario: asked.scenario,
         origin: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
       });
       if (answer.kind === 'stream') await sendNdjson(res, answer.headers, answer.pages);

@@ -23,7 +23,7 @@ describe('the seed’s examples against serve on a real port', () => {
       headers: { Authorization: 'Bearer <your_api_token>', 'Content-Type': 'application/json' },
     });
     expect(res.status).toBe(200);
-    const data = await res.clone().json();
+    const data = (await res.clone().json()) as { result: unknown[] };
     expect(data.result.length).toBeGreaterThan(0);
     await expectContract(res, { method: 'GET' });
   });
@@ -34,7 +34,7 @@ describe('the seed’s examples against serve on a real port', () => {
       `${running.url}/unified/conversational-intelligence/interactions?integrated_account_id=${integratedAccountId}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z`,
       { method: 'GET', headers: { Authorization: 'Bearer <your_api_token>', 'Content-Type': 'application/json' } },
     );
-    const data = await response.clone().json();
+    const data = (await response.clone().json()) as { result: unknown; next_cursor: unknown };
     expect(Array.isArray(data.result)).toBe(true);
     expect(typeof data.next_cursor).toBe('string');
     await expectContract(response, { method: 'GET' });
