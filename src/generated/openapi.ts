@@ -1112,7 +1112,8 @@ export interface operations {
                      * @example {
                      *       "status": "ok",
                      *       "seed": 42,
-                     *       "uptimeSeconds": 12
+                     *       "uptimeSeconds": 12,
+                     *       "rssBytes": 81264640
                      *     }
                      */
                     "application/json": {
@@ -1120,6 +1121,8 @@ export interface operations {
                         status: "ok";
                         seed: number;
                         uptimeSeconds: number;
+                        /** @description Resident memory of the server process, for load tests. */
+                        rssBytes: number;
                     };
                 };
             };

@@ -53,7 +53,12 @@ export function listInteractionStats(
     page = decoded.page;
   }
 
-  const people = peopleInteractionStats(account, request);
+  const cacheKey = `${account.id}|${request.filterKey}`;
+  let people = context.statsCache.get(cacheKey);
+  if (people === undefined) {
+    people = peopleInteractionStats(account, request);
+    context.statsCache.set(cacheKey, people);
+  }
   if (people.length === 0) return gongError(404, requestId, ['No stats found for the specified period']);
   const start = page * GONG_PAGE_SIZE;
   if (start >= people.length) return gongError(400, requestId, ['cursor: points past the last page of this request']);

@@ -25,7 +25,12 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal): Router
       res,
       200,
       {},
-      { status: 'ok', seed: resolved.context.world.seed, uptimeSeconds: Math.round((Date.now() - started) / 1000) },
+      {
+        status: 'ok',
+        seed: resolved.context.world.seed,
+        uptimeSeconds: Math.round((Date.now() - started) / 1000),
+        rssBytes: process.memoryUsage.rss(),
+      },
     );
   });
 

@@ -8,6 +8,10 @@ import { createGongApi, type GongApi } from '../gong/gong-api.js';
 import type { MockContext } from '../mock-context.js';
 import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
+import { createLruCache } from '../lru-cache.js';
+
+/** Windows whose stats the server keeps for reuse (each a few hundred small records). */
+const STATS_CACHE_WINDOWS = 256;
 
 export interface AppOptions {
   /** Seed of the world. Default 42. */
@@ -90,7 +94,7 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     throw new AppOptionsError(`rateLimit must be "gong", got ${String(rateLimit)}`);
   if (!Number.isSafeInteger(journalSize) || journalSize < 0)
     throw new AppOptionsError(`journalSize must be a whole number, got ${journalSize}`);
-  const context: MockContext = { world, now: resolveNow(now), secret };
+  const context: MockContext = { world, now: resolveNow(now), secret, statsCache: createLruCache(STATS_CACHE_WINDOWS) };
   const faults = createFaultState({ faultRate, rateLimit });
   return {
     context,

@@ -1,0 +1,95 @@
+/**
+ * `npm run load`: autocannon against the mock on loopback for a bounded time, over a mix of
+ * pages, windows and formats that are all valid requests. Prints errors, unexpected
+ * statuses, latency percentiles and the server's RSS before and after.
+ *
+ *   npm run load -- --duration 30 --connections 100
+ */
+import autocannon from 'autocannon';
+import { parseArgs } from 'node:util';
+import { serverRss, spawnMock } from './spawn-mock.js';
+
+const ACCOUNTS = [
+  '62f44730-dd91-461e-bd6a-aedd9e0ad79d',
+  '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17',
+  '9d2c6a18-5e3f-4b7a-8c1d-0f4e2b9a6c35',
+];
+const FORMATS = ['unified', 'raw', 'normalized', 'debug', 'stream'];
+
+/** Valid request paths: several accounts, windows, limits and formats, first and later pages. */
+async function requestMix(url: string): Promise<string[]> {
+  const paths: string[] = [];
+  for (const [a, account] of ACCOUNTS.entries()) {
+    for (let month = 1; month <= 10; month++) {
+      const start = `2026-${String(month).padStart(2, '0')}-01T00:00:00Z`;
+      const end = `2026-${String(month + 1).padStart(2, '0')}-01T00:00:00Z`;
+      const format = FORMATS[(month + a) % FORMATS.length] as string;
+      const query = new URLSearchParams({
+        integrated_account_id: account,
+        start_time: start,
+        end_time: end,
+        limit: String(10 + month * 9),
+        truto_response_format: format,
+      });
+      paths.push(`/unified/conversational-intelligence/interactions?${query}`);
+      if (format !== 'stream') {
+        const first = await fetch(`${url}${paths.at(-1)}`, { headers: { Authorization: 'Bearer load' } });
+        const body = (await first.json()) as { next_cursor: string | null };
+        if (body.next_cursor !== null)
+          paths.push(
+            `/unified/conversational-intelligence/interactions?${query}&next_cursor=${encodeURIComponent(body.next_cursor)}`,
+          );
+      }
+    }
+  }
+  return paths;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '100' } },
+  });
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const mock = await spawnMock();
+  try {
+    const paths = await requestMix(mock.url);
+    // Warm up so that "before" measures a server that has seen the mix once.
+    await autocannon({
+      url: mock.url,
+      connections: 10,
+      duration: 2,
+      requests: paths.map((path) => ({ method: 'GET', path, headers: { authorization: 'Bearer load' } })),
+    });
+    const rssBefore = await serverRss(mock.url);
+    const result = await autocannon({
+      url: mock.url,
+      connections,
+      duration,
+      requests: paths.map((path) => ({ method: 'GET', path, headers: { authorization: 'Bearer load' } })),
+    });
+    const rssAfter = await serverRss(mock.url);
+    const report = {
+      durationSeconds: duration,
+      connections,
+      distinctRequests: paths.length,
+      requests: result.requests.total,
+      requestsPerSecond: result.requests.average,
+      errors: result.errors,
+      timeouts: result.timeouts,
+      non2xx: result.non2xx,
+      latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+      rssBeforeMB: Math.round(rssBefore / 1e5) / 10,
+      rssAfterMB: Math.round(rssAfter / 1e5) / 10,
+      rssGrowthPercent: Math.round(((rssAfter - rssBefore) / rssBefore) * 1000) / 10,
+    };
+    console.log(JSON.stringify(report, null, 2));
+    const ok = report.errors === 0 && report.timeouts === 0 && report.non2xx === 0 && report.rssGrowthPercent < 20;
+    console.log(ok ? 'load: OK (0 errors, 0 unexpected statuses, RSS growth under 20%)' : 'load: FAILED');
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await mock.stop();
+  }
+}
+
+await main();

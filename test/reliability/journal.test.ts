@@ -1,0 +1,108 @@
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import express from 'express';
+import { createApp } from '../../src/server/create-app.js';
+import { isLoopback } from '../../src/server/loopback-only.js';
+import { ACCOUNT, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+import { expectContract } from '../helpers/contract.js';
+
+describe('the request journal', () => {
+  it('records method, path, query, status, duration, account and scenario, newest last', async () => {
+    const app = mockApp();
+    await getUnified(app, unifiedUrl(october({ limit: '2' })));
+    await getUnified(app, unifiedUrl(october({ __scenario: 'remote-error' })));
+    await request(app).get(`/gong/${ACCOUNT}/v2/users`).auth('k', 's');
+    const res = await request(app).get('/__admin/requests');
+    await expectContract(res);
+    const [first, second, third] = res.body.requests;
+    expect(res.body.requests).toHaveLength(3);
+    expect(first).toMatchObject({
+      id: 1,
+      method: 'GET',
+      path: '/unified/conversational-intelligence/interactions',
+      status: 200,
+      account: ACCOUNT,
+    });
+    expect(first.query).toContain('limit=2');
+    expect(first.durationMs).toEqual(expect.any(Number));
+    expect(second).toMatchObject({ status: 502, scenario: 'remote-error' });
+    expect(third).toMatchObject({ method: 'GET', path: `/gong/${ACCOUNT}/v2/users`, status: 200, account: ACCOUNT });
+  });
+
+  it('filters by path, status and account', async () => {
+    const app = mockApp();
+    await getUnified(app, unifiedUrl(october()));
+    await getUnified(app, unifiedUrl(october({ limit: '0' })));
+    await request(app).get('/gong/3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17/v2/users').auth('k', 's');
+    const byStatus = await request(app).get('/__admin/requests').query({ status: '400' });
+    expect(byStatus.body.requests.map((r: { status: number }) => r.status)).toEqual([400]);
+    const byPath = await request(app).get('/__admin/requests').query({ path: '/v2/users' });
+    expect(byPath.body.requests).toHaveLength(1);
+    const byAccount = await request(app).get('/__admin/requests').query({ account: ACCOUNT.toUpperCase() });
+    expect(byAccount.body.requests).toHaveLength(2);
+    const bad = await request(app).get('/__admin/requests').query({ status: 'ok' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toMatch(/status: must be an HTTP status/);
+  });
+
+  it('keeps no secrets: no Authorization, token-like query values redacted', async () => {
+    const app = mockApp();
+    await request(app)
+      .get(`${unifiedUrl(october())}&access_token=hunter2`)
+      .set('Authorization', 'Bearer hunter3');
+    await request(app).get(`/gong/${ACCOUNT}/v2/users`).auth('key', 'hunter4');
+    const text = (await request(app).get('/__admin/requests')).text;
+    expect(text).not.toMatch(/hunter[234]/);
+    expect(text).toContain('access_token=[REDACTED]');
+  });
+
+  it('is bounded: only the newest journalSize entries are kept', async () => {
+    const app = mockApp({ journalSize: 5 });
+    for (let i = 0; i < 12; i++) await request(app).get(`/gong/${ACCOUNT}/v2/users`).auth('k', 's');
+    const res = await request(app).get('/__admin/requests');
+    expect(res.body.requests.map((r: { id: number }) => r.id)).toEqual([8, 9, 10, 11, 12]);
+  });
+
+  it('DELETE empties it', async () => {
+    const app = mockApp();
+    await getUnified(app, unifiedUrl(october()));
+    const cleared = await request(app).delete('/__admin/requests');
+    await expectContract(cleared);
+    expect(cleared.body).toEqual({ cleared: 1 });
+    expect((await request(app).get('/__admin/requests')).body.requests).toEqual([]);
+  });
+
+  it('health answers, and the admin API is never reachable under /unified or /gong', async () => {
+    const app = mockApp();
+    const health = await request(app).get('/__admin/health');
+    await expectContract(health);
+    expect(health.body).toMatchObject({ status: 'ok', seed: 42 });
+    expect((await request(app).get('/unified/__admin/health')).status).toBe(404);
+    expect((await request(app).get(`/gong/${ACCOUNT}/__admin/health`).auth('k', 's')).status).toBe(404);
+  });
+});
+
+describe('the admin API answers only on loopback by default', () => {
+  it('knows loopback addresses', () => {
+    expect(['127.0.0.1', '127.3.2.1', '::1', '::ffff:127.0.0.1'].every(isLoopback)).toBe(true);
+    expect(['10.0.0.1', '192.168.1.2', '::ffff:10.0.0.1', undefined].some(isLoopback)).toBe(false);
+  });
+
+  it('refuses a request whose socket is not loopback, unless adminFromAnywhere', async () => {
+    const fromAfar = (app: express.Express) => {
+      // Pretend the request came from another machine: the socket's address is all the guard reads.
+      const outer = express();
+      outer.use((req, _res, next) => {
+        Object.defineProperty(req.socket, 'remoteAddress', { value: '203.0.113.9', configurable: true });
+        next();
+      });
+      outer.use(app);
+      return outer;
+    };
+    const guarded = await request(fromAfar(createApp())).get('/__admin/requests');
+    expect(guarded.status).toBe(403);
+    expect(guarded.body.message).toMatch(/only on loopback/);
+    const open = await request(fromAfar(createApp({ adminFromAnywhere: true }))).get('/__admin/requests');
+    expect(open.status).toBe(200);
+  });
+});
