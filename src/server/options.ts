@@ -51,6 +51,8 @@ export interface ResolvedOptions {
   journalSize: number;
   validateResponses: boolean;
   adminFromAnywhere: boolean;
+  /** True when no server-wide fault can change an answer, so identical requests get identical bytes. */
+  pagesRepeat: boolean;
 }
 
 /** A misuse of `createApp`'s options. */
@@ -105,5 +107,6 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     journalSize,
     validateResponses,
     adminFromAnywhere,
+    pagesRepeat: faultRate === 0 && rateLimit === undefined,
   };
 }

@@ -7,12 +7,22 @@ import type { Interaction } from '../schema-types.js';
 
 /** Sends a JSON answer. */
 export function sendJson(res: Response, status: number, headers: Record<string, string>, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.status(status);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  sendJsonBytes(res, status, headers, Buffer.from(JSON.stringify(body)));
+}
+
+/** Sends JSON that is already serialized (a cached page). */
+export function sendJsonBytes(res: Response, status: number, headers: Record<string, string>, bytes: Buffer): void {
+  res.statusCode = status;
+  for (const name in headers) res.setHeader(name, headers[name] as string);
   if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', Buffer.byteLength(text));
-  res.end(text);
+  res.setHeader('content-length', bytes.length);
+  (res.locals as SentLocals).sentBody = bytes;
+  res.end(bytes);
+}
+
+/** What the response validator reads back after a JSON answer was sent. */
+export interface SentLocals {
+  sentBody?: Buffer;
 }
 
 function drained(res: Response): Promise<void> {

@@ -8,7 +8,12 @@ import { requestedScenario } from '../faults/request-scenario.js';
 import { unifiedAuthProblem } from './auth.js';
 import type { JournalLocals } from './journal-middleware.js';
 import type { ResolvedOptions } from './options.js';
-import { sendJson, sendNdjson } from './send.js';
+import { createPageCache } from './page-cache.js';
+import { sendJson, sendJsonBytes, sendNdjson } from './send.js';
+
+/** Bytes of serialized pages kept for repeated requests. */
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** The raw query string of a request, without `?`. */
 export function rawQueryOf(req: Request): string {
@@ -19,6 +24,7 @@ export function rawQueryOf(req: Request): string {
 /** Routes below /unified. */
 export function unifiedRoutes(resolved: ResolvedOptions): Router {
   const router = Router();
+  const pageCache = createPageCache(PAGE_CACHE_BYTES);
 
   router.get(
     '/conversational-intelligence/interactions',
@@ -37,13 +43,22 @@ export function unifiedRoutes(resolved: ResolvedOptions): Router {
         return;
       }
       (res.locals as JournalLocals).scenario = asked.scenario;
-      const answer = listInteractions(resolved.context, resolved.gong, {
-        rawQuery,
-        scenario: asked.scenario,
-        origin: `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`,
-      });
-      if (answer.kind === 'stream') await sendNdjson(res, answer.headers, answer.pages);
-      else sendJson(res, answer.status, answer.headers, answer.body);
+      const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+      // Faults make answers vary from call to call; only a fault-free server reuses pages.
+      const cacheKey = asked.scenario === undefined && resolved.pagesRepeat ? `${origin}\n${rawQuery}` : undefined;
+      const cached = cacheKey === undefined ? undefined : pageCache.get(cacheKey);
+      if (cached !== undefined) {
+        sendJsonBytes(res, 200, JSON_HEADERS, cached);
+        return;
+      }
+      const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
+      if (answer.kind === 'stream') {
+        await sendNdjson(res, answer.headers, answer.pages);
+        return;
+      }
+      const bytes = Buffer.from(JSON.stringify(answer.body));
+      if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.set(cacheKey, bytes);
+      sendJsonBytes(res, answer.status, answer.headers, bytes);
     },
   );
 

@@ -20,6 +20,8 @@ export interface JsonAnswer {
   status: number;
   headers: Record<string, string>;
   body: unknown;
+  /** True when the same request will always get these same bytes (no fault was involved). */
+  repeatable?: boolean;
 }
 
 /** An NDJSON answer: the pages' records, produced one page at a time as they are read. */
@@ -131,5 +133,12 @@ export function listInteractions(context: MockContext, gong: GongApi, input: Lis
     };
   }
   const body = formatPage(first, query, `${input.origin}/gong/${account.id}`);
-  return { kind: 'json', status: 200, headers: { 'content-type': 'application/json; charset=utf-8' }, body };
+  const repeatable = input.scenario === undefined && (account.behavior ?? 'healthy') === 'healthy';
+  return {
+    kind: 'json',
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body,
+    repeatable,
+  };
 }
