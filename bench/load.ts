@@ -15,6 +15,7 @@ const ACCOUNTS = [
   '9d2c6a18-5e3f-4b7a-8c1d-0f4e2b9a6c35',
 ];
 const FORMATS = ['unified', 'raw', 'normalized', 'debug', 'stream'];
+const WARM_UP_SECONDS = 5;
 
 /** Valid request paths: several accounts, windows, limits and formats, first and later pages. */
 async function requestMix(url: string): Promise<string[]> {
@@ -54,20 +55,15 @@ async function main(): Promise<void> {
   const mock = await spawnMock();
   try {
     const paths = await requestMix(mock.url);
-    // Warm up so that "before" measures a server that has seen the mix once.
-    await autocannon({
-      url: mock.url,
-      connections: 10,
-      duration: 2,
-      requests: paths.map((path) => ({ method: 'GET', path, headers: { authorization: 'Bearer load' } })),
-    });
+    const requests = paths.map((path) => ({ method: 'GET' as const, path, headers: { authorization: 'Bearer load' } }));
+    // Warm up at full concurrency so "before" is the steady state (heap sized, caches filled):
+    // growth after that is what would keep growing.
+    await autocannon({ url: mock.url, connections, duration: WARM_UP_SECONDS, requests });
     const rssBefore = await serverRss(mock.url);
-    const result = await autocannon({
-      url: mock.url,
-      connections,
-      duration,
-      requests: paths.map((path) => ({ method: 'GET', path, headers: { authorization: 'Bearer load' } })),
-    });
+    const samples: number[] = [];
+    const sampler = setInterval(() => void serverRss(mock.url).then((rss) => samples.push(rss)), 1000);
+    const result = await autocannon({ url: mock.url, connections, duration, requests });
+    clearInterval(sampler);
     const rssAfter = await serverRss(mock.url);
     const report = {
       durationSeconds: duration,
@@ -82,6 +78,7 @@ async function main(): Promise<void> {
       rssBeforeMB: Math.round(rssBefore / 1e5) / 10,
       rssAfterMB: Math.round(rssAfter / 1e5) / 10,
       rssGrowthPercent: Math.round(((rssAfter - rssBefore) / rssBefore) * 1000) / 10,
+      rssSamplesMB: samples.map((rss) => Math.round(rss / 1e6)),
     };
     console.log(JSON.stringify(report, null, 2));
     const ok = report.errors === 0 && report.timeouts === 0 && report.non2xx === 0 && report.rssGrowthPercent < 20;
