@@ -1,9 +1,167 @@
-import type { Command } from './main.js';
+/**
+ * `interactions-kit fixtures`: writes (or checks) the golden fixtures, or, with `--records`,
+ * streams a large data set to a file. Parses flags, calls src/fixtures, and returns the exit
+ * code; all the work is in the library.
+ */
+import { parseArgs } from 'node:util';
+import { FIXTURES_NOW } from '../fixtures/golden-set.js';
+import { LargeDatasetError } from '../fixtures/large-dataset.js';
+import { createProgressBar } from '../fixtures/progress-bar.js';
+import { checkGoldenFixtures, writeGoldenFixtures } from '../fixtures/write-golden-fixtures.js';
+import { DATASET_FORMATS, writeLargeDataset, type DatasetFormat } from '../fixtures/write-large-dataset.js';
+import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
+import { parseIntegerFlag } from './flags.js';
+import type { Command } from './main.js';
+
+const HELP = `Usage: interactions-kit fixtures [flags]
+       interactions-kit fixtures --records N --out FILE [flags]
+
+Golden fixtures (every request and its answer, written as JSON below a directory):
+  --out DIR          directory to write (default fixtures)
+  --seed N           seed of the world (default 42)
+  --now DATE-TIME    the mock's current instant (default ${FIXTURES_NOW})
+  --check            write nothing; exit 1 when DIR differs from a fresh run
+
+Large data set (unified interaction records, streamed to one file):
+  --records N        how many records
+  --out FILE         file to write
+  --format F         ndjson (default) or json (one array)
+  --seed N           seed of the world (default 42)
+  --account ID       only this integrated account (default: every healthy account)
+  --user-count N     users per account, for more records per day (default: each account's own)
+  --now DATE-TIME    the walk goes back day by day from here (default ${FIXTURES_NOW})`;
+
+/** Golden-fixture flags, read. */
+export interface GoldenFlags {
+  kind: 'golden';
+  outDir: string;
+  seed: number;
+  now: string;
+  check: boolean;
+}
+
+/** Large-data-set flags, read. */
+export interface LargeDatasetFlags {
+  kind: 'large';
+  records: number;
+  out: string;
+  format: DatasetFormat;
+  seed: number;
+  now: string;
+  account: string | undefined;
+  userCount: number | undefined;
+}
+
+const LARGE_ONLY = ['format', 'account', 'user-count'] as const;
+
+/** Reads `fixtures`' flags; throws CliError on a bad one. */
+export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFlags | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        now: { type: 'string' },
+        check: { type: 'boolean' },
+        records: { type: 'string' },
+        format: { type: 'string' },
+        account: { type: 'string' },
+        'user-count': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  if (values.help === true) return 'help';
+  const seed = parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER);
+  const now = values.now ?? FIXTURES_NOW;
+  if (parseDateTime(now) === undefined) {
+    throw new CliError(`--now must be a date-time such as ${FIXTURES_NOW}, got ${JSON.stringify(now)}`);
+  }
+  if (values.out === '') throw new CliError('--out must not be empty');
+
+  if (values.records === undefined) {
+    const stray = LARGE_ONLY.find((name) => values[name] !== undefined);
+    if (stray !== undefined) throw new CliError(`--${stray} goes with --records (the large data set)`);
+    return { kind: 'golden', outDir: values.out ?? 'fixtures', seed, now, check: values.check === true };
+  }
+  if (values.check === true) throw new CliError('--check is for the golden fixtures, not with --records');
+  if (values.out === undefined) throw new CliError('--records needs --out FILE');
+  const format = (values.format ?? 'ndjson') as DatasetFormat;
+  if (!DATASET_FORMATS.includes(format)) {
+    throw new CliError(`--format must be one of ${DATASET_FORMATS.join(', ')}, got ${JSON.stringify(values.format)}`);
+  }
+  return {
+    kind: 'large',
+    records: parseIntegerFlag('--records', values.records, 0, 1, 1_000_000_000),
+    out: values.out,
+    format,
+    seed,
+    now,
+    account: values.account,
+    userCount:
+      values['user-count'] === undefined
+        ? undefined
+        : parseIntegerFlag('--user-count', values['user-count'], 0, 1, 100_000),
+  };
+}
+
+async function runGolden(flags: GoldenFlags): Promise<number> {
+  const options = { outDir: flags.outDir, seed: flags.seed, now: flags.now };
+  if (flags.check) {
+    const differences = await checkGoldenFixtures(options);
+    if (differences.length === 0) {
+      console.log(`${flags.outDir} holds the golden fixtures of seed ${flags.seed}`);
+      return 0;
+    }
+    for (const { file, problem } of differences) console.error(`${problem}: ${flags.outDir}/${file}`);
+    console.error(`${flags.outDir} differs from a fresh run; run interactions-kit fixtures --out ${flags.outDir}`);
+    return 1;
+  }
+  const files = await writeGoldenFixtures(options);
+  console.log(`wrote ${files.length} fixture files to ${flags.outDir} (seed ${flags.seed}, now ${flags.now})`);
+  return 0;
+}
+
+async function runLarge(flags: LargeDatasetFlags): Promise<number> {
+  const bar = createProgressBar({ total: flags.records });
+  try {
+    const { records, bytes } = await writeLargeDataset({
+      records: flags.records,
+      out: flags.out,
+      format: flags.format,
+      seed: flags.seed,
+      now: flags.now,
+      ...(flags.account === undefined ? {} : { account: flags.account }),
+      ...(flags.userCount === undefined ? {} : { userCount: flags.userCount }),
+      onProgress: (written) => bar.update(written),
+    });
+    bar.finish();
+    console.error(`wrote ${records} records (${(bytes / 1e6).toFixed(1)} MB) to ${flags.out}`);
+    return 0;
+  } catch (error) {
+    bar.finish();
+    if (error instanceof LargeDatasetError) {
+      throw new CliError(`${error.message}${flags.userCount === undefined ? ' (--user-count)' : ''}`, 1);
+    }
+    throw error;
+  }
+}
 
 export const fixturesCommand: Command = {
-  summary: 'not built yet',
-  async run() {
-    throw new CliError('the fixtures command is not built yet', 1);
+  summary: 'write golden fixtures, or a large data set with --records',
+  async run(args) {
+    const flags = parseFixturesFlags(args);
+    if (flags === 'help') {
+      console.log(HELP);
+      return 0;
+    }
+    return flags.kind === 'golden' ? runGolden(flags) : runLarge(flags);
   },
 };

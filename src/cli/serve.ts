@@ -3,6 +3,7 @@
  * `createApp`, listens, prints where it is and how to call it, and closes cleanly on
  * SIGINT/SIGTERM.
  */
+import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,7 @@ import { createWorld } from '../world/world.js';
 import { CliError } from './cli-error.js';
 import type { Command } from './main.js';
 import { parseIntegerFlag } from './flags.js';
+import { runPrimary, runWorker } from './serve-cluster.js';
 import { parseLatency } from '../faults/latency.js';
 
 const LOG_LEVELS = ['silent', 'info', 'debug'] as const;
@@ -32,11 +34,14 @@ const HELP = `Usage: interactions-kit serve [flags]
   --rate-limit gong enforce Gong's limits: 3 calls a second, 10,000 a day per account
   --journal-size N  requests kept by GET /__admin/requests (default 1000)
   --validate-responses  check every response against openapi.yaml; violations go to the journal and the log
-  --admin-from-anywhere answer /__admin from any address, not only loopback`;
+  --admin-from-anywhere answer /__admin from any address, not only loopback
+  --workers N       serve from N processes sharing the port (node:cluster); cursors work across them`;
 
 /** The flags of `serve`, read. */
 export interface ServeFlags {
   port: number;
+  /** Processes serving the port; 1 serves from this process. */
+  workers: number;
   host: string;
   logLevel: LogLevel;
   app: AppOptions;
@@ -62,6 +67,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
         'journal-size': { type: 'string' },
         'validate-responses': { type: 'boolean' },
         'admin-from-anywhere': { type: 'boolean' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -104,6 +110,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
   };
   return {
     port: parseIntegerFlag('--port', values.port, 4010, 0, 65535),
+    workers: parseIntegerFlag('--workers', values.workers, 1, 1, 64),
     host: values.host ?? '127.0.0.1',
     logLevel,
     app,
@@ -175,6 +182,14 @@ export function banner(url: string, flags: ServeFlags): string {
   ].join('\n');
 }
 
+/** Waits for SIGINT or SIGTERM. */
+export function nextStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+}
+
 export const serveCommand: Command = {
   summary: 'run the mock server',
   async run(args) {
@@ -183,12 +198,11 @@ export const serveCommand: Command = {
       console.log(HELP);
       return 0;
     }
+    if (cluster.isWorker) return runWorker(flags);
+    if (flags.workers > 1) return runPrimary(flags, banner);
     const running = await startServer(flags);
     if (flags.logLevel !== 'silent') console.log(banner(running.url, flags));
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
-      process.once('SIGINT', () => resolve('SIGINT'));
-      process.once('SIGTERM', () => resolve('SIGTERM'));
-    });
+    const signal = await nextStopSignal();
     await running.close();
     if (flags.logLevel !== 'silent') console.log(`interactions-kit: ${signal}, stopped`);
     return 0;

@@ -1113,7 +1113,8 @@ export interface operations {
                      *       "status": "ok",
                      *       "seed": 42,
                      *       "uptimeSeconds": 12,
-                     *       "rssBytes": 81264640
+                     *       "rssBytes": 81264640,
+                     *       "pid": 4242
                      *     }
                      */
                     "application/json": {
@@ -1123,6 +1124,8 @@ export interface operations {
                         uptimeSeconds: number;
                         /** @description Resident memory of the server process, for load tests. */
                         rssBytes: number;
+                        /** @description The serving process (with `serve --workers N`, one of N). */
+                        pid: number;
                     };
                 };
             };

@@ -30,6 +30,7 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal): Router
         seed: resolved.context.world.seed,
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
         rssBytes: process.memoryUsage.rss(),
+        pid: process.pid,
       },
     );
   });

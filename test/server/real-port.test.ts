@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
+import { get as httpGet } from 'node:http';
 import { startServer, type RunningServer, parseServeFlags } from '../../src/cli/serve.js';
 import { ACCOUNT, NOW } from '../helpers/mock.js';
 import { spawnCli } from '../helpers/cli.js';
@@ -103,5 +104,54 @@ describe('the interactions-kit serve binary', () => {
     expect(await cli.exited).toBe(2);
     expect(cli.output().trim().split('\n')).toHaveLength(1);
     expect(cli.output()).toMatch(message);
+  });
+});
+
+/** GETs JSON over a connection of its own, so the cluster may hand it to any worker. */
+function getOnNewConnection(url: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { agent: false, headers: { Authorization: 'Bearer t' } }, (res) => {
+      let text = '';
+      res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      res.on('end', () =>
+        res.statusCode === 200 ? resolve(JSON.parse(text)) : reject(new Error(`${res.statusCode}: ${text}`)),
+      );
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('serve --workers 2', () => {
+  it('two processes share the port and a cursor from one works on the other', async () => {
+    const cli = spawnCli(['serve', '--port', '0', '--workers', '2', '--now', NOW]);
+    try {
+      const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      await cli.waitFor(/\(2 workers\)/);
+      const pids = new Set<number>();
+      for (let i = 0; i < 12 && pids.size < 2; i++) {
+        pids.add(((await getOnNewConnection(`${url}/__admin/health`)) as { pid: number }).pid);
+      }
+      expect(pids.size).toBe(2);
+      // Each page on a fresh connection: consecutive pages land on different workers.
+      let cursor: string | null = '';
+      const ids: string[] = [];
+      while (cursor !== null) {
+        const res = await fetch(
+          `${url}/unified/conversational-intelligence/interactions?${query}&limit=50&next_cursor=${encodeURIComponent(cursor)}`,
+          {
+            headers: { Authorization: 'Bearer t', Connection: 'close' },
+          },
+        );
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as { result: Array<{ id: string }>; next_cursor: string | null };
+        ids.push(...body.result.map((r) => r.id));
+        cursor = body.next_cursor;
+      }
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBeGreaterThan(200);
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exited).toBe(0);
   });
 });
