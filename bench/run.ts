@@ -1,0 +1,155 @@
+/**
+ * `npm run bench`: every target side by side on loopback, in one run, measured the same way
+ * (autocannon, same connections, same duration), so the ratios mean something on a shared,
+ * noisy machine. Prints a table and writes bench/results/bench-<time>.json.
+ *
+ *   npm run bench -- --duration 10 --connections 50 --workers 1,2 [--skip-prism] [--skip-generation]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { freePort, startChildTarget, type ChildTarget } from './child-target.js';
+import { distinctPaths } from './distinct-paths.js';
+import { measure, type Measurement } from './measure.js';
+import { writePrismSpec } from './prism-spec.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = join(ROOT, 'bin/interactions-kit.js');
+const PRISM = join(ROOT, 'node_modules/.bin/prism');
+const ACCOUNT = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
+const PAGE_PATH = `/unified/conversational-intelligence/interactions?integrated_account_id=${ACCOUNT}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z`;
+const AUTH = { authorization: 'Bearer bench' };
+
+function startMock(workers: number): Promise<ChildTarget> {
+  return startChildTarget({
+    command: process.execPath,
+    args: [BIN, 'serve', '--port', '0', '--now', '2026-11-24T00:00:00Z', '--workers', String(workers)],
+    urlPattern: /listening on (http:\/\/[^\s]+)/,
+    probe: { path: PAGE_PATH, headers: AUTH },
+  });
+}
+
+async function withTarget<T>(start: () => Promise<ChildTarget>, use: (target: ChildTarget) => Promise<T>): Promise<T> {
+  const target = await start();
+  try {
+    return await use(target);
+  } finally {
+    await target.stop();
+  }
+}
+
+function table(rows: Measurement[]): string {
+  const lines = ['target                                   req/s     p50 ms   p99 ms   errors  non-2xx'];
+  for (const r of rows) {
+    lines.push(
+      `${r.name.padEnd(38)} ${String(r.requestsPerSecond).padStart(8)} ${String(r.p50).padStart(9)} ${String(r.p99).padStart(8)} ${String(r.errors).padStart(8)} ${String(r.non2xx).padStart(8)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '10' },
+      connections: { type: 'string', default: '50' },
+      workers: { type: 'string', default: '1,2' },
+      'skip-prism': { type: 'boolean', default: false },
+      'skip-generation': { type: 'boolean', default: false },
+    },
+  });
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const workerCounts = values.workers.split(',').map(Number);
+  const rows: Measurement[] = [];
+  const coldStartMs: Record<string, number> = {};
+  const load = { connections, duration };
+
+  // The mock, repeated page and distinct pages; then more workers.
+  let pageBytes = Buffer.alloc(0);
+  await withTarget(
+    () => startMock(1),
+    async (mock) => {
+      coldStartMs['mock'] = Math.round(mock.coldStartMs);
+      pageBytes = Buffer.from(await (await fetch(`${mock.url}${PAGE_PATH}`, { headers: AUTH })).arrayBuffer());
+      rows.push(await measure('mock: same 100-record page', { ...load, url: mock.url, path: PAGE_PATH, headers: AUTH }));
+      rows.push(await measure('mock: distinct pages and windows', { ...load, url: mock.url, path: distinctPaths(), headers: AUTH }));
+    },
+  );
+  for (const workers of workerCounts.filter((n) => n > 1)) {
+    await withTarget(
+      () => startMock(workers),
+      async (mock) => {
+        rows.push(await measure(`mock --workers ${workers}: same page`, { ...load, url: mock.url, path: PAGE_PATH, headers: AUTH }));
+        rows.push(await measure(`mock --workers ${workers}: distinct`, { ...load, url: mock.url, path: distinctPaths(), headers: AUTH }));
+      },
+    );
+  }
+
+  // The ceiling: bare node:http sending the same bytes.
+  const pageFile = join(tmpdir(), `interactions-kit-page-${process.pid}.json`);
+  writeFileSync(pageFile, pageBytes);
+  await withTarget(
+    () =>
+      startChildTarget({
+        command: process.execPath,
+        args: ['--import', 'tsx', join(ROOT, 'bench/ceiling-server.ts'), pageFile],
+        urlPattern: /listening on (http:\/\/[^\s]+)/,
+        probe: { path: '/' },
+      }),
+    async (ceiling) => {
+      rows.push(await measure('bare node:http, same bytes (ceiling)', { ...load, url: ceiling.url, path: PAGE_PATH }));
+    },
+  );
+
+  // Prism answering the same endpoint with a static example of the same page.
+  if (!values['skip-prism']) {
+    const spec = writePrismSpec(JSON.parse(pageBytes.toString()));
+    const port = await freePort();
+    await withTarget(
+      () =>
+        startChildTarget({
+          command: PRISM,
+          args: ['mock', spec, '-h', '127.0.0.1', '-p', String(port)],
+          url: `http://127.0.0.1:${port}`,
+          probe: { path: PAGE_PATH, headers: AUTH },
+        }),
+      async (prism) => {
+        coldStartMs['prism'] = Math.round(prism.coldStartMs);
+        rows.push(await measure('prism mock (static example, same size)', { ...load, url: prism.url, path: PAGE_PATH, headers: AUTH }));
+      },
+    );
+  }
+
+  const find = (prefix: string) => rows.find((r) => r.name.startsWith(prefix))?.requestsPerSecond ?? NaN;
+  const ratio = (a: number, b: number) => Math.round((a / b) * 100) / 100;
+  const repeated = find('mock: same');
+  const distinct = find('mock: distinct');
+  const ratios = {
+    repeatedVsPrism: ratio(repeated, find('prism')),
+    distinctVsPrism: ratio(distinct, find('prism')),
+    repeatedVsCeiling: ratio(repeated, find('bare node')),
+    coldStartMockVsPrism: ratio(coldStartMs['mock'] ?? NaN, coldStartMs['prism'] ?? NaN),
+  };
+
+  let generation: unknown;
+  if (!values['skip-generation']) {
+    const { benchGeneration } = await import('./generation.js');
+    generation = await benchGeneration();
+  }
+
+  console.log(`\nbench: ${connections} connections, ${duration} s per target, page of ${pageBytes.length} bytes\n`);
+  console.log(table(rows));
+  console.log(`\ncold start to first answer (ms): ${JSON.stringify(coldStartMs)}`);
+  console.log(`ratios: ${JSON.stringify(ratios)}`);
+  if (generation !== undefined) console.log(`generation: ${JSON.stringify(generation)}`);
+  const out = join(ROOT, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation }, null, 2)}\n`);
+  console.log(`\nresults: ${file}`);
+}
+
+await main();
