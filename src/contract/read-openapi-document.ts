@@ -1,0 +1,57 @@
+/**
+ * Reads the contract: `openapi.yaml` next to the package (the same two levels up from
+ * `src/contract/` and `dist/contract/`), another file, or a document already parsed.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { ContractError } from './contract-error.js';
+import type { OpenApiDocument } from './openapi-document.js';
+
+/** Where the package's own contract lives. */
+export const DEFAULT_CONTRACT_URL = new URL('../../openapi.yaml', import.meta.url);
+
+/** A contract to load: a file path, a `file:` URL, or an OpenAPI document already parsed. */
+export type ContractSource = string | URL | OpenApiDocument;
+
+/**
+ * The OpenAPI document of `source` (YAML or JSON; YAML anchors and aliases allowed).
+ *
+ * @example
+ * ```ts
+ * const document = readOpenApiDocument(); // the package's openapi.yaml
+ * const other = readOpenApiDocument('./other/openapi.yaml');
+ * ```
+ */
+export function readOpenApiDocument(source: ContractSource = DEFAULT_CONTRACT_URL): OpenApiDocument {
+  const document = typeof source === 'string' || source instanceof URL ? readFile(source) : source;
+  if (typeof document !== 'object' || document === null || typeof (document as OpenApiDocument).openapi !== 'string') {
+    throw new ContractError(`${describeSource(source)} is not an OpenAPI document (no "openapi" field)`);
+  }
+  if (!(document as OpenApiDocument).openapi.startsWith('3.1')) {
+    throw new ContractError(
+      `${describeSource(source)} is OpenAPI ${(document as OpenApiDocument).openapi}; only 3.1 is supported`,
+    );
+  }
+  return document as OpenApiDocument;
+}
+
+function readFile(source: string | URL): unknown {
+  const path = source instanceof URL ? fileURLToPath(source) : source;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ContractError(`cannot read the contract at ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return parse(text);
+  } catch (error) {
+    throw new ContractError(`the contract at ${path} is not valid YAML: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function describeSource(source: ContractSource): string {
+  if (source instanceof URL) return fileURLToPath(source);
+  return typeof source === 'string' ? source : 'the given document';
+}
