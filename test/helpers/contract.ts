@@ -1,9 +1,16 @@
 /**
- * Checks that a response honours openapi.yaml; fails the test with the contract's diagnostics.
- * Placeholder until the validator lands: it only checks the status is documented.
+ * Checks that a response honours openapi.yaml, with the project's own validator; fails the
+ * test with every diagnostic, readably.
  */
-export async function expectContract(res: { status: number }, _request?: { method?: string }): Promise<void> {
-  if (![200, 400, 401, 403, 404, 413, 422, 429, 500, 502, 503, 504].includes(res.status)) {
-    throw new Error(`undocumented status ${res.status}`);
-  }
+import { describeViolations, loadContract } from '../../src/contract/index.js';
+
+const contract = loadContract();
+
+type SupertestLike = Exclude<Parameters<typeof contract.validate>[0], Response>;
+
+/** Throws when `res` (a supertest response or a fetch Response) breaks the contract. */
+export async function expectContract(res: SupertestLike | Response, request: { method?: string } = {}): Promise<void> {
+  const diagnostics =
+    res instanceof Response ? await contract.validate(res.clone(), request) : await contract.validate(res, request);
+  if (diagnostics.length > 0) throw new Error(`the response breaks the contract:\n${describeViolations(diagnostics)}`);
 }
