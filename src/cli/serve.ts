@@ -7,7 +7,7 @@ import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createApp } from '../server/create-app.js';
+import { createApp, requestListener } from '../server/create-app.js';
 import type { AppOptions } from '../server/options.js';
 import { DEFAULT_ACCOUNT_ID } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
@@ -128,7 +128,7 @@ export interface RunningServer {
 export async function startServer(flags: ServeFlags): Promise<RunningServer> {
   const app = createApp(flags.app);
   // Large enough for the longest query string the unified layer reads, so it can answer 414 itself.
-  const server = createServer({ maxHeaderSize: 64 * 1024 }, app);
+  const server = createServer({ maxHeaderSize: 64 * 1024 }, requestListener(app));
   if (flags.logLevel === 'debug') {
     server.on('request', (req, res) => {
       const started = performance.now();

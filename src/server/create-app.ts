@@ -2,16 +2,37 @@
  * `createApp(options)`: the whole mock as an Express app that never listens, for supertest,
  * for `serve`, or mounted in a user's own server.
  */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { unifiedError } from '../unified/unified-error.js';
 import { adminRoutes } from './admin-routes.js';
 import { createJournal } from './journal.js';
+import { cachedPageResponder } from './cached-page.js';
+import { createPageCache } from './page-cache.js';
 import { journalMiddleware } from './journal-middleware.js';
 import { latencyMiddleware } from './latency-middleware.js';
 import { gongRoutes } from './gong-routes.js';
 import { resolveOptions, type AppOptions } from './options.js';
 import { sendJson } from './send.js';
 import { unifiedRoutes } from './unified-routes.js';
+
+/** Bytes of serialized pages kept for repeated requests. */
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+const CACHED_PAGE_RESPONDER = 'interactionsKitCachedPageResponder';
+
+/**
+ * A node `request` listener for the app: repeated pages are answered before Express is
+ * entered at all (that is most of a test suite's traffic); everything else goes to the app.
+ *
+ * @example
+ * http.createServer(requestListener(createApp())).listen(4010, '127.0.0.1');
+ */
+export function requestListener(app: express.Express): RequestListener {
+  const fromCache = app.locals[CACHED_PAGE_RESPONDER] as ReturnType<typeof cachedPageResponder>;
+  return function handle(req: IncomingMessage, res: ServerResponse) {
+    if (!fromCache(req, res)) app(req, res);
+  };
+}
 
 /**
  * Builds the mock server.
@@ -30,8 +51,10 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.set('query parser', 'simple');
 
   const journal = createJournal(resolved.journalSize);
+  const pageCache = createPageCache(PAGE_CACHE_BYTES);
+  app.locals[CACHED_PAGE_RESPONDER] = cachedPageResponder(resolved, pageCache, journal);
   const api = [journalMiddleware(journal), latencyMiddleware(resolved.context.world, resolved.latency)];
-  app.use('/unified', ...api, unifiedRoutes(resolved));
+  app.use('/unified', ...api, unifiedRoutes(resolved, pageCache));
   app.use('/gong/:integrated_account_id', ...api, gongRoutes(resolved));
   app.use('/__admin', adminRoutes(resolved, journal));
 

@@ -1,6 +1,7 @@
 /**
  * Records every API request in the journal when its response has been sent.
  */
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Journal, JournalViolation } from './journal.js';
 import { redactQuery } from './journal.js';
@@ -14,33 +15,47 @@ export interface JournalLocals {
   violations?: JournalViolation[];
 }
 
+/**
+ * Journals a request once its response is done; `locals` is read then, so handlers can
+ * still fill it. `url` is the URL as the client sent it (path and query).
+ */
+export function recordWhenDone(
+  journal: Journal,
+  method: string,
+  url: string,
+  res: ServerResponse,
+  locals: JournalLocals,
+): void {
+  const started = performance.now();
+  const time = new Date().toISOString();
+  res.on('close', () => {
+    const q = url.indexOf('?');
+    const rawQuery = q === -1 ? '' : url.slice(q + 1);
+    const path = q === -1 ? url : url.slice(0, q);
+    let account = ACCOUNT_IN_PATH.exec(path)?.[1] ?? ACCOUNT_IN_QUERY.exec(rawQuery)?.[1];
+    try {
+      account = account === undefined ? undefined : decodeURIComponent(account).toLowerCase();
+    } catch {
+      // A malformed id stays as it was sent.
+    }
+    journal.record({
+      time,
+      method,
+      path,
+      query: redactQuery(rawQuery),
+      account,
+      scenario: locals.scenario,
+      status: res.statusCode,
+      durationMs: Math.round((performance.now() - started) * 100) / 100,
+      ...(locals.violations === undefined ? {} : { violations: locals.violations }),
+    });
+  });
+}
+
 export function journalMiddleware(journal: Journal) {
   return function recordRequest(req: Request, res: Response, next: NextFunction): void {
-    const started = performance.now();
-    const time = new Date().toISOString();
-    const q = req.originalUrl.indexOf('?');
-    const rawQuery = q === -1 ? '' : req.originalUrl.slice(q + 1);
-    const path = q === -1 ? req.originalUrl : req.originalUrl.slice(0, q);
-    res.on('close', () => {
-      const locals = res.locals as JournalLocals;
-      let account = ACCOUNT_IN_PATH.exec(path)?.[1] ?? ACCOUNT_IN_QUERY.exec(rawQuery)?.[1];
-      try {
-        account = account === undefined ? undefined : decodeURIComponent(account).toLowerCase();
-      } catch {
-        // A malformed id stays as it was sent.
-      }
-      journal.record({
-        time,
-        method: req.method,
-        path,
-        query: redactQuery(rawQuery),
-        account,
-        scenario: locals.scenario,
-        status: res.statusCode,
-        durationMs: Math.round((performance.now() - started) * 100) / 100,
-        ...(locals.violations === undefined ? {} : { violations: locals.violations }),
-      });
-    });
+    // originalUrl: below a mount point Express rewrites req.url.
+    recordWhenDone(journal, req.method, req.originalUrl, res, res.locals as JournalLocals);
     next();
   };
 }

@@ -8,12 +8,9 @@ import { requestedScenario } from '../faults/request-scenario.js';
 import { unifiedAuthProblem } from './auth.js';
 import type { JournalLocals } from './journal-middleware.js';
 import type { ResolvedOptions } from './options.js';
-import { createPageCache } from './page-cache.js';
+import { JSON_CONTENT_TYPE, pageCacheKey, requestOrigin } from './cached-page.js';
+import type { PageCache } from './page-cache.js';
 import { sendJson, sendJsonBytes, sendNdjson } from './send.js';
-
-/** Bytes of serialized pages kept for repeated requests. */
-const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
-const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 /** The raw query string of a request, without `?`. */
 export function rawQueryOf(req: Request): string {
@@ -22,9 +19,8 @@ export function rawQueryOf(req: Request): string {
 }
 
 /** Routes below /unified. */
-export function unifiedRoutes(resolved: ResolvedOptions): Router {
+export function unifiedRoutes(resolved: ResolvedOptions, pageCache: PageCache): Router {
   const router = Router();
-  const pageCache = createPageCache(PAGE_CACHE_BYTES);
 
   router.get(
     '/conversational-intelligence/interactions',
@@ -43,12 +39,13 @@ export function unifiedRoutes(resolved: ResolvedOptions): Router {
         return;
       }
       (res.locals as JournalLocals).scenario = asked.scenario;
-      const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+      const origin = requestOrigin(req);
       // Faults make answers vary from call to call; only a fault-free server reuses pages.
-      const cacheKey = asked.scenario === undefined && resolved.pagesRepeat ? `${origin}\n${rawQuery}` : undefined;
+      const cacheKey =
+        asked.scenario === undefined && resolved.pagesRepeat ? pageCacheKey(origin, rawQuery) : undefined;
       const cached = cacheKey === undefined ? undefined : pageCache.get(cacheKey);
       if (cached !== undefined) {
-        sendJsonBytes(res, 200, JSON_HEADERS, cached);
+        sendJsonBytes(res, 200, { 'content-type': JSON_CONTENT_TYPE }, cached);
         return;
       }
       const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
