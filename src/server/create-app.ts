@@ -11,6 +11,7 @@ import { cachedPageResponder } from './cached-page.js';
 import { createPageCache } from './page-cache.js';
 import { journalMiddleware } from './journal-middleware.js';
 import { latencyMiddleware } from './latency-middleware.js';
+import { validateResponsesMiddleware } from './validate-responses.js';
 import { gongRoutes } from './gong-routes.js';
 import { resolveOptions, type AppOptions } from './options.js';
 import { sendJson } from './send.js';
@@ -54,6 +55,7 @@ export function createApp(options: AppOptions = {}): express.Express {
   const pageCache = createPageCache(PAGE_CACHE_BYTES);
   app.locals[CACHED_PAGE_RESPONDER] = cachedPageResponder(resolved, pageCache, journal);
   const api = [journalMiddleware(journal), latencyMiddleware(resolved.context.world, resolved.latency)];
+  if (resolved.validateResponses) api.push(validateResponsesMiddleware());
   app.use('/unified', ...api, unifiedRoutes(resolved, pageCache));
   app.use('/gong/:integrated_account_id', ...api, gongRoutes(resolved));
   app.use('/__admin', adminRoutes(resolved, journal));

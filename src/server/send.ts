@@ -20,9 +20,11 @@ export function sendJsonBytes(res: Response, status: number, headers: Record<str
   res.end(bytes);
 }
 
-/** What the response validator reads back after a JSON answer was sent. */
+/** What the response validator reads back after an answer was sent. */
 export interface SentLocals {
   sentBody?: Buffer;
+  /** Set by the validator before the handler runs: keep a copy of streamed bodies too. */
+  captureStream?: boolean;
 }
 
 function drained(res: Response): Promise<void> {
@@ -46,13 +48,17 @@ export async function sendNdjson(
   res.status(200);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.flushHeaders();
+  const locals = res.locals as SentLocals;
+  const captured: string[] = [];
   for (const records of pages) {
     if (res.destroyed || res.writableEnded) return;
     let chunk = '';
     for (const record of records) chunk += `${JSON.stringify(record)}\n`;
+    if (locals.captureStream === true) captured.push(chunk);
     if (chunk !== '' && !res.write(chunk)) await drained(res);
     // Let other requests run between pages of a long stream.
     await new Promise((resolve) => setImmediate(resolve));
   }
+  if (locals.captureStream === true) locals.sentBody = Buffer.from(captured.join(''));
   if (!res.destroyed) res.end();
 }

@@ -41,6 +41,22 @@ describe('the seed’s examples against serve on a real port', () => {
     await expectContract(response, { method: 'GET' });
   });
 
+  it('a repeated page comes back byte for byte, journaled like any other request', async () => {
+    const url = `${running.url}/unified/conversational-intelligence/interactions?${query}&truto_response_format=debug&limit=5`;
+    await fetch(`${running.url}/__admin/requests`, { method: 'DELETE' });
+    const first = await fetch(url, { headers: { Authorization: 'Bearer t' } });
+    const second = await fetch(url, { headers: { Authorization: 'Bearer t' } });
+    expect(await second.clone().text()).toBe(await first.clone().text());
+    await expectContract(second, { method: 'GET' });
+    const unauthenticated = await fetch(url);
+    expect(unauthenticated.status).toBe(401);
+    const journal = (await (await fetch(`${running.url}/__admin/requests`)).json()) as {
+      requests: Array<{ status: number; query: string }>;
+    };
+    expect(journal.requests.map((r) => r.status)).toEqual([200, 200, 401]);
+    expect(journal.requests[1]?.query).toContain('truto_response_format=debug');
+  });
+
   it('a stream ends cleanly when the client goes away mid-way', async () => {
     const controller = new AbortController();
     const res = await fetch(
