@@ -1,5 +1,5 @@
 import type { LruCache } from './lru-cache.js';
-import type { GongPersonInteractionStats } from './schema-types.js';
+import type { PersonTotals } from './gong/list-interaction-stats.js';
 import type { World } from './world/world.js';
 
 /**
@@ -13,5 +13,5 @@ export interface MockContext {
   /** Key that signs Gong and unified cursors; servers sharing seed and secret share cursors. */
   readonly secret: string;
   /** Recent windows' stats per account and filter: pure, so reusing them is always right. */
-  readonly statsCache: LruCache<readonly GongPersonInteractionStats[]>;
+  readonly statsCache: LruCache<readonly PersonTotals[]>;
 }

@@ -6,6 +6,8 @@ import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats } from '../schema-types.js';
 import { fingerprint } from '../signing.js';
 import { interactionStatsOf } from '../world/interaction-stats.js';
+import type { StatTotals } from '../world/daily-stats.js';
+import type { WorldUser } from '../world/users.js';
 import type { WorldAccount } from '../world/world.js';
 import { decodeGongCursor, encodeGongCursor, gongCursorMessage } from './gong-cursor.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
@@ -13,20 +15,35 @@ import { GONG_PAGE_SIZE } from './page-size.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
 import { requestIdFor } from './request-id.js';
 
-/** Every user of the request with calls in its window, in Gong's order, with their stats. */
-export function peopleInteractionStats(account: WorldAccount, request: StatsRequest): GongPersonInteractionStats[] {
-  const people: GongPersonInteractionStats[] = [];
+/** A user with calls in a window and their totals: light enough to keep for later pages. */
+export interface PersonTotals {
+  user: WorldUser;
+  totals: StatTotals;
+}
+
+/** Every user of the request with calls in its window, in Gong's order. */
+export function peopleWithCalls(account: WorldAccount, request: StatsRequest): PersonTotals[] {
+  const people: PersonTotals[] = [];
   for (const user of account.users()) {
     if (request.userIds !== undefined && !request.userIds.has(user.gong.id)) continue;
     const totals = account.totals(user, request.fromDay, request.toDay);
-    if (totals === undefined) continue;
-    people.push({
-      userId: user.gong.id,
-      userEmailAddress: user.gong.emailAddress,
-      personInteractionStats: interactionStatsOf(totals),
-    });
+    if (totals !== undefined) people.push({ user, totals });
   }
   return people;
+}
+
+/** One entry of Gong's `peopleInteractionStats`. */
+export function personInteractionStats({ user, totals }: PersonTotals): GongPersonInteractionStats {
+  return {
+    userId: user.gong.id,
+    userEmailAddress: user.gong.emailAddress,
+    personInteractionStats: interactionStatsOf(totals),
+  };
+}
+
+/** Every user of the request with calls in its window, with their stats, in Gong's order. */
+export function peopleInteractionStats(account: WorldAccount, request: StatsRequest): GongPersonInteractionStats[] {
+  return peopleWithCalls(account, request).map(personInteractionStats);
 }
 
 /**
@@ -56,13 +73,14 @@ export function listInteractionStats(
   const cacheKey = `${account.id}|${request.filterKey}`;
   let people = context.statsCache.get(cacheKey);
   if (people === undefined) {
-    people = peopleInteractionStats(account, request);
+    people = peopleWithCalls(account, request);
     context.statsCache.set(cacheKey, people);
   }
   if (people.length === 0) return gongError(404, requestId, ['No stats found for the specified period']);
   const start = page * GONG_PAGE_SIZE;
   if (start >= people.length) return gongError(400, requestId, ['cursor: points past the last page of this request']);
-  const slice = people.slice(start, start + GONG_PAGE_SIZE);
+  // Only the page's own records are built; the rest stay as totals for the pages after it.
+  const slice = people.slice(start, start + GONG_PAGE_SIZE).map(personInteractionStats);
   const more = start + GONG_PAGE_SIZE < people.length;
 
   return gongSuccess({

@@ -4,7 +4,8 @@
  * small, immutable and deterministic); stats are computed on demand for every query.
  */
 import { zoneCalendar, type ZoneCalendar } from './calendar.js';
-import { emptyTotals, accumulateDay, type StatTotals } from './daily-stats.js';
+import type { StatTotals } from './daily-stats.js';
+import { createWeekTotals } from './week-totals.js';
 import { hashString } from './hash.js';
 import { DEFAULT_ACCOUNTS, type AccountSpec } from './account-spec.js';
 import { generateUsers, type WorldUser } from './users.js';
@@ -60,6 +61,7 @@ function createAccount(seed: number, spec: AccountSpec, userCount: number): Worl
   const zone = zoneCalendar(spec.timeZone);
   const slug = spec.domain.split('.')[0] ?? spec.domain;
   let users: readonly WorldUser[] | undefined;
+  const totalsOver = createWeekTotals();
   return {
     ...spec,
     userCount,
@@ -70,10 +72,7 @@ function createAccount(seed: number, spec: AccountSpec, userCount: number): Worl
       return users;
     },
     totals(user, fromDay, toDay) {
-      const totals = emptyTotals();
-      const first = Math.max(fromDay, user.firstDay);
-      const end = Math.min(toDay, user.endDay);
-      for (let day = first; day < end; day++) accumulateDay(totals, user.profile, user.key, day);
+      const totals = totalsOver(user, fromDay, toDay);
       return totals.calls === 0 ? undefined : totals;
     },
   };
