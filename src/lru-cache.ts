@@ -8,9 +8,13 @@ export interface LruCache<V> {
   readonly size: number;
 }
 
-/** A cache keeping the `capacity` most recently used entries (a Map iterates oldest first). */
-export function createLruCache<V>(capacity: number): LruCache<V> {
+/**
+ * A cache keeping the most recently used entries whose weights add up to at most `capacity`
+ * (by default every entry weighs 1). A Map iterates oldest first.
+ */
+export function createLruCache<V>(capacity: number, weigh: (value: V) => number = () => 1): LruCache<V> {
   const entries = new Map<string, V>();
+  let total = 0;
   return {
     get(key) {
       const value = entries.get(key);
@@ -21,10 +25,20 @@ export function createLruCache<V>(capacity: number): LruCache<V> {
       return value;
     },
     set(key, value) {
-      if (capacity <= 0) return;
-      entries.delete(key);
+      const weight = weigh(value);
+      if (weight > capacity) return;
+      const old = entries.get(key);
+      if (old !== undefined) {
+        total -= weigh(old);
+        entries.delete(key);
+      }
       entries.set(key, value);
-      if (entries.size > capacity) entries.delete(entries.keys().next().value as string);
+      total += weight;
+      for (const [oldest, entry] of entries) {
+        if (total <= capacity) break;
+        entries.delete(oldest);
+        total -= weigh(entry);
+      }
     },
     get size() {
       return entries.size;

@@ -7,7 +7,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { unifiedError } from '../unified/unified-error.js';
 import { adminRoutes } from './admin-routes.js';
 import { createJournal } from './journal.js';
-import { cachedPageResponder } from './cached-page.js';
+import { unifiedFastLane } from './unified-fast-lane.js';
+import { listInteractionsHandler } from './list-interactions-handler.js';
 import { createPageCache } from './page-cache.js';
 import { journalMiddleware } from './journal-middleware.js';
 import { latencyMiddleware } from './latency-middleware.js';
@@ -19,19 +20,20 @@ import { unifiedRoutes } from './unified-routes.js';
 
 /** Bytes of serialized pages kept for repeated requests. */
 const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
-const CACHED_PAGE_RESPONDER = 'interactionsKitCachedPageResponder';
+const FAST_LANE = 'interactionsKitFastLane';
 
 /**
- * A node `request` listener for the app: repeated pages are answered before Express is
- * entered at all (that is most of a test suite's traffic); everything else goes to the app.
+ * A node `request` listener for the app: unified list requests skip Express (that is most of
+ * a test suite's traffic, and repeated pages then cost what a bare node answer costs);
+ * everything else goes to the app.
  *
  * @example
  * http.createServer(requestListener(createApp())).listen(4010, '127.0.0.1');
  */
 export function requestListener(app: express.Express): RequestListener {
-  const fromCache = app.locals[CACHED_PAGE_RESPONDER] as ReturnType<typeof cachedPageResponder>;
+  const fastLane = app.locals[FAST_LANE] as ReturnType<typeof unifiedFastLane>;
   return function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!fromCache(req, res)) app(req, res);
+    if (!fastLane(req, res)) app(req, res);
   };
 }
 
@@ -52,11 +54,11 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.set('query parser', 'simple');
 
   const journal = createJournal(resolved.journalSize);
-  const pageCache = createPageCache(PAGE_CACHE_BYTES);
-  app.locals[CACHED_PAGE_RESPONDER] = cachedPageResponder(resolved, pageCache, journal);
+  const handleListInteractions = listInteractionsHandler(resolved, createPageCache(PAGE_CACHE_BYTES));
+  app.locals[FAST_LANE] = unifiedFastLane(resolved, handleListInteractions, journal);
   const api = [journalMiddleware(journal), latencyMiddleware(resolved.context.world, resolved.latency)];
   if (resolved.validateResponses) api.push(validateResponsesMiddleware());
-  app.use('/unified', ...api, unifiedRoutes(resolved, pageCache));
+  app.use('/unified', ...api, unifiedRoutes(handleListInteractions));
   app.use('/gong/:integrated_account_id', ...api, gongRoutes(resolved));
   app.use('/__admin', adminRoutes(resolved, journal));
 

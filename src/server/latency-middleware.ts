@@ -8,8 +8,9 @@ import type { World } from '../world/world.js';
 /** Extra delay of the `slow` account, ms. */
 export const SLOW_ACCOUNT_DELAY_MS = 1000;
 
-function slowAccount(world: World, req: Request): boolean {
-  const match = /^\/gong\/([^/]+)/.exec(req.originalUrl) ?? /[?&]integrated_account_id=([^&]*)/.exec(req.originalUrl);
+/** Whether a request (by its URL) is for the `slow` account. */
+export function isSlowAccountRequest(world: World, url: string): boolean {
+  const match = /^\/gong\/([^/?]+)/.exec(url) ?? /[?&]integrated_account_id=([^&]*)/.exec(url);
   return match !== null && world.account((match[1] ?? '').toLowerCase())?.behavior === 'slow';
 }
 
@@ -18,7 +19,7 @@ export function latencyMiddleware(world: World, latency: Latency | undefined) {
   return function addLatency(req: Request, _res: Response, next: NextFunction): void {
     const delay =
       (latency === undefined ? 0 : sampleLatency(latency, world.seed, n++)) +
-      (slowAccount(world, req) ? SLOW_ACCOUNT_DELAY_MS : 0);
+      (isSlowAccountRequest(world, req.originalUrl) ? SLOW_ACCOUNT_DELAY_MS : 0);
     if (delay <= 0) next();
     else setTimeout(next, delay);
   };

@@ -10,8 +10,8 @@ import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
 import { createLruCache } from '../lru-cache.js';
 
-/** Windows whose stats the server keeps for reuse (each a few hundred small records). */
-const STATS_CACHE_WINDOWS = 256;
+/** Users' window totals the server keeps for reuse, across windows (each about 100 bytes). */
+const STATS_CACHE_PEOPLE = 200_000;
 
 export interface AppOptions {
   /** Seed of the world. Default 42. */
@@ -96,7 +96,12 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     throw new AppOptionsError(`rateLimit must be "gong", got ${String(rateLimit)}`);
   if (!Number.isSafeInteger(journalSize) || journalSize < 0)
     throw new AppOptionsError(`journalSize must be a whole number, got ${journalSize}`);
-  const context: MockContext = { world, now: resolveNow(now), secret, statsCache: createLruCache(STATS_CACHE_WINDOWS) };
+  const context: MockContext = {
+    world,
+    now: resolveNow(now),
+    secret,
+    statsCache: createLruCache(STATS_CACHE_PEOPLE, (people) => Math.max(1, people.length)),
+  };
   const faults = createFaultState({ faultRate, rateLimit });
   return {
     context,

@@ -2,21 +2,32 @@
  * Sending answers: serialized once, with an exact Content-Length; and NDJSON streams written
  * page by page, waiting for the socket to drain and stopping when the client goes away.
  */
-import type { Response } from 'express';
+import type { ServerResponse } from 'node:http';
 import type { Interaction } from '../schema-types.js';
 
+/** Express keeps per-response data in `res.locals`; a bare node response has none. */
+function localsOf(res: ServerResponse): SentLocals {
+  return (res as ServerResponse & { locals?: SentLocals }).locals ?? {};
+}
+
 /** Sends a JSON answer. */
-export function sendJson(res: Response, status: number, headers: Record<string, string>, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
   sendJsonBytes(res, status, headers, Buffer.from(JSON.stringify(body)));
 }
 
 /** Sends JSON that is already serialized (a cached page). */
-export function sendJsonBytes(res: Response, status: number, headers: Record<string, string>, bytes: Buffer): void {
+export function sendJsonBytes(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  bytes: Buffer,
+  locals: SentLocals = localsOf(res),
+): void {
   res.statusCode = status;
   for (const name in headers) res.setHeader(name, headers[name] as string);
   if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
   res.setHeader('content-length', bytes.length);
-  (res.locals as SentLocals).sentBody = bytes;
+  locals.sentBody = bytes;
   res.end(bytes);
 }
 
@@ -27,7 +38,7 @@ export interface SentLocals {
   captureStream?: boolean;
 }
 
-function drained(res: Response): Promise<void> {
+function drained(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
@@ -41,14 +52,14 @@ function drained(res: Response): Promise<void> {
 
 /** Writes every page's records as NDJSON lines; resolves when done or when the client left. */
 export async function sendNdjson(
-  res: Response,
+  res: ServerResponse,
   headers: Record<string, string>,
   pages: Iterable<Interaction[]>,
+  locals: SentLocals = localsOf(res),
 ): Promise<void> {
-  res.status(200);
+  res.statusCode = 200;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.flushHeaders();
-  const locals = res.locals as SentLocals;
   const captured: string[] = [];
   for (const records of pages) {
     if (res.destroyed || res.writableEnded) return;

@@ -7,8 +7,8 @@
 import { accumulateDay, emptyTotals, type StatTotals } from './daily-stats.js';
 import type { UserProfile } from './user-profile.js';
 
-/** Weeks remembered per account before starting over (each a few numbers). */
-const MAX_CACHED_WEEKS = 250_000;
+/** Weeks remembered per account before starting over (each seven numbers: about 4 MB). */
+const MAX_CACHED_WEEKS = 50_000;
 /** Windows shorter than this are summed day by day: weeks would not pay off. */
 const SHORT_WINDOW_DAYS = 10;
 

@@ -1,0 +1,61 @@
+/**
+ * The unified list endpoint over plain node request/response objects: authenticate, read the
+ * scenario, answer from the page cache or from the unified layer, send. Express's route and
+ * `serve`'s fast lane both call it, so there is one code path whichever door a request used.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { requestedScenario } from '../faults/request-scenario.js';
+import { listInteractions } from '../unified/list-interactions.js';
+import { unifiedError } from '../unified/unified-error.js';
+import { unifiedAuthProblem } from './auth.js';
+import type { JournalLocals } from './journal-middleware.js';
+import type { ResolvedOptions } from './options.js';
+import type { PageCache } from './page-cache.js';
+import { sendJsonBytes, sendNdjson, type SentLocals } from './send.js';
+
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** What the handler leaves for the journal and the response validator. */
+export type HandlerLocals = JournalLocals & SentLocals;
+
+/** `http://host`: debug envelopes name the Gong URL on the host the client used. */
+export function requestOrigin(req: IncomingMessage): string {
+  const tls = (req.socket as TLSSocket).encrypted === true;
+  return `${tls ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`;
+}
+
+function sendError(res: ServerResponse, status: number, message: string, locals: HandlerLocals): void {
+  const error = unifiedError(status, message);
+  sendJsonBytes(res, error.status, error.headers, Buffer.from(JSON.stringify(error.body)), locals);
+}
+
+/** The handler of `GET /unified/conversational-intelligence/interactions`; `url` is path and query as sent. */
+export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: PageCache) {
+  return async function handleListInteractions(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: string,
+    locals: HandlerLocals,
+  ): Promise<void> {
+    const authProblem = unifiedAuthProblem(req.headers.authorization, resolved.tokens);
+    if (authProblem !== undefined) return sendError(res, 401, authProblem, locals);
+    const q = url.indexOf('?');
+    const rawQuery = q === -1 ? '' : url.slice(q + 1);
+    const asked = requestedScenario(req.headers.prefer?.toString(), rawQuery);
+    if ('problem' in asked) return sendError(res, 400, asked.problem, locals);
+    locals.scenario = asked.scenario;
+
+    const origin = requestOrigin(req);
+    // Faults make answers vary from call to call; only fault-free answers are reused.
+    const cacheKey = asked.scenario === undefined && resolved.pagesRepeat ? `${origin}\n${rawQuery}` : undefined;
+    const cached = cacheKey === undefined ? undefined : pageCache.get(cacheKey);
+    if (cached !== undefined) return sendJsonBytes(res, 200, { 'content-type': JSON_CONTENT_TYPE }, cached, locals);
+
+    const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
+    if (answer.kind === 'stream') return sendNdjson(res, answer.headers, answer.pages, locals);
+    const bytes = Buffer.from(JSON.stringify(answer.body));
+    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.set(cacheKey, bytes);
+    sendJsonBytes(res, answer.status, answer.headers, bytes, locals);
+  };
+}
