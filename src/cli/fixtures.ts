@@ -112,6 +112,14 @@ export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFl
   };
 }
 
+/** A file-system failure (a missing directory, no permission) as a one-line CLI error. */
+function fileError(error: unknown, path: string): unknown {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  return typeof code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined
+    ? new CliError(`cannot write ${path}: ${(error as Error).message}`, 1)
+    : error;
+}
+
 async function runGolden(flags: GoldenFlags): Promise<number> {
   const options = { outDir: flags.outDir, seed: flags.seed, now: flags.now };
   if (flags.check) {
@@ -124,7 +132,9 @@ async function runGolden(flags: GoldenFlags): Promise<number> {
     console.error(`${flags.outDir} differs from a fresh run; run interactions-kit fixtures --out ${flags.outDir}`);
     return 1;
   }
-  const files = await writeGoldenFixtures(options);
+  const files = await writeGoldenFixtures(options).catch((error: unknown) => {
+    throw fileError(error, flags.outDir);
+  });
   console.log(`wrote ${files.length} fixture files to ${flags.outDir} (seed ${flags.seed}, now ${flags.now})`);
   return 0;
 }
@@ -147,10 +157,8 @@ async function runLarge(flags: LargeDatasetFlags): Promise<number> {
     return 0;
   } catch (error) {
     bar.finish();
-    if (error instanceof LargeDatasetError) {
-      throw new CliError(`${error.message}${flags.userCount === undefined ? ' (--user-count)' : ''}`, 1);
-    }
-    throw error;
+    if (error instanceof LargeDatasetError) throw new CliError(error.message, 1);
+    throw fileError(error, flags.out);
   }
 }
 

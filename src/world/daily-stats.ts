@@ -55,7 +55,11 @@ function clamp(value: number, low: number, high: number): number {
 
 /** How many calls the user had on a day: few on weekends, none in a week off. */
 export function callsOn(profile: UserProfile, userKey: number, day: number): number {
-  const h = mix2(userKey, day);
+  return callsOfDay(profile, userKey, day, mix2(userKey, day));
+}
+
+/** `callsOn` with the day's hash `h = mix2(userKey, day)` already made (it is reused below). */
+function callsOfDay(profile: UserProfile, userKey: number, day: number, h: number): number {
   const dow = weekday(day);
   if (dow === 0 || dow === 6) return unit(mix2(h, 11)) < 0.03 ? 1 : 0;
   const week = unit(mix2(userKey ^ 0x5bd1e995, weekOf(day)));
@@ -70,18 +74,22 @@ export function callsOn(profile: UserProfile, userKey: number, day: number): num
  * second and must not allocate). Days without calls add nothing.
  */
 export function accumulateDay(totals: StatTotals, profile: UserProfile, userKey: number, day: number): void {
-  const calls = callsOn(profile, userKey, day);
-  if (calls === 0) return;
   const h = mix2(userKey, day);
-  const r = (k: number) => unit(mix2(h, k)) - 0.5;
-  // More calls in a day give more chances of a long monologue or story.
+  const calls = callsOfDay(profile, userKey, day, h);
+  if (calls === 0) return;
+  // More calls in a day give more chances of a long monologue or story. The day's six draws
+  // are `unit(mix2(h, k)) - 0.5` for k = 1..6, written out: a closure here would allocate.
   const spread = 1 + 0.06 * (calls - 1);
-  const monologue = Math.round(clamp(profile.monologueSeconds * (1 + 0.5 * r(1)) * spread, 45, 300));
-  const story = Math.round(clamp(profile.customerStorySeconds * (1 + 0.6 * r(2)) * spread, 20, 240));
-  const interactivity = Math.round(clamp(profile.interactivity + 1.6 * r(3), 0, 10) * 100);
-  const patience = Math.round(clamp(profile.patienceSeconds + 0.5 * r(4), 0.3, 2.5) * 100);
-  const questionRate = Math.round(clamp(profile.questionRate + 5 * r(5), 4, 25) * 100);
-  const talkRatio = Math.round(clamp(profile.talkRatio + 0.12 * r(6), 0.2, 0.85) * 100);
+  const monologue = Math.round(
+    clamp(profile.monologueSeconds * (1 + 0.5 * (unit(mix2(h, 1)) - 0.5)) * spread, 45, 300),
+  );
+  const story = Math.round(
+    clamp(profile.customerStorySeconds * (1 + 0.6 * (unit(mix2(h, 2)) - 0.5)) * spread, 20, 240),
+  );
+  const interactivity = Math.round(clamp(profile.interactivity + 1.6 * (unit(mix2(h, 3)) - 0.5), 0, 10) * 100);
+  const patience = Math.round(clamp(profile.patienceSeconds + 0.5 * (unit(mix2(h, 4)) - 0.5), 0.3, 2.5) * 100);
+  const questionRate = Math.round(clamp(profile.questionRate + 5 * (unit(mix2(h, 5)) - 0.5), 4, 25) * 100);
+  const talkRatio = Math.round(clamp(profile.talkRatio + 0.12 * (unit(mix2(h, 6)) - 0.5), 0.2, 0.85) * 100);
 
   totals.calls += calls;
   if (monologue > totals.longestMonologue) totals.longestMonologue = monologue;
