@@ -31,9 +31,9 @@ const FAST_LANE = 'interactionsKitFastLane';
  * http.createServer(requestListener(createApp())).listen(4010, '127.0.0.1');
  */
 export function requestListener(app: express.Express): RequestListener {
-  const fastLane = app.locals[FAST_LANE] as ReturnType<typeof unifiedFastLane>;
+  const fastLane = app.locals[FAST_LANE] as ReturnType<typeof unifiedFastLane> | undefined;
   return function handle(req: IncomingMessage, res: ServerResponse) {
-    if (!fastLane(req, res)) app(req, res);
+    if (fastLane === undefined || !fastLane(req, res)) app(req, res);
   };
 }
 
