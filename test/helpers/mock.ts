@@ -8,6 +8,7 @@ import { createApp } from '../../src/server/create-app.js';
 import type { AppOptions } from '../../src/server/options.js';
 import { DEFAULT_ACCOUNT_ID } from '../../src/world/account-spec.js';
 import { expectContract } from './contract.js';
+import { parseServeFlags, startServer, type RunningServer } from '../../src/cli/serve.js';
 
 export const NOW = '2026-11-24T00:00:00Z';
 export const ACCOUNT = DEFAULT_ACCOUNT_ID;
@@ -67,4 +68,11 @@ export async function walk(
     cursor = res.body.next_cursor;
   }
   throw new Error('the walk did not end');
+}
+
+/** `serve` on a real loopback port (port 0) with the clock pinned; close it in afterAll. */
+export async function startMockServer(extraArgs: string[] = []): Promise<RunningServer> {
+  const flags = parseServeFlags(['--port', '0', '--now', NOW, '--log-level', 'silent', ...extraArgs]);
+  if (flags === 'help') throw new Error('unexpected help');
+  return startServer(flags);
 }

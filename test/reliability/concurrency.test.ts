@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseServeFlags, startServer, type RunningServer } from '../../src/cli/serve.js';
-import { NOW, october } from '../helpers/mock.js';
+import type { RunningServer } from '../../src/cli/serve.js';
+import { october, startMockServer } from '../helpers/mock.js';
 
 /** Walks every page over HTTP with fetch, as a client would; returns the ids in order. */
 async function walk(
@@ -33,9 +33,7 @@ async function walk(
 describe('concurrency and retries over a real port', () => {
   let running: RunningServer;
   beforeAll(async () => {
-    const flags = parseServeFlags(['--port', '0', '--now', NOW, '--log-level', 'silent']);
-    if (flags === 'help') throw new Error('unexpected help');
-    running = await startServer(flags);
+    running = await startMockServer();
   });
   afterAll(() => running.close());
 

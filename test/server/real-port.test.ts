@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { get as httpGet } from 'node:http';
-import { startServer, type RunningServer, parseServeFlags } from '../../src/cli/serve.js';
-import { ACCOUNT, NOW } from '../helpers/mock.js';
+import type { RunningServer } from '../../src/cli/serve.js';
+import { ACCOUNT, NOW, startMockServer } from '../helpers/mock.js';
 import { spawnCli } from '../helpers/cli.js';
 import { expectContract } from '../helpers/contract.js';
 
@@ -11,9 +11,7 @@ const query = `integrated_account_id=${ACCOUNT}&start_time=2026-10-01T00:00:00Z&
 describe('the seed’s examples against serve on a real port', () => {
   let running: RunningServer;
   beforeAll(async () => {
-    const flags = parseServeFlags(['--port', '0', '--now', NOW, '--log-level', 'silent']);
-    if (flags === 'help') throw new Error('unexpected help');
-    running = await startServer(flags);
+    running = await startMockServer();
   });
   afterAll(() => running.close());
 
