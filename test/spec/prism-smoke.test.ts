@@ -19,7 +19,7 @@ const STATS_BODY = JSON.stringify({
 
 interface Call {
   name: string;
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'DELETE';
   path: string;
   headers: Record<string, string>;
   body?: string;
@@ -84,6 +84,11 @@ const calls: Call[] = [
     headers: BASIC,
     status: 200,
   },
+  { name: 'admin health', method: 'GET', path: '/__admin/health', headers: {}, status: 200 },
+  { name: 'admin accounts', method: 'GET', path: '/__admin/accounts', headers: {}, status: 200 },
+  { name: 'admin scenarios', method: 'GET', path: '/__admin/scenarios', headers: {}, status: 200 },
+  { name: 'admin journal', method: 'GET', path: '/__admin/requests?status=200', headers: {}, status: 200 },
+  { name: 'admin journal cleared', method: 'DELETE', path: '/__admin/requests', headers: {}, status: 200 },
   { name: 'unified without a token (401 example)', method: 'GET', path: UNIFIED, headers: {}, status: 401 },
   { name: 'unified 400 example', method: 'GET', path: `${UNIFIED}&__code=400`, headers: BEARER, status: 400 },
   {
@@ -132,6 +137,18 @@ describe('Prism mock of openapi.yaml', () => {
       expect(diagnostics, `${describeViolations(diagnostics)}\n${text}`).toEqual([]);
     });
   }
+
+  it('the calls cover every operation of the contract', () => {
+    const operations = Object.values(contract.document.paths ?? {}).flatMap((item) =>
+      Object.keys(item as object).filter((key) => ['get', 'post', 'put', 'delete', 'patch'].includes(key)),
+    );
+    const covered = new Set(
+      calls
+        .filter((c) => c.status < 300)
+        .map((c) => `${c.method} ${c.path.split('?')[0]?.replace(ACCOUNT, '{integrated_account_id}')}`),
+    );
+    expect(covered.size).toBe(operations.length);
+  });
 
   it('its answers can fail the validator (a keyed request answered with the unified example)', async () => {
     const response = await fetch(`${prism!.url}${UNIFIED}&truto_key_by=id&__example=unified`, { headers: BEARER });
