@@ -1,9 +1,188 @@
-import type { Command } from './main.js';
+/**
+ * `interactions-kit verify`: runs the conformance suite against a target (this mock, Prism,
+ * the real service) and reports. Parses flags, calls `runConformance`, writes the report, and
+ * returns the exit code: 0 every check passed, 1 a check failed, 2 the target could not be
+ * reached or a flag is wrong.
+ */
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { ConformanceReport } from '../conformance/check-result.js';
+import { formatJunitReport } from '../conformance/format-junit-report.js';
+import { formatPrettyReport } from '../conformance/format-pretty-report.js';
+import { recentFullMonth } from '../conformance/recent-full-month.js';
+import { CONFORMANCE_CHECK_IDS, runConformance } from '../conformance/run-conformance.js';
+import type { ConformanceOptions, ConformanceTarget } from '../conformance/conformance-options.js';
+import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
+import { parseIntegerFlag } from './flags.js';
+import type { Command } from './main.js';
+
+const REPORTERS = ['pretty', 'json', 'junit'] as const;
+type Reporter = (typeof REPORTERS)[number];
+
+/** Read when --token is not given, so a CI secret stays out of the command line. */
+export const TOKEN_ENV = 'INTERACTIONS_KIT_TOKEN';
+
+const HELP = `Usage: interactions-kit verify --base-url URL --token T --account ID [flags]
+
+Runs the conformance suite against the unified interactions API at URL: every response
+format and documented error against openapi.yaml, then pagination and the truto_* options.
+Only the documented unified endpoint is called, so URL can be this mock, Prism, or the real
+service.
+
+  --base-url URL     where the API is, e.g. http://127.0.0.1:4010 or https://api.truto.one
+  --token T          API token, sent as Authorization: Bearer T (default: $${TOKEN_ENV})
+  --account ID       integrated_account_id of an account the token can read
+  --start DATE-TIME  start_time of the window (default: the last full month before today, UTC)
+  --end DATE-TIME    end_time of the window (given together with --start)
+  --reporter R       pretty (default) | json | junit
+  --output FILE      write the report to FILE instead of stdout
+  --timeout MS       longest wait for one answer (default 15000)
+  --limit N          page size of paged requests (default 25)
+  --max-pages N      pages the pagination walk may take before it counts as endless (default 200)
+  --only ID          run only this check (repeatable)
+  --skip ID          skip this check (repeatable)
+
+Exit codes: 0 every check passed, 1 a check failed, 2 unreachable target or bad flags.
+Checks: ${CONFORMANCE_CHECK_IDS.join(', ')}`;
+
+/** The flags of `verify`, read. */
+export interface VerifyFlags {
+  target: ConformanceTarget;
+  options: ConformanceOptions;
+  reporter: Reporter;
+  output: string | undefined;
+}
+
+function checkIds(flag: string, ids: string[] | undefined): string[] | undefined {
+  const unknown = ids?.find((id) => !CONFORMANCE_CHECK_IDS.includes(id));
+  if (unknown !== undefined) {
+    throw new CliError(
+      `${flag} ${JSON.stringify(unknown)} is not a check; checks: ${CONFORMANCE_CHECK_IDS.join(', ')}`,
+    );
+  }
+  return ids;
+}
+
+function dateTimeFlag(flag: string, value: string): string {
+  if (parseDateTime(value) === undefined) {
+    throw new CliError(
+      `${flag} must be an ISO 8601 date-time such as 2026-10-01T00:00:00Z, got ${JSON.stringify(value)}`,
+    );
+  }
+  return value;
+}
+
+/** Reads `verify`'s flags (`now` picks the default window); throws CliError on a bad one. */
+export function parseVerifyFlags(
+  args: string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  now: Date = new Date(),
+): VerifyFlags | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        'base-url': { type: 'string' },
+        token: { type: 'string' },
+        account: { type: 'string' },
+        start: { type: 'string' },
+        end: { type: 'string' },
+        reporter: { type: 'string' },
+        output: { type: 'string' },
+        timeout: { type: 'string' },
+        limit: { type: 'string' },
+        'max-pages': { type: 'string' },
+        only: { type: 'string', multiple: true },
+        skip: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  if (values.help === true) return 'help';
+  const baseUrl = values['base-url'];
+  if (baseUrl === undefined) throw new CliError('--base-url is required, e.g. --base-url http://127.0.0.1:4010');
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(baseUrl).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new CliError(`--base-url must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+  }
+  const token = values.token ?? env[TOKEN_ENV];
+  if (token === undefined || token === '') throw new CliError(`--token is required (or set ${TOKEN_ENV})`);
+  if (values.account === undefined || values.account === '') throw new CliError('--account is required');
+  if ((values.start === undefined) !== (values.end === undefined)) throw new CliError('--start and --end go together');
+  const window =
+    values.start === undefined || values.end === undefined
+      ? recentFullMonth(now)
+      : { start: dateTimeFlag('--start', values.start), end: dateTimeFlag('--end', values.end) };
+  if (parseDateTime(window.end)! <= parseDateTime(window.start)!) throw new CliError('--end must be after --start');
+  const reporter = (values.reporter ?? 'pretty') as Reporter;
+  if (!REPORTERS.includes(reporter)) {
+    throw new CliError(`--reporter must be one of ${REPORTERS.join(', ')}, got ${JSON.stringify(values.reporter)}`);
+  }
+  if (values.output === '') throw new CliError('--output must not be empty');
+  const only = checkIds('--only', values.only);
+  const skip = checkIds('--skip', values.skip);
+  return {
+    target: { baseUrl, token, account: values.account, ...window },
+    options: {
+      timeoutMs: parseIntegerFlag('--timeout', values.timeout, 15_000, 1, 600_000),
+      limit: parseIntegerFlag('--limit', values.limit, 25, 1, 1000),
+      maxPages: parseIntegerFlag('--max-pages', values['max-pages'], 200, 1, 100_000),
+      ...(only === undefined ? {} : { only }),
+      ...(skip === undefined ? {} : { skip }),
+    },
+    reporter,
+    output: values.output,
+  };
+}
+
+/** The report in the chosen format. */
+export function renderReport(report: ConformanceReport, reporter: Reporter): string {
+  if (reporter === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (reporter === 'junit') return formatJunitReport(report);
+  return `${formatPrettyReport(report)}\n`;
+}
+
+/** 0 every check passed, 1 a check failed, 2 the target could not be reached. */
+export function exitCodeOf(report: ConformanceReport): number {
+  if (report.unreachable !== undefined) return 2;
+  return report.ok ? 0 : 1;
+}
 
 export const verifyCommand: Command = {
-  summary: 'not built yet',
-  async run() {
-    throw new CliError('the verify command is not built yet', 1);
+  summary: 'check a target against the contract',
+  async run(args) {
+    const flags = parseVerifyFlags(args);
+    if (flags === 'help') {
+      console.log(HELP);
+      return 0;
+    }
+    const report = await runConformance(flags.target, flags.options);
+    const text = renderReport(report, flags.reporter);
+    const { passed, failed, skipped } = report.summary;
+    if (flags.output === undefined) {
+      process.stdout.write(text);
+    } else {
+      try {
+        await writeFile(flags.output, text);
+      } catch (error) {
+        throw new CliError(`cannot write ${flags.output}: ${(error as Error).message}`, 2);
+      }
+      console.log(
+        `interactions-kit verify: ${passed} passed, ${failed} failed, ${skipped} skipped; report written to ${flags.output}`,
+      );
+    }
+    if (report.unreachable !== undefined) console.error(`interactions-kit verify: ${report.unreachable}`);
+    return exitCodeOf(report);
   },
 };
