@@ -2,7 +2,11 @@
  * Request paths that never repeat: every request asks for another window (start day, length)
  * of one of the healthy accounts, with another limit, so nothing can be reused between them.
  */
-const ACCOUNTS = ['62f44730-dd91-461e-bd6a-aedd9e0ad79d', '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17', '9d2c6a18-5e3f-4b7a-8c1d-0f4e2b9a6c35'];
+const ACCOUNTS = [
+  '62f44730-dd91-461e-bd6a-aedd9e0ad79d',
+  '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17',
+  '9d2c6a18-5e3f-4b7a-8c1d-0f4e2b9a6c35',
+];
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 

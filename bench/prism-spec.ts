@@ -13,7 +13,8 @@ const SPEC = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
 /** Writes the copy into a temp folder and returns its path. */
 export function writePrismSpec(page: unknown): string {
   const spec = parse(readFileSync(SPEC, 'utf8'));
-  const media = spec.paths['/unified/conversational-intelligence/interactions'].get.responses['200'].content['application/json'];
+  const media =
+    spec.paths['/unified/conversational-intelligence/interactions'].get.responses['200'].content['application/json'];
   media.examples = { page: { summary: 'A 100-record page', value: page } };
   const file = join(mkdtempSync(join(tmpdir(), 'interactions-kit-bench-')), 'openapi.yaml');
   writeFileSync(file, stringify(spec, { aliasDuplicateObjects: false }));

@@ -74,16 +74,39 @@ async function main(): Promise<void> {
     async (mock) => {
       coldStartMs['mock'] = Math.round(mock.coldStartMs);
       pageBytes = Buffer.from(await (await fetch(`${mock.url}${PAGE_PATH}`, { headers: AUTH })).arrayBuffer());
-      rows.push(await measure('mock: same 100-record page', { ...load, url: mock.url, path: PAGE_PATH, headers: AUTH }));
-      rows.push(await measure('mock: distinct pages and windows', { ...load, url: mock.url, path: distinctPaths(), headers: AUTH }));
+      rows.push(
+        await measure('mock: same 100-record page', { ...load, url: mock.url, path: PAGE_PATH, headers: AUTH }),
+      );
+      rows.push(
+        await measure('mock: distinct pages and windows', {
+          ...load,
+          url: mock.url,
+          path: distinctPaths(),
+          headers: AUTH,
+        }),
+      );
     },
   );
   for (const workers of workerCounts.filter((n) => n > 1)) {
     await withTarget(
       () => startMock(workers),
       async (mock) => {
-        rows.push(await measure(`mock --workers ${workers}: same page`, { ...load, url: mock.url, path: PAGE_PATH, headers: AUTH }));
-        rows.push(await measure(`mock --workers ${workers}: distinct`, { ...load, url: mock.url, path: distinctPaths(), headers: AUTH }));
+        rows.push(
+          await measure(`mock --workers ${workers}: same page`, {
+            ...load,
+            url: mock.url,
+            path: PAGE_PATH,
+            headers: AUTH,
+          }),
+        );
+        rows.push(
+          await measure(`mock --workers ${workers}: distinct`, {
+            ...load,
+            url: mock.url,
+            path: distinctPaths(),
+            headers: AUTH,
+          }),
+        );
       },
     );
   }
@@ -118,7 +141,14 @@ async function main(): Promise<void> {
         }),
       async (prism) => {
         coldStartMs['prism'] = Math.round(prism.coldStartMs);
-        rows.push(await measure('prism mock (static example, same size)', { ...load, url: prism.url, path: PAGE_PATH, headers: AUTH }));
+        rows.push(
+          await measure('prism mock (static example, same size)', {
+            ...load,
+            url: prism.url,
+            path: PAGE_PATH,
+            headers: AUTH,
+          }),
+        );
       },
     );
   }
@@ -148,7 +178,10 @@ async function main(): Promise<void> {
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-  writeFileSync(file, `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation }, null, 2)}\n`);
+  writeFileSync(
+    file,
+    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation }, null, 2)}\n`,
+  );
   console.log(`\nresults: ${file}`);
 }
 
