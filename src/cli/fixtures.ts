@@ -3,7 +3,6 @@
  * streams a large data set to a file. Parses flags, calls src/fixtures, and returns the exit
  * code; all the work is in the library.
  */
-import { parseArgs } from 'node:util';
 import { FIXTURES_NOW } from '../fixtures/golden-set.js';
 import { LargeDatasetError } from '../fixtures/large-dataset.js';
 import { createProgressBar } from '../fixtures/progress-bar.js';
@@ -11,7 +10,7 @@ import { checkGoldenFixtures, writeGoldenFixtures } from '../fixtures/write-gold
 import { DATASET_FORMATS, writeLargeDataset, type DatasetFormat } from '../fixtures/write-large-dataset.js';
 import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
-import { parseIntegerFlag } from './flags.js';
+import { parseFlags, parseIntegerFlag } from './flags.js';
 import type { Command } from './main.js';
 
 const HELP = `Usage: interactions-kit fixtures [flags]
@@ -57,27 +56,17 @@ const LARGE_ONLY = ['format', 'account', 'user-count'] as const;
 
 /** Reads `fixtures`' flags; throws CliError on a bad one. */
 export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFlags | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        out: { type: 'string' },
-        seed: { type: 'string' },
-        now: { type: 'string' },
-        check: { type: 'boolean' },
-        records: { type: 'string' },
-        format: { type: 'string' },
-        account: { type: 'string' },
-        'user-count': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  const values = parseFlags(args, {
+    out: { type: 'string' },
+    seed: { type: 'string' },
+    now: { type: 'string' },
+    check: { type: 'boolean' },
+    records: { type: 'string' },
+    format: { type: 'string' },
+    account: { type: 'string' },
+    'user-count': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   const seed = parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER);
   const now = values.now ?? FIXTURES_NOW;

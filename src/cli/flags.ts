@@ -1,4 +1,27 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './cli-error.js';
+
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+
+/** The values `parseFlags` reads for the options `O`. */
+export type ParsedFlags<O extends FlagOptions> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; strict: true; allowPositionals: false }>
+>['values'];
+
+/**
+ * Reads `--flag value` arguments strictly (no positionals, no unknown flags); a bad one is a
+ * CliError, so the command prints one line and exits 2.
+ *
+ * @example
+ * const values = parseFlags(['--port', '0'], { port: { type: 'string' } }); // { port: '0' }
+ */
+export function parseFlags<const O extends FlagOptions>(args: string[], options: O): ParsedFlags<O> {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+}
 
 /** An integer flag within [min, max], or its default when absent. */
 export function parseIntegerFlag(

@@ -6,14 +6,13 @@
 import cluster from 'node:cluster';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseArgs } from 'node:util';
 import { createApp, requestListener } from '../server/create-app.js';
 import type { AppOptions } from '../server/options.js';
 import { DEFAULT_ACCOUNT_ID } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
 import { CliError } from './cli-error.js';
 import type { Command } from './main.js';
-import { parseIntegerFlag } from './flags.js';
+import { parseFlags, parseIntegerFlag } from './flags.js';
 import { runPrimary, runWorker } from './serve-cluster.js';
 import { parseLatency } from '../faults/latency.js';
 
@@ -49,33 +48,23 @@ export interface ServeFlags {
 
 /** Reads `serve`'s flags; throws CliError on a bad one. */
 export function parseServeFlags(args: string[]): ServeFlags | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        seed: { type: 'string' },
-        token: { type: 'string', multiple: true },
-        now: { type: 'string' },
-        secret: { type: 'string' },
-        'log-level': { type: 'string' },
-        latency: { type: 'string' },
-        'fault-rate': { type: 'string' },
-        'rate-limit': { type: 'string' },
-        'journal-size': { type: 'string' },
-        'validate-responses': { type: 'boolean' },
-        'admin-from-anywhere': { type: 'boolean' },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  const values = parseFlags(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    seed: { type: 'string' },
+    token: { type: 'string', multiple: true },
+    now: { type: 'string' },
+    secret: { type: 'string' },
+    'log-level': { type: 'string' },
+    latency: { type: 'string' },
+    'fault-rate': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'journal-size': { type: 'string' },
+    'validate-responses': { type: 'boolean' },
+    'admin-from-anywhere': { type: 'boolean' },
+    workers: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   const logLevel = (values['log-level'] ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);

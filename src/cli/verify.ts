@@ -5,7 +5,6 @@
  * reached or a flag is wrong.
  */
 import { writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import type { ConformanceReport } from '../conformance/check-result.js';
 import { formatJunitReport } from '../conformance/format-junit-report.js';
 import { formatPrettyReport } from '../conformance/format-pretty-report.js';
@@ -14,7 +13,7 @@ import { CONFORMANCE_CHECK_IDS, runConformance } from '../conformance/run-confor
 import type { ConformanceOptions, ConformanceTarget } from '../conformance/conformance-options.js';
 import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
-import { parseIntegerFlag } from './flags.js';
+import { parseFlags, parseIntegerFlag } from './flags.js';
 import type { Command } from './main.js';
 
 const REPORTERS = ['pretty', 'json', 'junit'] as const;
@@ -79,31 +78,21 @@ export function parseVerifyFlags(
   env: Readonly<Record<string, string | undefined>> = process.env,
   now: Date = new Date(),
 ): VerifyFlags | 'help' {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args,
-      options: {
-        'base-url': { type: 'string' },
-        token: { type: 'string' },
-        account: { type: 'string' },
-        start: { type: 'string' },
-        end: { type: 'string' },
-        reporter: { type: 'string' },
-        output: { type: 'string' },
-        timeout: { type: 'string' },
-        limit: { type: 'string' },
-        'max-pages': { type: 'string' },
-        only: { type: 'string', multiple: true },
-        skip: { type: 'string', multiple: true },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
+  const values = parseFlags(args, {
+    'base-url': { type: 'string' },
+    token: { type: 'string' },
+    account: { type: 'string' },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    reporter: { type: 'string' },
+    output: { type: 'string' },
+    timeout: { type: 'string' },
+    limit: { type: 'string' },
+    'max-pages': { type: 'string' },
+    only: { type: 'string', multiple: true },
+    skip: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help === true) return 'help';
   const baseUrl = values['base-url'];
   if (baseUrl === undefined) throw new CliError('--base-url is required, e.g. --base-url http://127.0.0.1:4010');
