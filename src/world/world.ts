@@ -5,7 +5,7 @@
  */
 import { zoneCalendar, type ZoneCalendar } from './calendar.js';
 import type { StatTotals } from './daily-stats.js';
-import { createWeekTotals } from './week-totals.js';
+import { createDayTables } from './day-tables.js';
 import { hashString } from './hash.js';
 import { DEFAULT_ACCOUNTS, type AccountSpec } from './account-spec.js';
 import { generateUsers, type WorldUser } from './users.js';
@@ -61,7 +61,7 @@ function createAccount(seed: number, spec: AccountSpec, userCount: number): Worl
   const zone = zoneCalendar(spec.timeZone);
   const slug = spec.domain.split('.')[0] ?? spec.domain;
   let users: readonly WorldUser[] | undefined;
-  const totalsOver = createWeekTotals();
+  const totalsOver = createDayTables();
   return {
     ...spec,
     userCount,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { accumulateDay, emptyTotals } from '../../src/world/daily-stats.js';
-import { createWeekTotals } from '../../src/world/week-totals.js';
+import { createDayTables } from '../../src/world/day-tables.js';
 import { createWorld } from '../../src/world/world.js';
 
 const account = createWorld().accounts[0]!;
@@ -14,9 +14,9 @@ function dayByDay(user: (typeof users)[number], from: number, to: number) {
   return totals;
 }
 
-describe('summing by weeks gives exactly the day-by-day totals', () => {
+describe('summing from day tables gives exactly the day-by-day totals', () => {
   it('for random users and windows, cached or not, across user start and end days', () => {
-    const totalsOver = createWeekTotals();
+    const totalsOver = createDayTables();
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: users.length - 1 }),
@@ -24,7 +24,7 @@ describe('summing by weeks gives exactly the day-by-day totals', () => {
         fc.integer({ min: 0, max: 200 }),
         (i, from, length) => {
           const user = users[i]!;
-          // Twice: the second answer comes from remembered weeks.
+          // Twice: the second answer comes from remembered tables.
           expect(totalsOver(user, from, from + length)).toEqual(dayByDay(user, from, from + length));
           expect(totalsOver(user, from, from + length)).toEqual(dayByDay(user, from, from + length));
         },
@@ -34,7 +34,7 @@ describe('summing by weeks gives exactly the day-by-day totals', () => {
   });
 
   it('including users who left the company (their days end)', () => {
-    const totalsOver = createWeekTotals();
+    const totalsOver = createDayTables();
     const leavers = users.filter((user) => Number.isFinite(user.endDay));
     expect(leavers.length).toBeGreaterThan(0);
     for (const user of leavers) {
