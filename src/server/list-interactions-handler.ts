@@ -55,7 +55,7 @@ export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: Pa
     const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
     if (answer.kind === 'stream') return sendNdjson(res, answer.headers, answer.pages, locals);
     const bytes = Buffer.from(JSON.stringify(answer.body));
-    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.set(cacheKey, bytes);
+    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.offer(cacheKey, bytes);
     sendJsonBytes(res, answer.status, answer.headers, bytes, locals);
   };
 }

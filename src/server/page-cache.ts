@@ -2,16 +2,26 @@
  * Serialized pages, kept for the next identical request: a page is a pure function of the
  * seed, the URL and the host, so a repeated request can be answered with the very bytes sent
  * before, without generating, mapping or serializing anything. Bounded by total bytes.
+ *
+ * A page is admitted on its second request, not its first: a test suite repeats its pages,
+ * so they are kept from the second time on, while a stream of distinct pages would only churn
+ * the cache (and the garbage collector) without ever hitting it.
  */
+import { hashString } from '../world/hash.js';
+
+/** Requests remembered (as 32-bit hashes) to recognise a second request. */
+const SEEN_KEYS = 100_000;
 
 export interface PageCache {
   get(key: string): Buffer | undefined;
-  set(key: string, bytes: Buffer): void;
+  /** Offers a freshly made page; it is kept if its key was offered before. */
+  offer(key: string, bytes: Buffer): void;
 }
 
 /** A least-recently-used cache holding at most `maxBytes` of pages. */
 export function createPageCache(maxBytes: number): PageCache {
   const pages = new Map<string, Buffer>();
+  const seen = new Set<number>();
   let total = 0;
   return {
     get(key) {
@@ -22,8 +32,14 @@ export function createPageCache(maxBytes: number): PageCache {
       }
       return bytes;
     },
-    set(key, bytes) {
+    offer(key, bytes) {
       if (bytes.length > maxBytes) return;
+      const hash = hashString(key);
+      if (!seen.has(hash)) {
+        if (seen.size >= SEEN_KEYS) seen.clear();
+        seen.add(hash);
+        return;
+      }
       const old = pages.get(key);
       if (old !== undefined) {
         total -= old.length;
