@@ -5,7 +5,8 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import { CliError } from './cli-error.js';
-import { nextStopSignal, startServer, type ServeFlags } from './serve.js';
+import type { ServeFlags } from './serve-flags.js';
+import { nextStopSignal, startServer } from './start-server.js';
 
 type WorkerMessage = { type: 'listening'; url: string } | { type: 'failed'; message: string; exitCode: number };
 

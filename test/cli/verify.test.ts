@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/cli-error.js';
-import type { RunningServer } from '../../src/cli/serve.js';
+import type { RunningServer } from '../../src/cli/start-server.js';
 import { parseVerifyFlags, TOKEN_ENV } from '../../src/cli/verify.js';
 import { CONFORMANCE_CHECK_IDS } from '../../src/conformance/index.js';
 import { BROKEN_ACCOUNT, startBrokenTarget, type BrokenTarget } from '../helpers/broken-target.js';

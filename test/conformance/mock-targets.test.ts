@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/serve.js';
+import type { RunningServer } from '../../src/cli/start-server.js';
 import {
   CONFORMANCE_CHECK_IDS,
   ConformanceOptionsError,

@@ -8,7 +8,8 @@ import { createApp } from '../../src/server/create-app.js';
 import type { AppOptions } from '../../src/server/options.js';
 import { DEFAULT_ACCOUNT_ID } from '../../src/world/account-spec.js';
 import { expectContract } from './contract.js';
-import { parseServeFlags, startServer, type RunningServer } from '../../src/cli/serve.js';
+import { parseServeFlags } from '../../src/cli/serve-flags.js';
+import { startServer, type RunningServer } from '../../src/cli/start-server.js';
 
 export const NOW = '2026-11-24T00:00:00Z';
 export const ACCOUNT = DEFAULT_ACCOUNT_ID;

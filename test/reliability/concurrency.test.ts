@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../src/cli/serve.js';
+import type { RunningServer } from '../../src/cli/start-server.js';
 import { october, startMockServer } from '../helpers/mock.js';
 
 /** Walks every page over HTTP with fetch, as a client would; returns the ids in order. */

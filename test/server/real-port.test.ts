@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { get as httpGet } from 'node:http';
-import type { RunningServer } from '../../src/cli/serve.js';
+import type { RunningServer } from '../../src/cli/start-server.js';
 import { ACCOUNT, NOW, startMockServer } from '../helpers/mock.js';
 import { spawnCli } from '../helpers/cli.js';
 import { expectContract } from '../helpers/contract.js';

@@ -1,0 +1,97 @@
+/**
+ * The flags of `interactions-kit serve`, read and checked into app options.
+ */
+import type { AppOptions } from '../server/options.js';
+import { parseLatency } from '../faults/latency.js';
+import { CliError } from './cli-error.js';
+import { parseFlags, parseIntegerFlag } from './flags.js';
+
+const LOG_LEVELS = ['silent', 'info', 'debug'] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const SERVE_HELP = `Usage: interactions-kit serve [flags]
+
+  --port N          port to listen on (default 4010; 0 picks a free one)
+  --host HOST       address to listen on (default 127.0.0.1)
+  --seed N          seed of the world (default 42)
+  --token T         accepted API token; repeat for several (default: any non-empty token)
+  --now DATE-TIME   the current instant for Gong's "toDate not after today" rule (default: the clock)
+  --secret S        secret that signs cursors (default: derived from the seed)
+  --log-level L     silent | info | debug (default info; debug logs every request)
+  --latency SPEC    added latency: MS, MIN..MAX or lognormal:MEDIAN[:SIGMA] (default none)
+  --fault-rate R    share (0-1) of Gong calls that fail with 500 (default 0)
+  --rate-limit gong enforce Gong's limits: 3 calls a second, 10,000 a day per account
+  --journal-size N  requests kept by GET /__admin/requests (default 1000)
+  --validate-responses  check every response against openapi.yaml; violations go to the journal and the log
+  --admin-from-anywhere answer /__admin from any address, not only loopback
+  --workers N       serve from N processes sharing the port (node:cluster); cursors work across them`;
+
+/** The flags of `serve`, read. */
+export interface ServeFlags {
+  port: number;
+  /** Processes serving the port; 1 serves from this process. */
+  workers: number;
+  host: string;
+  logLevel: LogLevel;
+  app: AppOptions;
+}
+
+/** Reads `serve`'s flags; throws CliError on a bad one. */
+export function parseServeFlags(args: string[]): ServeFlags | 'help' {
+  const values = parseFlags(args, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    seed: { type: 'string' },
+    token: { type: 'string', multiple: true },
+    now: { type: 'string' },
+    secret: { type: 'string' },
+    'log-level': { type: 'string' },
+    latency: { type: 'string' },
+    'fault-rate': { type: 'string' },
+    'rate-limit': { type: 'string' },
+    'journal-size': { type: 'string' },
+    'validate-responses': { type: 'boolean' },
+    'admin-from-anywhere': { type: 'boolean' },
+    workers: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help === true) return 'help';
+  const logLevel = (values['log-level'] ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
+  if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) {
+    throw new CliError(`--now must be a date-time such as 2026-11-24T00:00:00Z, got ${values.now}`);
+  }
+  if (values.token?.some((token) => token === '')) throw new CliError('--token must not be empty');
+  if (values.latency !== undefined) {
+    const latency = parseLatency(values.latency);
+    if ('problem' in latency) throw new CliError(`--${latency.problem}`);
+  }
+  const faultRate = values['fault-rate'];
+  if (faultRate !== undefined && !/^(0(\.\d+)?|1(\.0+)?)$/.test(faultRate)) {
+    throw new CliError(`--fault-rate must be a number from 0 to 1, got ${JSON.stringify(faultRate)}`);
+  }
+  if (values['rate-limit'] !== undefined && values['rate-limit'] !== 'gong') {
+    throw new CliError(
+      `--rate-limit takes "gong" (Gong's documented limits), got ${JSON.stringify(values['rate-limit'])}`,
+    );
+  }
+  const app: AppOptions = {
+    seed: parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER),
+    ...(values.token === undefined ? {} : { tokens: values.token }),
+    ...(values.now === undefined ? {} : { now: values.now }),
+    ...(values.secret === undefined ? {} : { secret: values.secret }),
+    ...(values.latency === undefined ? {} : { latency: values.latency }),
+    ...(faultRate === undefined ? {} : { faultRate: Number(faultRate) }),
+    ...(values['rate-limit'] === undefined ? {} : { rateLimit: 'gong' as const }),
+    journalSize: parseIntegerFlag('--journal-size', values['journal-size'], 1000, 0, 1_000_000),
+    validateResponses: values['validate-responses'] === true,
+    adminFromAnywhere: values['admin-from-anywhere'] === true,
+  };
+  return {
+    port: parseIntegerFlag('--port', values.port, 4010, 0, 65535),
+    workers: parseIntegerFlag('--workers', values.workers, 1, 1, 64),
+    host: values.host ?? '127.0.0.1',
+    logLevel,
+    app,
+  };
+}
