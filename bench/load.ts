@@ -7,7 +7,16 @@
  */
 import autocannon from 'autocannon';
 import { parseArgs } from 'node:util';
-import { serverRss, spawnMock } from './spawn-mock.js';
+import { fileURLToPath } from 'node:url';
+import { startChildTarget } from './child-target.js';
+
+const BIN = fileURLToPath(new URL('../bin/interactions-kit.js', import.meta.url));
+
+/** The server's resident memory, from its health endpoint. */
+async function serverRss(url: string): Promise<number> {
+  const res = await fetch(`${url}/__admin/health`);
+  return ((await res.json()) as { rssBytes: number }).rssBytes;
+}
 
 const ACCOUNTS = [
   '62f44730-dd91-461e-bd6a-aedd9e0ad79d',
@@ -52,7 +61,12 @@ async function main(): Promise<void> {
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
-  const mock = await spawnMock();
+  const mock = await startChildTarget({
+    command: process.execPath,
+    args: [BIN, 'serve', '--port', '0', '--now', '2026-11-24T00:00:00Z'],
+    urlPattern: /listening on (http:\/\/[^\s]+)/,
+    probe: { path: '/__admin/health' },
+  });
   try {
     const paths = await requestMix(mock.url);
     const requests = paths.map((path) => ({ method: 'GET' as const, path, headers: { authorization: 'Bearer load' } }));
