@@ -19,7 +19,8 @@ export default class SummaryLineReporter implements Reporter {
     const totals = { passed: 0, failed: 0, skipped: 0 };
     count(files, totals);
     // A file that failed to load has no tests to count: count it as a failure.
-    totals.failed += files.filter((file) => file.result?.state === 'fail' && file.tasks.length === 0).length + errors.length;
+    totals.failed +=
+      files.filter((file) => file.result?.state === 'fail' && file.tasks.length === 0).length + errors.length;
     console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
   }
 }

@@ -13,7 +13,7 @@ import { createPageCache } from './page-cache.js';
 import { journalMiddleware } from './journal-middleware.js';
 import { latencyMiddleware } from './latency-middleware.js';
 import { validateResponsesMiddleware } from './validate-responses.js';
-import { gongRoutes } from './gong-routes.js';
+import { gongRoutes, isClientError, sendGongClientError } from './gong-routes.js';
 import { resolveOptions, type AppOptions } from './options.js';
 import { sendJson } from './send.js';
 import { unifiedRoutes } from './unified-routes.js';
@@ -66,13 +66,21 @@ export function createApp(options: AppOptions = {}): express.Express {
     const error = unifiedError(404, `No route ${req.method} ${req.path}`);
     sendJson(res, error.status, error.headers, error.body);
   });
-  app.use(function lastResort(error: unknown, _req: Request, res: Response, _next: NextFunction) {
-    // Reaching this is a bug in the mock: say so in the real error shape rather than in HTML.
-    console.error(error);
+  app.use(function lastResort(error: unknown, req: Request, res: Response, _next: NextFunction) {
     if (res.headersSent) {
       res.destroy();
       return;
     }
+    // Express's own client errors (a path segment that is not valid percent-encoding) are the
+    // client's: a 400 in the shape of the API the path belongs to.
+    if (isClientError(error)) {
+      const message = `The request could not be read: ${error.message}`;
+      if (req.path.startsWith('/gong/')) return sendGongClientError(res, message);
+      const bad = unifiedError(400, message);
+      return sendJson(res, bad.status, bad.headers, bad.body);
+    }
+    // Anything else is a bug in the mock: say so in the real error shape rather than in HTML.
+    console.error(error);
     const failure = unifiedError(500, `interactions-kit internal error: ${(error as Error)?.message ?? String(error)}`);
     sendJson(res, failure.status, failure.headers, failure.body);
   });

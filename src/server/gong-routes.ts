@@ -34,6 +34,17 @@ function sendGongError(res: Response, status: number, errors: string[], headers:
   sendJson(res, result.status, result.headers, result.body);
 }
 
+/** A client error raised below us (body reading, URL decoding): a 4xx `status` on the error. */
+export function isClientError(error: unknown): error is Error & { status: number } {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
+/** Sends a Gong error body for a request whose account could not even be read. */
+export function sendGongClientError(res: Response, message: string): void {
+  sendGongError(res, 400, [message]);
+}
+
 /** Routes below /gong/{integrated_account_id}. */
 export function gongRoutes(resolved: ResolvedOptions): Router {
   const router = Router({ mergeParams: true });
@@ -120,7 +131,7 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       sendGongError(res, 413, [`The request body is larger than ${MAX_GONG_BODY_BYTES} bytes`]);
     else if (type === 'entity.parse.failed')
       sendGongError(res, 400, [`The request body is not valid JSON: ${(error as Error).message}`]);
-    else if (type !== undefined)
+    else if (type !== undefined || isClientError(error))
       sendGongError(res, 400, [`The request body could not be read: ${(error as Error).message}`]);
     else next(error);
   });

@@ -14,6 +14,7 @@ interface GongCase {
   method?: 'get' | 'post' | 'put' | 'delete' | 'patch';
   path?: string;
   contentType?: string;
+  encoding?: string;
   body?: string;
   query?: Record<string, string>;
   status: number;
@@ -157,6 +158,29 @@ const GONG_CASES: GongCase[] = [
     message: /No Gong endpoint/,
   },
   {
+    name: 'an account segment that is bad percent-encoding',
+    method: 'get',
+    path: '/gong/%ff/v2/users',
+    status: 400,
+    message: /could not be read/,
+  },
+  {
+    name: 'a garbage gzip body',
+    contentType: 'application/json',
+    encoding: 'gzip',
+    body: '{}',
+    status: 400,
+    message: /could not be read/,
+  },
+  {
+    name: 'a garbage brotli body',
+    contentType: 'application/json',
+    encoding: 'br',
+    body: '{}',
+    status: 400,
+    message: /could not be read/,
+  },
+  {
     name: 'an account that is not a UUID',
     path: '/gong/not-an-account/v2/stats/interaction',
     body: json({ filter }),
@@ -181,6 +205,7 @@ async function sendGongCase(c: GongCase) {
     [method](c.path ?? stats)
     .auth('key', 'secret');
   if (c.query !== undefined) req = req.query(c.query);
+  if (c.encoding !== undefined) req = req.set('Content-Encoding', c.encoding);
   if (c.body !== undefined) req = req.set('Content-Type', c.contentType ?? 'application/json').send(c.body);
   return req;
 }
