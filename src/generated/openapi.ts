@@ -773,7 +773,8 @@ export interface components {
         /**
          * @description Most records a page holds, from 1 to 100; defaults to 100, the size of a Gong page.
          *     A page also ends where a Gong page ends, so one Gong call serves it: with `limit=37`
-         *     pages hold 37, 37 and 26 records per Gong page. Ignored when `truto_ignore_limit=true`.
+         *     pages hold 37, 37 and 26 records per Gong page. Ignored, and not checked, when
+         *     `truto_ignore_limit=true`, and for `truto_response_format=stream`.
          */
         Limit: number;
         /**
@@ -785,7 +786,9 @@ export interface components {
          * @description How to answer: `unified` applies the unified mapping; `raw` returns the Gong records as
          *     Gong sent them; `normalized` returns unified records with every property present (`null`
          *     where Gong has no value) and no `remote_data`; `stream` sends every page of the query as
-         *     NDJSON; `debug` adds the `debug` envelope describing the remote call.
+         *     NDJSON, one Gong page at a time (`limit` does not apply), and breaks the connection off
+         *     if a later page fails or the remote repeats a cursor, so a cut-short stream never looks
+         *     complete; `debug` adds the `debug` envelope describing the remote call.
          */
         TrutoResponseFormat: "unified" | "raw" | "normalized" | "stream" | "debug";
         /**
@@ -866,7 +869,8 @@ export interface operations {
                 /**
                  * @description Most records a page holds, from 1 to 100; defaults to 100, the size of a Gong page.
                  *     A page also ends where a Gong page ends, so one Gong call serves it: with `limit=37`
-                 *     pages hold 37, 37 and 26 records per Gong page. Ignored when `truto_ignore_limit=true`.
+                 *     pages hold 37, 37 and 26 records per Gong page. Ignored, and not checked, when
+                 *     `truto_ignore_limit=true`, and for `truto_response_format=stream`.
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
@@ -878,7 +882,9 @@ export interface operations {
                  * @description How to answer: `unified` applies the unified mapping; `raw` returns the Gong records as
                  *     Gong sent them; `normalized` returns unified records with every property present (`null`
                  *     where Gong has no value) and no `remote_data`; `stream` sends every page of the query as
-                 *     NDJSON; `debug` adds the `debug` envelope describing the remote call.
+                 *     NDJSON, one Gong page at a time (`limit` does not apply), and breaks the connection off
+                 *     if a later page fails or the remote repeats a cursor, so a cut-short stream never looks
+                 *     complete; `debug` adds the `debug` envelope describing the remote call.
                  */
                 truto_response_format?: components["parameters"]["TrutoResponseFormat"];
                 /**
@@ -1083,6 +1089,23 @@ export interface operations {
                      *       "requestId": "6cp230ibc1veu0pd5my",
                      *       "errors": [
                      *         "Access denied"
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GongErrorResponse"];
+                };
+            };
+            /** @description No Gong company at this base URL (an unknown integrated account). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "requestId": "5bm129hab0udt9oc4lx",
+                     *       "errors": [
+                     *         "No Gong company at this base URL: unknown integrated account \"0b0e9a4c-3f7e-4f55-9a55-1d3c54a0c1aa\""
                      *       ]
                      *     }
                      */

@@ -61,6 +61,23 @@ export async function sendNdjson(
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.flushHeaders();
   const captured: string[] = [];
+  try {
+    await writePages(res, pages, locals, captured);
+  } catch (error) {
+    // The status was sent long ago: breaking the connection is the only honest signal left.
+    res.destroy(error as Error);
+    return;
+  }
+  if (locals.captureStream === true) locals.sentBody = Buffer.from(captured.join(''));
+  if (!res.destroyed) res.end();
+}
+
+async function writePages(
+  res: ServerResponse,
+  pages: Iterable<Interaction[]>,
+  locals: SentLocals,
+  captured: string[],
+): Promise<void> {
   for (const records of pages) {
     if (res.destroyed || res.writableEnded) return;
     let chunk = '';
@@ -70,6 +87,4 @@ export async function sendNdjson(
     // Let other requests run between pages of a long stream.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  if (locals.captureStream === true) locals.sentBody = Buffer.from(captured.join(''));
-  if (!res.destroyed) res.end();
 }

@@ -8,6 +8,7 @@ import type { ScenarioName } from '../faults/scenarios.js';
 import type { MockContext } from '../mock-context.js';
 import type { Interaction } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';
+import { GONG_PAGE_SIZE } from '../gong/page-size.js';
 import { formatPage } from './format-page.js';
 import { fetchUnifiedPage, isErrorResult } from './list-page.js';
 import { KEY_BY_FIELDS, shapeRecords } from './shape-records.js';
@@ -47,25 +48,33 @@ function checkKeyBy(query: UnifiedQuery): UnifiedErrorResult | undefined {
   ]);
 }
 
-/** Every page from the query's cursor on, shaped for the stream; stops at the last page. */
+/**
+ * A stream that cannot be finished: a later page failed, or the remote repeated a cursor.
+ * The status (200) is long gone, so the response is broken off, which a client sees as an
+ * incomplete chunked body rather than a quiet, short success.
+ */
+export class StreamCutShortError extends Error {
+  override name = 'StreamCutShortError';
+}
+
+/** Every page from `start` on, shaped for the stream; throws StreamCutShortError on failure. */
 function* streamPages(
   context: MockContext,
   gong: GongApi,
   account: WorldAccount,
   query: UnifiedQuery,
   call: GongCallOptions,
+  seen: Set<string>,
 ): Generator<Interaction[]> {
   let cursor = query.nextCursor;
-  const seen = new Set<string>();
-  do {
+  while (cursor !== undefined) {
     const page = fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor }, call);
-    // A failure after the first page cannot change the status any more: the stream just ends.
-    if (isErrorResult(page)) return;
+    if (isErrorResult(page)) throw new StreamCutShortError(`a later page failed: ${page.status} ${page.body.message}`);
     yield shapeRecords(page.records, query);
     cursor = page.nextCursor ?? undefined;
-    if (cursor !== undefined && seen.has(cursor)) return;
+    if (cursor !== undefined && seen.has(cursor)) throw new StreamCutShortError('the remote API repeated its cursor');
     if (cursor !== undefined) seen.add(cursor);
-  } while (cursor !== undefined);
+  }
 }
 
 export interface ListInteractionsInput {
@@ -115,13 +124,16 @@ export function listInteractions(context: MockContext, gong: GongApi, input: Lis
   const fault = unifiedFault(account, input.scenario);
   if (fault !== undefined) return errorAnswer(fault);
   const call: GongCallOptions = { scenario: input.scenario };
-  const first = fetchUnifiedPage(context, gong, account, query, call);
+  // A stream walks Gong's own pages: one Gong call per page, whatever `limit` says.
+  const pageQuery = query.format === 'stream' ? { ...query, limit: GONG_PAGE_SIZE } : query;
+  const first = fetchUnifiedPage(context, gong, account, pageQuery, call);
   if (isErrorResult(first)) return errorAnswer(first);
   if (query.format === 'stream') {
+    const seen = new Set([pageQuery.nextCursor, first.nextCursor].filter((c): c is string => typeof c === 'string'));
     const rest =
       first.nextCursor === null
         ? []
-        : streamPages(context, gong, account, { ...query, nextCursor: first.nextCursor }, call);
+        : streamPages(context, gong, account, { ...pageQuery, nextCursor: first.nextCursor }, call, seen);
     return {
       kind: 'stream',
       status: 200,

@@ -85,8 +85,12 @@ export function parseUnifiedQuery(rawQuery: string): { query: UnifiedQuery } | {
 
   const userIds = take(readUsers(entries.get('users')));
   const limitText = scalar('limit');
+  const ignoreLimit = take(readBoolean('truto_ignore_limit', scalar('truto_ignore_limit')));
+  const formatText = scalar('truto_response_format');
+  const format = formatText === undefined || formatText === '' ? 'unified' : (formatText as ResponseFormat);
   let limit: number = LIMIT_RANGE.default;
-  if (limitText !== undefined) {
+  // An ignored limit is not read at all: with truto_ignore_limit=true, or for a stream.
+  if (limitText !== undefined && ignoreLimit !== true && format !== 'stream') {
     const n = /^\d{1,6}$/.test(limitText) ? Number(limitText) : NaN;
     if (!(n >= LIMIT_RANGE.min && n <= LIMIT_RANGE.max)) {
       problems.push(
@@ -94,12 +98,8 @@ export function parseUnifiedQuery(rawQuery: string): { query: UnifiedQuery } | {
       );
     } else limit = n;
   }
-  const ignoreLimit = take(readBoolean('truto_ignore_limit', scalar('truto_ignore_limit')));
-  if (ignoreLimit === true) limit = LIMIT_RANGE.default;
   const ignoreRemoteData = take(readBoolean('truto_ignore_remote_data', scalar('truto_ignore_remote_data')));
 
-  const formatText = scalar('truto_response_format');
-  const format = formatText === undefined || formatText === '' ? 'unified' : (formatText as ResponseFormat);
   if (!RESPONSE_FORMATS.includes(format)) {
     problems.push(
       `truto_response_format: must be one of ${RESPONSE_FORMATS.join(', ')}, got ${quote(formatText ?? '')}`,

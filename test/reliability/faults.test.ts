@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_NAMES } from '../../src/faults/scenarios.js';
-import { ACCOUNT, AUTH, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+import { ACCOUNT, AUTH, getUnified, mockApp, october, startMockServer, unifiedUrl } from '../helpers/mock.js';
 import { expectContract } from '../helpers/contract.js';
 
 const app = mockApp();
@@ -199,5 +199,68 @@ describe('server-wide faults', () => {
 
   it('a bad latency spec is a named options error', () => {
     expect(() => mockApp({ latency: 'fast' })).toThrow(/latency must be MS, MIN..MAX or lognormal/);
+  });
+});
+
+describe('streams on a bad day', () => {
+  /** Reads a stream over a real port; resolves with the lines and whether it ended cleanly. */
+  async function readStream(url: string): Promise<{ ids: string[]; complete: boolean }> {
+    const res = await fetch(url, { headers: { Authorization: 'Bearer t' } });
+    expect(res.status).toBe(200);
+    const text: string[] = [];
+    const decoder = new TextDecoder();
+    let complete = true;
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>)
+        text.push(decoder.decode(chunk, { stream: true }));
+    } catch {
+      complete = false;
+    }
+    const lines = text
+      .join('')
+      .split('\n')
+      .filter((line) => line !== '');
+    return { ids: lines.map((line) => (JSON.parse(line) as { id: string }).id), complete };
+  }
+
+  it('a stream whose later page fails is broken off, not ended as a short success', async () => {
+    const server = await startMockServer();
+    try {
+      // The rate-limited account allows one Gong call a second: the second page is refused.
+      const { ids, complete } = await readStream(
+        `${server.url}${forAccount(ACCOUNTS.rateLimited, { truto_response_format: 'stream' })}`,
+      );
+      expect(complete).toBe(false);
+      expect(ids).toHaveLength(100);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a looping remote never repeats a record in the stream, and the stream is broken off', async () => {
+    const server = await startMockServer();
+    try {
+      const { ids, complete } = await readStream(
+        `${server.url}${forAccount(ACCOUNTS.looping, { truto_response_format: 'stream' })}`,
+      );
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(ids.length).toBeGreaterThan(100);
+      expect(complete).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a stream follows Gong’s pages: limit does not change it', async () => {
+    const [plain, limited] = await Promise.all([
+      request(app)
+        .get(unifiedUrl(october({ truto_response_format: 'stream' })))
+        .set(AUTH),
+      request(app)
+        .get(unifiedUrl(october({ truto_response_format: 'stream', limit: '7' })))
+        .set(AUTH),
+    ]);
+    expect(limited.text).toBe(plain.text);
+    expect(plain.text.trimEnd().split('\n').length).toBeGreaterThan(200);
   });
 });

@@ -66,8 +66,8 @@ describe('pagination of the default account', () => {
     expect(raw.status).toBe(200);
   });
 
-  it('an empty window is an empty page with a null cursor (Gong answers it with 404)', async () => {
-    // 2026-10-03/04 is a weekend; one user in Saffron's small team is unlikely to have calls on both days.
+  it('a query without stats is an empty page with a null cursor (Gong answers it with 404)', async () => {
+    // No user has the id 1, so Gong finds no stats for the window.
     const res = await getUnified(
       app,
       unifiedUrl({
@@ -124,5 +124,18 @@ describe('SDK encodings', () => {
     const res = await request(app).get(unifiedUrl(october())).set(AUTH).set('Content-Type', 'application/json');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
+  });
+});
+
+describe('an ignored limit is not checked', () => {
+  const app = mockApp();
+  it.each([
+    ['truto_ignore_limit=true', { truto_ignore_limit: 'true', limit: '0' }],
+    ['a stream', { truto_response_format: 'stream', limit: 'lots' }],
+  ])('%s with a limit that would be invalid', async (_name, extra) => {
+    const res = await request(app)
+      .get(unifiedUrl(october(extra)))
+      .set(AUTH);
+    expect(res.status).toBe(200);
   });
 });
