@@ -3,6 +3,7 @@
  */
 import type { AppOptions } from '../server/options.js';
 import { parseLatency } from '../faults/latency.js';
+import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 
@@ -58,7 +59,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
   if (values.help === true) return 'help';
   const logLevel = (values['log-level'] ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
-  if (values.now !== undefined && !Number.isFinite(Date.parse(values.now))) {
+  if (values.now !== undefined && parseDateTime(values.now) === undefined) {
     throw new CliError(`--now must be a date-time such as 2026-11-24T00:00:00Z, got ${values.now}`);
   }
   if (values.token?.some((token) => token === '')) throw new CliError('--token must not be empty');

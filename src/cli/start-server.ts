@@ -17,7 +17,8 @@ export interface RunningServer {
 /** Listens with `flags`; rejects with a CliError when the port is busy or the host is wrong. */
 export async function startServer(flags: ServeFlags): Promise<RunningServer> {
   const app = createApp(flags.app);
-  // Large enough for the longest query string the unified layer reads, so it can answer 414 itself.
+  // Larger than the longest query string the unified layer reads (8 KiB), so an oversized one gets
+  // the unified layer's own 400 rather than node's bare 431.
   const server = createServer({ maxHeaderSize: 64 * 1024 }, requestListener(app));
   if (flags.logLevel === 'debug') {
     server.on('request', (req, res) => {

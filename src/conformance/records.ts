@@ -33,16 +33,6 @@ export function hasField(record: Json, path: string): boolean {
   return true;
 }
 
-/** The value at a dotted path, or `undefined`. */
-export function fieldValue(record: Json, path: string): unknown {
-  let node: unknown = record;
-  for (const part of path.split('.')) {
-    if (!isObject(node)) return undefined;
-    node = node[part];
-  }
-  return node;
-}
-
 /** `"abc"` for messages, cut to a readable length (a cut string keeps its closing quote). */
 export function quote(value: unknown, max = 60): string {
   if (typeof value === 'string' && value.length > max) return `${JSON.stringify(value.slice(0, max)).slice(0, -1)}…"`;

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * // jest.config.js: setupFilesAfterEach: ['interactions-kit/jest']
+ * // jest.config.js: setupFilesAfterEnv: ['interactions-kit/jest']
  * test('answers per the contract', async () => {
  *   expect(await request(app).get(url).set(auth)).toMatchContract();
  *   await expect(await fetch(url, { headers })).toMatchContract();

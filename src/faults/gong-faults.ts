@@ -27,11 +27,16 @@ export interface FaultState {
   calls: number;
 }
 
-export function createFaultState(options: { faultRate?: number; rateLimit?: 'gong' | undefined }): FaultState {
+export function createFaultState(options: {
+  faultRate?: number;
+  rateLimit?: 'gong' | undefined;
+  /** Monotonic ms for the limiters' windows. */
+  clock?: () => number;
+}): FaultState {
   return {
     faultRate: options.faultRate ?? 0,
-    gongLimiter: options.rateLimit === 'gong' ? createRateLimiter(GONG_RATE_LIMITS) : undefined,
-    strictLimiter: createRateLimiter([{ limit: 1, windowMs: 1000 }]),
+    gongLimiter: options.rateLimit === 'gong' ? createRateLimiter(GONG_RATE_LIMITS, options.clock) : undefined,
+    strictLimiter: createRateLimiter([{ limit: 1, windowMs: 1000 }], options.clock),
     calls: 0,
   };
 }

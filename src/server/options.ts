@@ -38,6 +38,8 @@ export interface AppOptions {
   validateResponses?: boolean;
   /** Answer /__admin from any address, not only loopback. Default false. */
   adminFromAnywhere?: boolean;
+  /** Monotonic clock in ms that rate-limit windows are measured on. Default `performance.now`. */
+  clock?: () => number;
 }
 
 /** Everything the server reads, complete. */
@@ -102,7 +104,11 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     secret,
     statsCache: createLruCache(STATS_CACHE_PEOPLE, (people) => Math.max(1, people.length)),
   };
-  const faults = createFaultState({ faultRate, rateLimit });
+  const faults = createFaultState({
+    faultRate,
+    rateLimit,
+    ...(options.clock === undefined ? {} : { clock: options.clock }),
+  });
   return {
     context,
     gong: createGongApi(context, faults),

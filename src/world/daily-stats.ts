@@ -53,12 +53,10 @@ function clamp(value: number, low: number, high: number): number {
   return value < low ? low : value > high ? high : value;
 }
 
-/** How many calls the user had on a day: few on weekends, none in a week off. */
-export function callsOn(profile: UserProfile, userKey: number, day: number): number {
-  return callsOfDay(profile, userKey, day, mix2(userKey, day));
-}
-
-/** `callsOn` with the day's hash `h = mix2(userKey, day)` already made (it is reused below). */
+/**
+ * How many calls the user had on a day (few on weekends, none in a week off); `h` is the
+ * day's hash `mix2(userKey, day)`, made once by the caller and reused for the day's stats.
+ */
 function callsOfDay(profile: UserProfile, userKey: number, day: number, h: number): number {
   const dow = weekday(day);
   if (dow === 0 || dow === 6) return unit(mix2(h, 11)) < 0.03 ? 1 : 0;

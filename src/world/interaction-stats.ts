@@ -4,16 +4,6 @@
 import type { GongInteractionStat } from '../schema-types.js';
 import type { StatTotals } from './daily-stats.js';
 
-/** Gong's stat names, in the order Gong lists them. */
-export const GONG_STAT_NAMES = [
-  'Longest Monologue',
-  'Longest Customer Story',
-  'Interactivity',
-  'Patience',
-  'Question Rate',
-  'Talk Ratio',
-] as const;
-
 function weightedMean(weighted: number, calls: number): number {
   // Values are in hundredths: the mean goes back to units, rounded to two decimals.
   return Math.round(weighted / calls) / 100;
