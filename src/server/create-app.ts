@@ -13,7 +13,7 @@ import { createPageCache } from './page-cache.js';
 import { journalMiddleware } from './journal-middleware.js';
 import { latencyMiddleware } from './latency-middleware.js';
 import { validateResponsesMiddleware } from './validate-responses.js';
-import { gongRoutes, isClientError, sendGongClientError } from './gong-routes.js';
+import { gongRoutes, isClientError, sendGongError } from './gong-routes.js';
 import { resolveOptions, type AppOptions } from './options.js';
 import { sendJson } from './send.js';
 import { unifiedRoutes } from './unified-routes.js';
@@ -63,6 +63,8 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.use('/__admin', adminRoutes(resolved, journal));
 
   app.use(function unknownRoute(req: Request, res: Response) {
+    // Below /gong/ even a path without an account answers in Gong's shape.
+    if (req.path.startsWith('/gong/')) return sendGongError(res, 404, [`No Gong endpoint ${req.method} ${req.path}`]);
     const error = unifiedError(404, `No route ${req.method} ${req.path}`);
     sendJson(res, error.status, error.headers, error.body);
   });
@@ -75,7 +77,7 @@ export function createApp(options: AppOptions = {}): express.Express {
     // client's: a 400 in the shape of the API the path belongs to.
     if (isClientError(error)) {
       const message = `The request could not be read: ${error.message}`;
-      if (req.path.startsWith('/gong/')) return sendGongClientError(res, message);
+      if (req.path.startsWith('/gong/')) return sendGongError(res, 400, [message]);
       const bad = unifiedError(400, message);
       return sendJson(res, bad.status, bad.headers, bad.body);
     }

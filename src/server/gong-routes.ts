@@ -29,7 +29,13 @@ function refuseUnsafeKeys(key: string, value: unknown): unknown {
 
 type AccountRequest = Request<{ integrated_account_id: string }> & { account?: WorldAccount; call?: GongCallOptions };
 
-function sendGongError(res: Response, status: number, errors: string[], headers: Record<string, string> = {}): void {
+/** Sends Gong's error body, `{ requestId, errors }`. */
+export function sendGongError(
+  res: Response,
+  status: number,
+  errors: string[],
+  headers: Record<string, string> = {},
+): void {
   const result = gongError(status, requestIdFor('error', String(status), errors.join('|')), errors, headers);
   sendJson(res, result.status, result.headers, result.body);
 }
@@ -38,11 +44,6 @@ function sendGongError(res: Response, status: number, errors: string[], headers:
 export function isClientError(error: unknown): error is Error & { status: number } {
   const status = (error as { status?: unknown } | null)?.status;
   return typeof status === 'number' && status >= 400 && status < 500;
-}
-
-/** Sends a Gong error body for a request whose account could not even be read. */
-export function sendGongClientError(res: Response, message: string): void {
-  sendGongError(res, 400, [message]);
 }
 
 /** Routes below /gong/{integrated_account_id}. */

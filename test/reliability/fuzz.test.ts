@@ -119,3 +119,62 @@ describe('fuzzing: no 5xx outside fault scenarios, every response honours the co
     );
   });
 });
+
+describe('fuzzing paths and headers: no 5xx, the real error shapes', () => {
+  const segment = fc.oneof(
+    fc.constantFrom(ACCOUNT, '%ff', '%zz', '..', '%2e%2e', '%00', 'a%2Fb', ACCOUNT.toUpperCase(), ''),
+    fc.stringMatching(/^[A-Za-z0-9%._~-]{0,40}$/),
+  );
+  const header = fc.oneof(
+    fc.constantFrom('', ' ', 'Bearer', 'Basic ###', 'scenario=', 'gzip', 'br', 'deflate', 'x'.repeat(300)),
+    fc.string({ maxLength: 40 }),
+  );
+
+  it('Gong paths with random account segments and headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        segment,
+        fc.constantFrom('/v2/users', '/v2/stats/interaction'),
+        header,
+        header,
+        async (account, path, auth, encoding) => {
+          const req =
+            path === '/v2/users'
+              ? request(app).get(`/gong/${account}${path}`)
+              : request(app).post(`/gong/${account}${path}`);
+          let res;
+          try {
+            res = await req
+              .set('Authorization', auth.replace(/[^\t\x20-\x7e]/g, '') || 'Bearer t')
+              .set('Content-Encoding', encoding.replace(/[^\t\x20-\x7e]/g, '') || 'identity')
+              .set('Content-Type', 'application/json')
+              .send('{"filter":{"fromDate":"2026-10-01","toDate":"2026-11-01"}}');
+          } catch (error) {
+            // The client itself may refuse a header value; that never reached the server.
+            if (/Invalid character|header/i.test(String(error))) return;
+            throw error;
+          }
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expect(Object.keys(res.body).sort()).toEqual(['errors', 'requestId']);
+        },
+      ),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+
+  it('the unified endpoint with random Prefer and Authorization headers', async () => {
+    await fc.assert(
+      fc.asyncProperty(header, header, async (prefer, auth) => {
+        const res = await request(app)
+          .get(
+            `${UNIFIED_PATH}?integrated_account_id=${ACCOUNT}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z`,
+          )
+          .set('Authorization', `Bearer ${auth.replace(/[^\x21-\x7e]/g, '') || 't'}`)
+          .set('Prefer', prefer.replace(/[^\t\x20-\x7e]/g, '') || 'return=minimal');
+        expect(res.status === 200 || res.status === 400).toBe(true);
+        await expectContract(res);
+      }),
+      { numRuns: 200, seed: 42 },
+    );
+  });
+});
