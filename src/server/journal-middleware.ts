@@ -5,9 +5,7 @@ import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Journal, JournalViolation } from './journal.js';
 import { redactQuery } from './journal.js';
-
-const ACCOUNT_IN_QUERY = /(?:^|&)integrated_account_id=([^&]*)/;
-const ACCOUNT_IN_PATH = /^\/gong\/([^/]+)/;
+import { accountOfUrl } from './account-of-url.js';
 
 /** Where handlers leave what the journal needs to know. */
 export interface JournalLocals {
@@ -32,12 +30,7 @@ export function recordWhenDone(
     const q = url.indexOf('?');
     const rawQuery = q === -1 ? '' : url.slice(q + 1);
     const path = q === -1 ? url : url.slice(0, q);
-    let account = ACCOUNT_IN_PATH.exec(path)?.[1] ?? ACCOUNT_IN_QUERY.exec(rawQuery)?.[1];
-    try {
-      account = account === undefined ? undefined : decodeURIComponent(account).toLowerCase();
-    } catch {
-      // A malformed id stays as it was sent.
-    }
+    const account = accountOfUrl(url);
     journal.record({
       time,
       method,

@@ -4,14 +4,15 @@
 import type { NextFunction, Request, Response } from 'express';
 import { sampleLatency, type Latency } from '../faults/latency.js';
 import type { World } from '../world/world.js';
+import { accountOfUrl } from './account-of-url.js';
 
 /** Extra delay of the `slow` account, ms. */
 export const SLOW_ACCOUNT_DELAY_MS = 1000;
 
 /** Whether a request (by its URL) is for the `slow` account. */
 export function isSlowAccountRequest(world: World, url: string): boolean {
-  const match = /^\/gong\/([^/?]+)/.exec(url) ?? /[?&]integrated_account_id=([^&]*)/.exec(url);
-  return match !== null && world.account((match[1] ?? '').toLowerCase())?.behavior === 'slow';
+  const id = accountOfUrl(url);
+  return id !== undefined && world.account(id)?.behavior === 'slow';
 }
 
 export function latencyMiddleware(world: World, latency: Latency | undefined) {

@@ -6,6 +6,8 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Journal } from './journal.js';
+import { unifiedError } from '../unified/unified-error.js';
+import { sendJson } from './send.js';
 import { recordWhenDone } from './journal-middleware.js';
 import { isSlowAccountRequest } from './latency-middleware.js';
 import type { listInteractionsHandler, HandlerLocals } from './list-interactions-handler.js';
@@ -32,14 +34,8 @@ export function unifiedFastLane(
       // Never expected: the handler answers every input. Say so in the real shape, not a hang.
       console.error(error);
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
-        res.end(
-          JSON.stringify({
-            statusCode: 500,
-            error: 'Internal Server Error',
-            message: `interactions-kit internal error: ${String(error)}`,
-          }),
-        );
+        const failure = unifiedError(500, `interactions-kit internal error: ${String(error)}`);
+        sendJson(res, failure.status, failure.headers, failure.body);
       } else res.destroy();
     });
     return true;
