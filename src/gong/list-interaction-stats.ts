@@ -9,9 +9,8 @@ import { interactionStatsOf } from '../world/interaction-stats.js';
 import type { StatTotals } from '../world/daily-stats.js';
 import type { WorldUser } from '../world/users.js';
 import type { WorldAccount } from '../world/world.js';
-import { decodeGongCursor, encodeGongCursor, gongCursorMessage } from './gong-cursor.js';
+import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
-import { GONG_PAGE_SIZE } from './page-size.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
 import { requestIdFor } from './request-id.js';
 
@@ -62,13 +61,13 @@ export function listInteractionStats(
   if ('errors' in parsed) return gongError(400, requestId, parsed.errors);
   const { request } = parsed;
 
-  const filterFingerprint = fingerprint(context.secret, `${account.id}:${request.filterKey}`);
-  let page = 0;
-  if (request.cursor !== undefined) {
-    const decoded = decodeGongCursor(context.secret, request.cursor, account.id, filterFingerprint);
-    if ('problem' in decoded) return gongError(400, requestId, [gongCursorMessage(decoded.problem)]);
-    page = decoded.page;
-  }
+  const scope = {
+    secret: context.secret,
+    account: account.id,
+    fingerprint: fingerprint(context.secret, `${account.id}:${request.filterKey}`),
+  };
+  const position = pageOfCursor(scope, request.cursor);
+  if ('problem' in position) return gongError(400, requestId, [position.problem]);
 
   const cacheKey = `${account.id}|${request.filterKey}`;
   let people = context.statsCache.get(cacheKey);
@@ -77,25 +76,16 @@ export function listInteractionStats(
     context.statsCache.set(cacheKey, people);
   }
   if (people.length === 0) return gongError(404, requestId, ['No stats found for the specified period']);
-  const start = page * GONG_PAGE_SIZE;
-  if (start >= people.length) return gongError(400, requestId, ['cursor: points past the last page of this request']);
-  // Only the page's own records are built; the rest stay as totals for the pages after it.
-  const slice = people.slice(start, start + GONG_PAGE_SIZE).map(personInteractionStats);
-  const more = start + GONG_PAGE_SIZE < people.length;
+  const page = gongPage(scope, people, position.page);
+  if (page === undefined) return gongError(400, requestId, ['cursor: points past the last page of this request']);
 
   return gongSuccess({
     requestId,
-    records: {
-      totalRecords: people.length,
-      currentPageSize: slice.length,
-      currentPageNumber: page,
-      ...(more
-        ? { cursor: encodeGongCursor(context.secret, { a: account.id, f: filterFingerprint, p: page + 1 }) }
-        : {}),
-    },
+    records: page.records,
     timeZone: account.timeZone,
     fromDateTime: account.zone.formatInstant(account.zone.startOfDay(request.fromDate)),
     toDateTime: account.zone.formatInstant(account.zone.startOfDay(request.toDate)),
-    peopleInteractionStats: slice,
+    // Only the page's own records are built; the rest stay as totals for the pages after it.
+    peopleInteractionStats: page.slice.map(personInteractionStats),
   });
 }

@@ -6,9 +6,8 @@ import type { MockContext } from '../mock-context.js';
 import type { GongUser, GongUsersResponse } from '../schema-types.js';
 import { fingerprint } from '../signing.js';
 import type { WorldAccount } from '../world/world.js';
-import { decodeGongCursor, encodeGongCursor, gongCursorMessage } from './gong-cursor.js';
+import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
-import { GONG_PAGE_SIZE } from './page-size.js';
 import { requestIdFor } from './request-id.js';
 
 function avatars(account: WorldAccount): GongUser[] {
@@ -55,29 +54,15 @@ export function listUsers(
     query.cursor ?? '',
     String(includeAvatars),
   );
-  const filterFingerprint = fingerprint(context.secret, `${account.id}:users:${includeAvatars}`);
-  let page = 0;
-  if (query.cursor !== undefined) {
-    const decoded = decodeGongCursor(context.secret, query.cursor, account.id, filterFingerprint);
-    if ('problem' in decoded) return gongError(400, requestId, [gongCursorMessage(decoded.problem)]);
-    page = decoded.page;
-  }
+  const scope = {
+    secret: context.secret,
+    account: account.id,
+    fingerprint: fingerprint(context.secret, `${account.id}:users:${includeAvatars}`),
+  };
+  const position = pageOfCursor(scope, query.cursor);
+  if ('problem' in position) return gongError(400, requestId, [position.problem]);
   const all = account.users().map((user) => user.gong);
-  const users = includeAvatars ? [...all, ...avatars(account)] : all;
-  const start = page * GONG_PAGE_SIZE;
-  if (page > 0 && start >= users.length) return gongError(400, requestId, ['cursor: points past the last page']);
-  const slice = users.slice(start, start + GONG_PAGE_SIZE);
-  const more = start + GONG_PAGE_SIZE < users.length;
-  return gongSuccess({
-    requestId,
-    records: {
-      totalRecords: users.length,
-      currentPageSize: slice.length,
-      currentPageNumber: page,
-      ...(more
-        ? { cursor: encodeGongCursor(context.secret, { a: account.id, f: filterFingerprint, p: page + 1 }) }
-        : {}),
-    },
-    users: slice,
-  });
+  const page = gongPage(scope, includeAvatars ? [...all, ...avatars(account)] : all, position.page);
+  if (page === undefined) return gongError(400, requestId, ['cursor: points past the last page']);
+  return gongSuccess({ requestId, records: page.records, users: page.slice });
 }

@@ -1,0 +1,44 @@
+/**
+ * Gong's paging, shared by its list endpoints: the page a request's cursor points at, and a
+ * page of 100 with its `records` block (whose `cursor` is present only while more remain).
+ */
+import type { GongRecords } from '../schema-types.js';
+import { decodeGongCursor, encodeGongCursor, gongCursorMessage } from './gong-cursor.js';
+import { GONG_PAGE_SIZE } from './page-size.js';
+
+/** Where a list is paged: its account and the fingerprint of the request its cursors are bound to. */
+export interface PagingScope {
+  secret: string;
+  account: string;
+  fingerprint: string;
+}
+
+/** The page number a cursor points at (0 without one), or Gong's message for a bad cursor. */
+export function pageOfCursor(scope: PagingScope, cursor: string | undefined): { page: number } | { problem: string } {
+  if (cursor === undefined) return { page: 0 };
+  const decoded = decodeGongCursor(scope.secret, cursor, scope.account, scope.fingerprint);
+  return 'problem' in decoded ? { problem: gongCursorMessage(decoded.problem) } : decoded;
+}
+
+/** Page `page` of `items` and its `records`; undefined when the page lies past the end. */
+export function gongPage<T>(
+  scope: PagingScope,
+  items: readonly T[],
+  page: number,
+): { slice: T[]; records: GongRecords } | undefined {
+  const start = page * GONG_PAGE_SIZE;
+  if (page > 0 && start >= items.length) return undefined;
+  const slice = items.slice(start, start + GONG_PAGE_SIZE);
+  const more = start + GONG_PAGE_SIZE < items.length;
+  return {
+    slice,
+    records: {
+      totalRecords: items.length,
+      currentPageSize: slice.length,
+      currentPageNumber: page,
+      ...(more
+        ? { cursor: encodeGongCursor(scope.secret, { a: scope.account, f: scope.fingerprint, p: page + 1 }) }
+        : {}),
+    },
+  };
+}
