@@ -27,7 +27,7 @@ export function requestOrigin(req: IncomingMessage): string {
 
 function sendError(res: ServerResponse, status: number, message: string, locals: HandlerLocals): void {
   const error = unifiedError(status, message);
-  sendJsonBytes(res, error.status, error.headers, Buffer.from(JSON.stringify(error.body)), locals);
+  sendJsonBytes(res, error.status, error.headers, JSON.stringify(error.body), locals);
 }
 
 /** The handler of `GET /unified/conversational-intelligence/interactions`; `url` is path and query as sent. */
@@ -54,8 +54,8 @@ export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: Pa
 
     const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
     if (answer.kind === 'stream') return sendNdjson(res, answer.headers, answer.pages, locals);
-    const bytes = Buffer.from(JSON.stringify(answer.body));
-    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.offer(cacheKey, bytes);
-    sendJsonBytes(res, answer.status, answer.headers, bytes, locals);
+    const text = JSON.stringify(answer.body);
+    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.offer(cacheKey, text);
+    sendJsonBytes(res, answer.status, answer.headers, text, locals);
   };
 }

@@ -12,28 +12,28 @@ function localsOf(res: ServerResponse): SentLocals {
 
 /** Sends a JSON answer. */
 export function sendJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
-  sendJsonBytes(res, status, headers, Buffer.from(JSON.stringify(body)));
+  sendJsonBytes(res, status, headers, JSON.stringify(body));
 }
 
-/** Sends JSON that is already serialized (a cached page). */
+/** Sends JSON that is already serialized: text, or the bytes of a cached page. */
 export function sendJsonBytes(
   res: ServerResponse,
   status: number,
   headers: Record<string, string>,
-  bytes: Buffer,
+  bytes: Buffer | string,
   locals: SentLocals = localsOf(res),
 ): void {
   res.statusCode = status;
   for (const name in headers) res.setHeader(name, headers[name] as string);
   if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', bytes.length);
+  res.setHeader('content-length', typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length);
   locals.sentBody = bytes;
   res.end(bytes);
 }
 
 /** What the response validator reads back after an answer was sent. */
 export interface SentLocals {
-  sentBody?: Buffer;
+  sentBody?: Buffer | string;
   /** Set by the validator before the handler runs: keep a copy of streamed bodies too. */
   captureStream?: boolean;
 }

@@ -20,7 +20,7 @@ export function validateResponsesMiddleware(contract: Contract = loadContract())
         path: req.originalUrl,
         status: res.statusCode,
         headers,
-        body: locals.sentBody?.toString('utf8') ?? '',
+        body: locals.sentBody ?? '',
       });
       locals.violations = diagnostics.map(({ pointer, rule, message }) => ({ pointer, rule, message }));
       if (diagnostics.length > 0) {
