@@ -6,9 +6,9 @@
 import type { Diagnostic } from '../contract/diagnostics.js';
 import type { ResolvedConformance } from './conformance-options.js';
 import { fetchFailure, RequestTimeoutError, TargetUnreachableError } from './target-errors.js';
+import { UNIFIED_INTERACTIONS_PATH } from '../unified/interactions-path.js';
 
 /** The unified endpoint, below the target's base URL. */
-export const UNIFIED_INTERACTIONS_PATH = '/unified/conversational-intelligence/interactions';
 
 /** Query parameters as ordered pairs, so keys can repeat (`truto_exclude_fields[]`). */
 export type QueryPairs = ReadonlyArray<readonly [string, string]>;

@@ -4,14 +4,13 @@
  * and a Gong fault (asked for, or an account's habit) looks the same through both doors.
  */
 import type { MockContext } from '../mock-context.js';
-import type { GongInteractionStatsResponse, GongUsersResponse } from '../schema-types.js';
+import type { GongInteractionStatsResponse, GongRecords, GongUsersResponse } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';
 import { gongFault, type FaultState } from '../faults/gong-faults.js';
 import type { ScenarioName } from '../faults/scenarios.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
-import { listInteractionStats } from './list-interaction-stats.js';
+import { listInteractionStats, statsRequestId } from './list-interaction-stats.js';
 import { listUsers, type UsersQuery } from './list-users.js';
-import { requestIdFor } from './request-id.js';
 
 /** Gong's paths below an account's base URL. */
 export const GONG_PATHS = {
@@ -38,6 +37,15 @@ function bodyCursor(body: unknown): string | undefined {
   return typeof cursor === 'string' ? cursor : undefined;
 }
 
+/** A looping remote hands back the very cursor it was given (on any page but the first). */
+function handBackCursor<Body extends { records: GongRecords }>(
+  result: GongResult<Body>,
+  given: string | undefined,
+): GongResult<Body> {
+  if (!result.ok || given === undefined) return result;
+  return gongSuccess({ ...result.body, records: { ...result.body.records, cursor: given } });
+}
+
 /** The Gong API over a context; `faults` holds the server's fault settings and counters. */
 export function createGongApi(context: MockContext, faults: FaultState): GongApi {
   return {
@@ -45,16 +53,10 @@ export function createGongApi(context: MockContext, faults: FaultState): GongApi
       const fault = gongFault(context, faults, account, call.scenario);
       if (fault.failure !== undefined) return fault.failure;
       if (fault.empty) {
-        const requestId = requestIdFor(String(context.world.seed), account.id, 'stats', JSON.stringify(body) ?? '');
-        return gongError(404, requestId, ['No stats found for the specified period']);
+        return gongError(404, statsRequestId(context, account, body), ['No stats found for the specified period']);
       }
       const result = listInteractionStats(context, account, body);
-      const given = bodyCursor(body);
-      // A looping remote hands back the very cursor it was given.
-      if (fault.looping && result.ok && given !== undefined) {
-        return gongSuccess({ ...result.body, records: { ...result.body.records, cursor: given } });
-      }
-      return result;
+      return fault.looping ? handBackCursor(result, bodyCursor(body)) : result;
     },
     users(account, query, call = {}) {
       const fault = gongFault(context, faults, account, call.scenario);
@@ -67,10 +69,7 @@ export function createGongApi(context: MockContext, faults: FaultState): GongApi
           users: [],
         });
       }
-      if (fault.looping && result.ok && query.cursor !== undefined) {
-        return gongSuccess({ ...result.body, records: { ...result.body.records, cursor: query.cursor } });
-      }
-      return result;
+      return fault.looping ? handBackCursor(result, query.cursor) : result;
     },
   };
 }

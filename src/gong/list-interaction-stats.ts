@@ -45,6 +45,11 @@ export function peopleInteractionStats(account: WorldAccount, request: StatsRequ
   return peopleWithCalls(account, request).map(personInteractionStats);
 }
 
+/** Gong's `requestId` of a stats request: the same body always gets the same one. */
+export function statsRequestId(context: MockContext, account: WorldAccount, body: unknown): string {
+  return requestIdFor(String(context.world.seed), account.id, 'stats', JSON.stringify(body) ?? '');
+}
+
 /**
  * Answers a stats request for an account, as Gong would.
  *
@@ -56,7 +61,7 @@ export function listInteractionStats(
   account: WorldAccount,
   body: unknown,
 ): GongResult<GongInteractionStatsResponse> {
-  const requestId = requestIdFor(String(context.world.seed), account.id, 'stats', JSON.stringify(body) ?? '');
+  const requestId = statsRequestId(context, account, body);
   const parsed = parseStatsRequest(account, body, context.now());
   if ('errors' in parsed) return gongError(400, requestId, parsed.errors);
   const { request } = parsed;

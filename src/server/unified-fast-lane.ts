@@ -12,8 +12,7 @@ import { recordWhenDone } from './journal-middleware.js';
 import { isSlowAccountRequest } from './latency-middleware.js';
 import type { listInteractionsHandler, HandlerLocals } from './list-interactions-handler.js';
 import type { ResolvedOptions } from './options.js';
-
-export const UNIFIED_INTERACTIONS_PATH = '/unified/conversational-intelligence/interactions';
+import { UNIFIED_INTERACTIONS_PATH } from '../unified/interactions-path.js';
 
 /** Handles the request and returns true, or returns false and leaves it to Express. */
 export function unifiedFastLane(
