@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { requestedScenario } from '../faults/request-scenario.js';
 import { listInteractions } from '../unified/list-interactions.js';
+import { answerJson } from '../unified/interaction-json.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { unifiedAuthProblem } from './auth.js';
 import type { JournalLocals } from './journal-middleware.js';
@@ -54,7 +55,7 @@ export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: Pa
 
     const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
     if (answer.kind === 'stream') return sendNdjson(res, answer.headers, answer.pages, locals);
-    const text = JSON.stringify(answer.body);
+    const text = answerJson(answer.body);
     if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.offer(cacheKey, text);
     sendJsonBytes(res, answer.status, answer.headers, text, locals);
   };

@@ -9,14 +9,25 @@ function weightedMean(weighted: number, calls: number): number {
   return Math.round(weighted / calls) / 100;
 }
 
+/** The stats Gong reports for every person, in Gong's order. */
+export const GONG_STAT_NAMES = [
+  'Longest Monologue',
+  'Longest Customer Story',
+  'Interactivity',
+  'Patience',
+  'Question Rate',
+  'Talk Ratio',
+] as const;
+
 /** Gong's `personInteractionStats` for totals with at least one call. */
 export function interactionStatsOf(totals: StatTotals): GongInteractionStat[] {
-  return [
-    { name: 'Longest Monologue', value: totals.longestMonologue },
-    { name: 'Longest Customer Story', value: totals.longestCustomerStory },
-    { name: 'Interactivity', value: weightedMean(totals.interactivityWeighted, totals.calls) },
-    { name: 'Patience', value: weightedMean(totals.patienceWeighted, totals.calls) },
-    { name: 'Question Rate', value: weightedMean(totals.questionRateWeighted, totals.calls) },
-    { name: 'Talk Ratio', value: weightedMean(totals.talkRatioWeighted, totals.calls) },
+  const values = [
+    totals.longestMonologue,
+    totals.longestCustomerStory,
+    weightedMean(totals.interactivityWeighted, totals.calls),
+    weightedMean(totals.patienceWeighted, totals.calls),
+    weightedMean(totals.questionRateWeighted, totals.calls),
+    weightedMean(totals.talkRatioWeighted, totals.calls),
   ];
+  return GONG_STAT_NAMES.map((name, i) => ({ name, value: values[i] as number }));
 }

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { GongPersonInteractionStats, Interaction } from '../schema-types.js';
+import { resolveOptions } from '../server/options.js';
+import { formatIsoDate, parseIsoDate } from '../world/calendar.js';
+import { GONG_STAT_NAMES } from '../world/interaction-stats.js';
+import { answerJson, fitsTemplate, interactionJson } from './interaction-json.js';
+import { listInteractions } from './list-interactions.js';
+import { toInteraction } from './map-interaction-stats.js';
+
+const NOW = '2026-11-24T00:00:00Z';
+const HEALTHY = ['62f44730-dd91-461e-bd6a-aedd9e0ad79d', '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17'];
+const FIRST = parseIsoDate('2024-01-01') as number;
+const LAST = parseIsoDate('2026-11-20') as number;
+const WINDOW = {
+  fromDateTime: '2026-10-01T00:00:00-07:00',
+  toDateTime: '2026-11-01T00:00:00-07:00',
+  timeZone: 'America/Los_Angeles',
+};
+
+function person(userId: string, email: string, values: number[]): GongPersonInteractionStats {
+  return {
+    userId,
+    userEmailAddress: email,
+    personInteractionStats: GONG_STAT_NAMES.map((name, i) => ({ name, value: values[i] as number })),
+  };
+}
+
+/** The query strings a client may send, over every format and record option. */
+const queries = fc
+  .record({
+    seed: fc.integer({ min: 0, max: 1000 }),
+    account: fc.constantFrom(...HEALTHY),
+    from: fc.integer({ min: FIRST, max: LAST - 1 }),
+    length: fc.integer({ min: 1, max: 60 }),
+    limit: fc.integer({ min: 1, max: 100 }),
+    extra: fc.constantFrom(
+      '',
+      '&truto_response_format=unified',
+      '&truto_response_format=normalized',
+      '&truto_response_format=raw',
+      '&truto_response_format=debug',
+      '&truto_key_by=id',
+      '&truto_exclude_fields=metrics.patience',
+      '&truto_exclude_fields=user.emails',
+      '&truto_ignore_remote_data=true',
+    ),
+  })
+  .map(({ seed, account, from, length, limit, extra }) => ({
+    seed,
+    rawQuery:
+      `integrated_account_id=${account}&start_time=${formatIsoDate(from)}T00:00:00Z` +
+      `&end_time=${formatIsoDate(Math.min(from + length, LAST))}T00:00:00Z&limit=${limit}${extra}`,
+  }));
+
+describe('interactionJson and answerJson', () => {
+  it('write every answer body byte for byte as JSON.stringify does, in every format', () => {
+    fc.assert(
+      fc.property(queries, ({ seed, rawQuery }) => {
+        const { context, gong } = resolveOptions({ seed, now: NOW });
+        const answer = listInteractions(context, gong, { rawQuery, origin: 'http://127.0.0.1:4010' });
+        if (answer.kind !== 'json') throw new Error('no stream was asked for');
+        expect(answerJson(answer.body)).toBe(JSON.stringify(answer.body));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('take the template for every record toInteraction makes, so the fast path is not silently lost', () => {
+    const record = toInteraction(
+      person('713552277022972', 'eliza@acme-widgets.com', [202, 87, 5.57, 0.83, 7.36, 0.62]),
+      WINDOW,
+    );
+    expect(fitsTemplate(record)).toBe(true);
+    expect(interactionJson(record)).toBe(JSON.stringify(record));
+  });
+
+  it('match JSON.stringify for any strings and numbers in the template shape', () => {
+    const value = fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.constant(-0));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: 'binary' }),
+        fc.array(value, { minLength: 6, maxLength: 6 }),
+        fc.record({ fromDateTime: fc.string(), toDateTime: fc.string(), timeZone: fc.string({ unit: 'binary' }) }),
+        (userId, email, values, window) => {
+          const record = toInteraction(person(userId, email, values), window);
+          expect(interactionJson(record)).toBe(JSON.stringify(record));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  const fallbacks: Array<{ name: string; change: (record: Record<string, unknown>) => void }> = [
+    { name: 'a field excluded', change: (r) => delete (r['metrics'] as Record<string, unknown>)['patience'] },
+    { name: 'remote data ignored', change: (r) => delete r['remote_data'] },
+    { name: 'no email', change: (r) => ((r['user'] as Record<string, unknown>)['emails'] = []) },
+    {
+      name: 'a metric that differs from its Gong stat',
+      change: (r) => ((r['metrics'] as Record<string, number>)['interactivity'] = 1),
+    },
+    {
+      name: 'a Gong stat more',
+      change: (r) =>
+        (r['remote_data'] as { personInteractionStats: unknown[] }).personInteractionStats.push({
+          name: 'Calls',
+          value: 3,
+        }),
+    },
+    { name: 'a non-finite value', change: (r) => ((r['metrics'] as Record<string, number>)['patience'] = Number.NaN) },
+    { name: 'a date in place of a string', change: (r) => (r['start_time'] = new Date(0)) },
+  ];
+
+  it.each(fallbacks)('leave a record with $name to JSON.stringify', ({ change }) => {
+    const record = structuredClone(
+      toInteraction(person('1', 'a@b.c', [100, 50, 5.5, 0.9, 7, 0.5]), WINDOW),
+    ) as unknown as Record<string, unknown>;
+    change(record);
+    expect(fitsTemplate(record as unknown as Interaction)).toBe(false);
+    expect(interactionJson(record as unknown as Interaction)).toBe(JSON.stringify(record));
+  });
+
+  it('leave bodies with undefined values, holes or no result to JSON.stringify', () => {
+    const record = toInteraction(person('1', 'a@b.c', [100, 50, 5.5, 0.9, 7, 0.5]), WINDOW);
+    const bodies: unknown[] = [
+      { result: [record], next_cursor: undefined },
+      { result: [record, undefined, null], next_cursor: 'abc' },
+      { result: { [record.id]: record }, next_cursor: null },
+      { status: 400, message: 'bad' },
+      [record],
+      null,
+    ];
+    for (const body of bodies) expect(answerJson(body)).toBe(JSON.stringify(body));
+  });
+});
