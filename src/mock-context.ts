@@ -1,5 +1,3 @@
-import type { LruCache } from './lru-cache.js';
-import type { PersonTotals } from './gong/list-interaction-stats.js';
 import type { World } from './world/world.js';
 
 /**
@@ -12,6 +10,4 @@ export interface MockContext {
   now(): number;
   /** Key that signs Gong and unified cursors; servers sharing seed and secret share cursors. */
   readonly secret: string;
-  /** Recent windows' stats per account and filter: pure, so reusing them is always right. */
-  readonly statsCache: LruCache<readonly PersonTotals[]>;
 }

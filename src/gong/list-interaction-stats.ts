@@ -6,7 +6,6 @@ import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats } from '../schema-types.js';
 import { fingerprint } from '../signing.js';
 import { interactionStatsOf } from '../world/interaction-stats.js';
-import type { StatTotals } from '../world/daily-stats.js';
 import type { WorldUser } from '../world/users.js';
 import type { WorldAccount } from '../world/world.js';
 import { gongPage, pageOfCursor } from './gong-paging.js';
@@ -14,25 +13,25 @@ import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
 import { requestIdFor } from './request-id.js';
 
-/** A user with calls in a window and their totals: light enough to keep for later pages. */
-export interface PersonTotals {
-  user: WorldUser;
-  totals: StatTotals;
-}
-
 /** Every user of the request with calls in its window, in Gong's order. */
-export function peopleWithCalls(account: WorldAccount, request: StatsRequest): PersonTotals[] {
-  const people: PersonTotals[] = [];
-  for (const user of account.users()) {
-    if (request.userIds !== undefined && !request.userIds.has(user.gong.id)) continue;
-    const totals = account.totals(user, request.fromDay, request.toDay);
-    if (totals !== undefined) people.push({ user, totals });
-  }
-  return people;
+export function peopleWithCalls(account: WorldAccount, request: StatsRequest): WorldUser[] {
+  return account
+    .users()
+    .filter(
+      (user) =>
+        (request.userIds === undefined || request.userIds.has(user.gong.id)) &&
+        account.hasCalls(user, request.fromDay, request.toDay),
+    );
 }
 
-/** One entry of Gong's `peopleInteractionStats`. */
-export function personInteractionStats({ user, totals }: PersonTotals): GongPersonInteractionStats {
+/** One entry of Gong's `peopleInteractionStats`, for a user with calls in the window. */
+export function personInteractionStats(
+  account: WorldAccount,
+  request: StatsRequest,
+  user: WorldUser,
+): GongPersonInteractionStats {
+  const totals = account.totals(user, request.fromDay, request.toDay);
+  if (totals === undefined) throw new Error(`user ${user.gong.id} has no calls from day ${request.fromDay}`);
   return {
     userId: user.gong.id,
     userEmailAddress: user.gong.emailAddress,
@@ -42,7 +41,7 @@ export function personInteractionStats({ user, totals }: PersonTotals): GongPers
 
 /** Every user of the request with calls in its window, with their stats, in Gong's order. */
 export function peopleInteractionStats(account: WorldAccount, request: StatsRequest): GongPersonInteractionStats[] {
-  return peopleWithCalls(account, request).map(personInteractionStats);
+  return peopleWithCalls(account, request).map((user) => personInteractionStats(account, request, user));
 }
 
 /** Gong's `requestId` of a stats request: the same body always gets the same one. */
@@ -74,12 +73,8 @@ export function listInteractionStats(
   const position = pageOfCursor(scope, request.cursor);
   if ('problem' in position) return gongError(400, requestId, [position.problem]);
 
-  const cacheKey = `${account.id}|${request.filterKey}`;
-  let people = context.statsCache.get(cacheKey);
-  if (people === undefined) {
-    people = peopleWithCalls(account, request);
-    context.statsCache.set(cacheKey, people);
-  }
+  // Who had calls is two reads per user from the day tables, so every page finds them anew.
+  const people = peopleWithCalls(account, request);
   if (people.length === 0) return gongError(404, requestId, ['No stats found for the specified period']);
   const page = gongPage(scope, people, position.page);
   if (page === undefined) return gongError(400, requestId, ['cursor: points past the last page of this request']);
@@ -90,7 +85,7 @@ export function listInteractionStats(
     timeZone: account.timeZone,
     fromDateTime: account.zone.formatInstant(account.zone.startOfDay(request.fromDate)),
     toDateTime: account.zone.formatInstant(account.zone.startOfDay(request.toDate)),
-    // Only the page's own records are built; the rest stay as totals for the pages after it.
-    peopleInteractionStats: page.slice.map(personInteractionStats),
+    // Only the page's own people get their stats worked out.
+    peopleInteractionStats: page.slice.map((user) => personInteractionStats(account, request, user)),
   });
 }

@@ -8,10 +8,6 @@ import { createGongApi, type GongApi } from '../gong/gong-api.js';
 import type { MockContext } from '../mock-context.js';
 import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
-import { createLruCache } from '../lru-cache.js';
-
-/** Users' window totals the server keeps for reuse, across windows (each about 100 bytes). */
-const STATS_CACHE_PEOPLE = 200_000;
 
 export interface AppOptions {
   /** Seed of the world. Default 42. */
@@ -102,7 +98,6 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     world,
     now: resolveNow(now),
     secret,
-    statsCache: createLruCache(STATS_CACHE_PEOPLE, (people) => Math.max(1, people.length)),
   };
   const faults = createFaultState({
     faultRate,

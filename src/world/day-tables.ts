@@ -2,16 +2,20 @@
  * A user's totals over a span of days, read from tables of their daily values. Each day's
  * stats are a pure function of (user, day), so they are worked out once, 256 days at a time,
  * into a flat Int32Array; a window's totals are then a tight loop of integer sums and maxima
- * over it, the same totals to the last digit as adding the days one by one.
+ * over it, the same totals to the last digit as adding the days one by one. Each table also
+ * keeps running sums of calls, so whether a user had calls in a window (which decides who is
+ * on Gong's pages) costs two reads per table, however long the window.
  */
-import { accumulateDay, emptyTotals, type StatTotals } from './daily-stats.js';
+import { accumulateDay, callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
 import type { UserProfile } from './user-profile.js';
 
 /** Days in one table. */
 const BLOCK_DAYS = 256;
 /** Numbers kept per day: calls, the two maxima, the four call-weighted sums. */
 const FIELDS = 7;
-/** Tables kept per account before starting over: 7 KB each, so about 7 MB at most. */
+/** Where the running sums of calls start: entry `CALLS_BEFORE + i` holds the calls of days 0..i-1. */
+const CALLS_BEFORE = BLOCK_DAYS * FIELDS;
+/** Tables kept per account before starting over: 8 KB each, so about 8 MB at most. */
 const MAX_TABLES = 1024;
 /** Windows this short are summed day by day: a table would cost more than it saves. */
 const SHORT_WINDOW_DAYS = 4;
@@ -26,7 +30,7 @@ export interface TotalsSubject {
 }
 
 function fillTable(user: TotalsSubject, block: number): Int32Array {
-  const table = new Int32Array(BLOCK_DAYS * FIELDS);
+  const table = new Int32Array(CALLS_BEFORE + BLOCK_DAYS + 1);
   const day0 = block * BLOCK_DAYS;
   for (let i = 0; i < BLOCK_DAYS; i++) {
     const day = emptyTotals();
@@ -39,12 +43,21 @@ function fillTable(user: TotalsSubject, block: number): Int32Array {
     table[at + 4] = day.patienceWeighted;
     table[at + 5] = day.questionRateWeighted;
     table[at + 6] = day.talkRatioWeighted;
+    table[CALLS_BEFORE + i + 1] = (table[CALLS_BEFORE + i] as number) + day.calls;
   }
   return table;
 }
 
+/** A user's totals and calls over windows of days, from remembered tables; one per account. */
+export interface DayTables {
+  /** The user's totals over local days [fromDay, toDay), within the days they had calls. */
+  totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals;
+  /** The user's number of calls over local days [fromDay, toDay). */
+  callsOver(user: TotalsSubject, fromDay: number, toDay: number): number;
+}
+
 /** Sums users' days from remembered tables; one per account. */
-export function createDayTables() {
+export function createDayTables(): DayTables {
   const tables = new Map<number, Int32Array>();
 
   function tableOf(user: TotalsSubject, block: number): Int32Array {
@@ -58,8 +71,7 @@ export function createDayTables() {
     return table;
   }
 
-  /** The user's totals over local days [fromDay, toDay), within the days they had calls. */
-  return function totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals {
+  function totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals {
     const totals = emptyTotals();
     const first = Math.max(fromDay, user.firstDay);
     const end = Math.min(toDay, user.endDay);
@@ -90,5 +102,27 @@ export function createDayTables() {
       day = stop;
     }
     return totals;
-  };
+  }
+
+  function callsOver(user: TotalsSubject, fromDay: number, toDay: number): number {
+    const first = Math.max(fromDay, user.firstDay);
+    const end = Math.min(toDay, user.endDay);
+    let calls = 0;
+    if (end - first < SHORT_WINDOW_DAYS) {
+      for (let day = first; day < end; day++) calls += callsOnDay(user.profile, user.key, day);
+      return calls;
+    }
+    for (let day = first; day < end;) {
+      const block = Math.floor(day / BLOCK_DAYS);
+      const table = tableOf(user, block);
+      const stop = Math.min(end, (block + 1) * BLOCK_DAYS);
+      calls +=
+        (table[CALLS_BEFORE + stop - block * BLOCK_DAYS] as number) -
+        (table[CALLS_BEFORE + day - block * BLOCK_DAYS] as number);
+      day = stop;
+    }
+    return calls;
+  }
+
+  return { totalsOver, callsOver };
 }

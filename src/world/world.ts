@@ -29,6 +29,8 @@ export interface WorldAccount extends AccountSpec {
   users(): readonly WorldUser[];
   /** The user's totals over local days [fromDay, toDay), or undefined without calls. */
   totals(user: WorldUser, fromDay: number, toDay: number): StatTotals | undefined;
+  /** Whether the user had calls on local days [fromDay, toDay): cheap for any window. */
+  hasCalls(user: WorldUser, fromDay: number, toDay: number): boolean;
 }
 
 export interface World {
@@ -61,7 +63,7 @@ function createAccount(seed: number, spec: AccountSpec, userCount: number): Worl
   const zone = zoneCalendar(spec.timeZone);
   const slug = spec.domain.split('.')[0] ?? spec.domain;
   let users: readonly WorldUser[] | undefined;
-  const totalsOver = createDayTables();
+  const tables = createDayTables();
   return {
     ...spec,
     userCount,
@@ -72,8 +74,11 @@ function createAccount(seed: number, spec: AccountSpec, userCount: number): Worl
       return users;
     },
     totals(user, fromDay, toDay) {
-      const totals = totalsOver(user, fromDay, toDay);
+      const totals = tables.totalsOver(user, fromDay, toDay);
       return totals.calls === 0 ? undefined : totals;
+    },
+    hasCalls(user, fromDay, toDay) {
+      return tables.callsOver(user, fromDay, toDay) > 0;
     },
   };
 }
