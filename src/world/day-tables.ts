@@ -1,21 +1,22 @@
 /**
  * A user's totals over a span of days, read from tables of their daily values. Each day's
  * stats are a pure function of (user, day), so they are worked out once, 256 days at a time,
- * into a flat Int32Array; a window's totals are then a tight loop of integer sums and maxima
- * over it, the same totals to the last digit as adding the days one by one. Each table also
- * keeps running sums of calls, so whether a user had calls in a window (which decides who is
- * on Gong's pages) costs two reads per table, however long the window.
+ * into a flat Int32Array. A table keeps running sums of the summed stats (calls and the four
+ * call-weighted sums), so a window's sums cost two reads per table however long the window,
+ * and the two maxima (longest monologue, longest story) one tight loop over the window's
+ * days. The totals are the same to the last digit as adding the days one by one, and Int32
+ * is ample: a block's largest sum stays under 256 days x 10 calls x 2,500 hundredths.
  */
 import { accumulateDay, callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
 import type { UserProfile } from './user-profile.js';
 
 /** Days in one table. */
 const BLOCK_DAYS = 256;
-/** Numbers kept per day: calls, the two maxima, the four call-weighted sums. */
-const FIELDS = 7;
-/** Where the running sums of calls start: entry `CALLS_BEFORE + i` holds the calls of days 0..i-1. */
-const CALLS_BEFORE = BLOCK_DAYS * FIELDS;
-/** Tables kept per account before starting over: 8 KB each, so about 8 MB at most. */
+/** Running sums kept per day boundary: calls and the four call-weighted sums. */
+const SUMS = 5;
+/** Where the two daily maxima start: entry `MAXIMA + 2 * i (+ 1)` holds day i's monologue (story). */
+const MAXIMA = (BLOCK_DAYS + 1) * SUMS;
+/** Tables kept per account before starting over: 7 KB each, so about 7 MB at most. */
 const MAX_TABLES = 1024;
 /** Windows this short are summed day by day: a table would cost more than it saves. */
 const SHORT_WINDOW_DAYS = 4;
@@ -29,21 +30,30 @@ export interface TotalsSubject {
   endDay: number;
 }
 
+/**
+ * Entries `SUMS * i + k` hold the sums of days 0..i-1 of the block (k: calls, interactivity,
+ * patience, question rate, talk ratio, each weighted by calls); then the daily maxima.
+ */
 function fillTable(user: TotalsSubject, block: number): Int32Array {
-  const table = new Int32Array(CALLS_BEFORE + BLOCK_DAYS + 1);
+  const table = new Int32Array(MAXIMA + 2 * BLOCK_DAYS);
   const day0 = block * BLOCK_DAYS;
+  const day = emptyTotals();
   for (let i = 0; i < BLOCK_DAYS; i++) {
-    const day = emptyTotals();
+    const before = day.calls;
     accumulateDay(day, user.profile, user.key, day0 + i);
-    const at = i * FIELDS;
+    const at = SUMS * (i + 1);
     table[at] = day.calls;
-    table[at + 1] = day.longestMonologue;
-    table[at + 2] = day.longestCustomerStory;
-    table[at + 3] = day.interactivityWeighted;
-    table[at + 4] = day.patienceWeighted;
-    table[at + 5] = day.questionRateWeighted;
-    table[at + 6] = day.talkRatioWeighted;
-    table[CALLS_BEFORE + i + 1] = (table[CALLS_BEFORE + i] as number) + day.calls;
+    table[at + 1] = day.interactivityWeighted;
+    table[at + 2] = day.patienceWeighted;
+    table[at + 3] = day.questionRateWeighted;
+    table[at + 4] = day.talkRatioWeighted;
+    if (day.calls !== before) {
+      table[MAXIMA + 2 * i] = day.longestMonologue;
+      table[MAXIMA + 2 * i + 1] = day.longestCustomerStory;
+    }
+    // The maxima are per day, not running: start the next day afresh.
+    day.longestMonologue = 0;
+    day.longestCustomerStory = 0;
   }
   return table;
 }
@@ -58,15 +68,23 @@ export interface DayTables {
 
 /** Sums users' days from remembered tables; one per account. */
 export function createDayTables(): DayTables {
-  const tables = new Map<number, Int32Array>();
+  /** Per user (by index), per block: its table. */
+  let tables: Array<Map<number, Int32Array> | undefined> = [];
+  let count = 0;
 
   function tableOf(user: TotalsSubject, block: number): Int32Array {
-    const key = user.index * 1_000_000 + block;
-    let table = tables.get(key);
+    let blocks = tables[user.index];
+    let table = blocks?.get(block);
     if (table === undefined) {
       table = fillTable(user, block);
-      if (tables.size >= MAX_TABLES) tables.clear();
-      tables.set(key, table);
+      if (count >= MAX_TABLES) {
+        tables = [];
+        count = 0;
+        blocks = undefined;
+      }
+      if (blocks === undefined) tables[user.index] = blocks = new Map();
+      blocks.set(block, table);
+      count++;
     }
     return table;
   }
@@ -82,24 +100,21 @@ export function createDayTables(): DayTables {
     for (let day = first; day < end;) {
       const block = Math.floor(day / BLOCK_DAYS);
       const table = tableOf(user, block);
-      const stop = Math.min(end, (block + 1) * BLOCK_DAYS);
-      for (
-        let at = (day - block * BLOCK_DAYS) * FIELDS, last = (stop - block * BLOCK_DAYS) * FIELDS;
-        at < last;
-        at += FIELDS
-      ) {
-        const calls = table[at] as number;
-        if (calls === 0) continue;
-        totals.calls += calls;
-        if ((table[at + 1] as number) > totals.longestMonologue) totals.longestMonologue = table[at + 1] as number;
-        if ((table[at + 2] as number) > totals.longestCustomerStory)
-          totals.longestCustomerStory = table[at + 2] as number;
-        totals.interactivityWeighted += table[at + 3] as number;
-        totals.patienceWeighted += table[at + 4] as number;
-        totals.questionRateWeighted += table[at + 5] as number;
-        totals.talkRatioWeighted += table[at + 6] as number;
+      const from = day - block * BLOCK_DAYS;
+      const to = Math.min(end, (block + 1) * BLOCK_DAYS) - block * BLOCK_DAYS;
+      const a = SUMS * from;
+      const b = SUMS * to;
+      totals.calls += (table[b] as number) - (table[a] as number);
+      totals.interactivityWeighted += (table[b + 1] as number) - (table[a + 1] as number);
+      totals.patienceWeighted += (table[b + 2] as number) - (table[a + 2] as number);
+      totals.questionRateWeighted += (table[b + 3] as number) - (table[a + 3] as number);
+      totals.talkRatioWeighted += (table[b + 4] as number) - (table[a + 4] as number);
+      for (let at = MAXIMA + 2 * from, last = MAXIMA + 2 * to; at < last; at += 2) {
+        if ((table[at] as number) > totals.longestMonologue) totals.longestMonologue = table[at] as number;
+        if ((table[at + 1] as number) > totals.longestCustomerStory)
+          totals.longestCustomerStory = table[at + 1] as number;
       }
-      day = stop;
+      day = to + block * BLOCK_DAYS;
     }
     return totals;
   }
@@ -117,8 +132,7 @@ export function createDayTables(): DayTables {
       const table = tableOf(user, block);
       const stop = Math.min(end, (block + 1) * BLOCK_DAYS);
       calls +=
-        (table[CALLS_BEFORE + stop - block * BLOCK_DAYS] as number) -
-        (table[CALLS_BEFORE + day - block * BLOCK_DAYS] as number);
+        (table[SUMS * (stop - block * BLOCK_DAYS)] as number) - (table[SUMS * (day - block * BLOCK_DAYS)] as number);
       day = stop;
     }
     return calls;
