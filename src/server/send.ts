@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { Interaction } from '../schema-types.js';
-import { interactionJson } from '../unified/interaction-json.js';
+import { interactionLines } from '../unified/interaction-json.js';
 
 /** Express keeps per-response data in `res.locals`; a bare node response has none. */
 function localsOf(res: ServerResponse): SentLocals {
@@ -81,8 +81,7 @@ async function writePages(
 ): Promise<void> {
   for (const records of pages) {
     if (res.destroyed || res.writableEnded) return;
-    let chunk = '';
-    for (const record of records) chunk += `${interactionJson(record)}\n`;
+    const chunk = interactionLines(records);
     if (locals.captureStream === true) captured.push(chunk);
     if (chunk !== '' && !res.write(chunk)) await drained(res);
     // Let other requests run between pages of a long stream.

@@ -4,7 +4,7 @@ import type { GongPersonInteractionStats, Interaction } from '../schema-types.js
 import { resolveOptions } from '../server/options.js';
 import { formatIsoDate, parseIsoDate } from '../world/calendar.js';
 import { GONG_STAT_NAMES } from '../world/interaction-stats.js';
-import { answerJson, fitsTemplate, interactionJson } from './interaction-json.js';
+import { answerJson, fitsTemplate, interactionJson, interactionLines } from './interaction-json.js';
 import { listInteractions } from './list-interactions.js';
 import { toInteraction } from './map-interaction-stats.js';
 
@@ -132,5 +132,27 @@ describe('interactionJson and answerJson', () => {
       null,
     ];
     for (const body of bodies) expect(answerJson(body)).toBe(JSON.stringify(body));
+  });
+
+  it('write NDJSON lines and pages whose records change window midway exactly as JSON.stringify would', () => {
+    const values = [100, 50, 5.5, 0.9, 7, 0.5];
+    const other = {
+      fromDateTime: '2026-09-01T00:00:00+02:00',
+      toDateTime: '2026-09-02T00:00:00+02:00',
+      timeZone: 'Europe/Berlin',
+    };
+    const records = [
+      toInteraction(person('1', 'a@b.c', values), WINDOW),
+      toInteraction(person('2', 'd@e.f', values), WINDOW),
+      toInteraction(person('3', 'g@h.i', values), other),
+      toInteraction(person('4', 'j@k.l', values), { ...other, timeZone: 'Europe/Paris' }),
+      toInteraction(person('5', 'm@n.o', values), WINDOW),
+    ];
+    expect(interactionLines(records)).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+    expect(interactionLines([])).toBe('');
+    const empty = toInteraction(person('6', 'p@q.r', values), { fromDateTime: '', toDateTime: '', timeZone: '' });
+    expect(interactionJson(empty)).toBe(JSON.stringify(empty));
+    const body = { result: records, next_cursor: 'abc' };
+    expect(answerJson(body)).toBe(JSON.stringify(body));
   });
 });

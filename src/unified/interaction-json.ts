@@ -65,7 +65,35 @@ function quote(value: string): string {
   return NEEDS_NO_ESCAPE.test(value) ? `"${value}"` : JSON.stringify(value);
 }
 
-function templateJson(record: TemplateRecord): string {
+/**
+ * The window part of a record's text, remembered while records share their window: every
+ * record of a page does, so its three strings are escaped once a page, not once a record.
+ */
+interface WindowText {
+  start: string | undefined;
+  end: string | undefined;
+  zone: string | undefined;
+  text: string;
+}
+
+function windowText(record: TemplateRecord, last: WindowText): string {
+  if (record.start_time !== last.start || record.end_time !== last.end || record.timezone !== last.zone) {
+    last.start = record.start_time;
+    last.end = record.end_time;
+    last.zone = record.timezone;
+    last.text =
+      `"start_time":${quote(record.start_time)},"end_time":${quote(record.end_time)},` +
+      `"aggregation_period":"total","timezone":${quote(record.timezone)},`;
+  }
+  return last.text;
+}
+
+function noWindow(): WindowText {
+  // Nothing remembered yet: undefined matches no record's strings, not even empty ones.
+  return { start: undefined, end: undefined, zone: undefined, text: '' };
+}
+
+function templateJson(record: TemplateRecord, window: WindowText): string {
   const { user, metrics: m } = record;
   const stats = record.remote_data.personInteractionStats;
   const email = quote(user.emails[0].email);
@@ -75,8 +103,7 @@ function templateJson(record: TemplateRecord): string {
   const talk = (stats[5] as GongInteractionStat).value;
   return (
     `{"id":${quote(record.id)},"user":{"id":${userId},"emails":[{"email":${email},"is_primary":true}]},` +
-    `"start_time":${quote(record.start_time)},"end_time":${quote(record.end_time)},` +
-    `"aggregation_period":"total","timezone":${quote(record.timezone)},` +
+    windowText(record, window) +
     `"metrics":{"longest_monologue":${monologue},"longest_customer_story":${story},` +
     `"interactivity":${m.interactivity},"patience":${m.patience},"question_rate":${m.question_rate}},` +
     `"additional_metrics":[{"name":"Talk Ratio","value":${talk}}],` +
@@ -87,6 +114,10 @@ function templateJson(record: TemplateRecord): string {
   );
 }
 
+function recordJson(record: Interaction, window: WindowText): string {
+  return fitsTemplate(record) ? templateJson(record, window) : JSON.stringify(record);
+}
+
 /**
  * `JSON.stringify(record)`, faster for records straight from `toInteraction`.
  *
@@ -94,16 +125,30 @@ function templateJson(record: TemplateRecord): string {
  * interactionJson(toInteraction(person, window)) === JSON.stringify(toInteraction(person, window)); // true
  */
 export function interactionJson(record: Interaction): string {
-  return fitsTemplate(record) ? templateJson(record) : JSON.stringify(record);
+  return recordJson(record, noWindow());
+}
+
+/**
+ * The records as NDJSON: each one's `JSON.stringify` text and a newline.
+ *
+ * @example
+ * interactionLines(page.records); // '{"id":...}\n{"id":...}\n'
+ */
+export function interactionLines(records: readonly Interaction[]): string {
+  const window = noWindow();
+  let text = '';
+  for (const record of records) text += `${recordJson(record, window)}\n`;
+  return text;
 }
 
 function interactionsJson(records: readonly unknown[]): string {
+  const window = noWindow();
   let text = '[';
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
     // An array's holes and undefined entries are `null` to JSON.stringify: leave those to it.
     if (typeof record !== 'object' || record === null) return JSON.stringify(records);
-    text += (i === 0 ? '' : ',') + interactionJson(record as Interaction);
+    text += (i === 0 ? '' : ',') + recordJson(record as Interaction, window);
   }
   return `${text}]`;
 }
