@@ -1,6 +1,6 @@
 /**
  * Generation bench: how many unified interaction records one core makes per second (the
- * large-data-set walk: Gong layer, mapping to unified, JSON serialization; no HTTP), and the
+ * large-data-set walk: Gong layer, mapping to unified, JSON serialization as the writer does it; no HTTP), and the
  * peak resident memory of writing 1,000,000 records as NDJSON, measured in a child process.
  *
  *   node --import tsx bench/generation.ts          (also called by `npm run bench`)
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { largeDatasetRecords, type LargeDatasetOptions } from '../src/fixtures/large-dataset.js';
+import { interactionJson } from '../src/unified/interaction-json.js';
 
 /** The data set both measurements use: the healthy accounts with 500 users each (room for 1.5M records). */
 export const BENCH_DATASET = { userCount: 500 } as const satisfies Partial<LargeDatasetOptions>;
@@ -38,7 +39,7 @@ export interface GenerationFigures {
 function timeOneRun(records: number): number {
   const started = performance.now();
   let chars = 0;
-  for (const record of largeDatasetRecords({ ...BENCH_DATASET, records })) chars += JSON.stringify(record).length;
+  for (const record of largeDatasetRecords({ ...BENCH_DATASET, records })) chars += interactionJson(record).length;
   const seconds = (performance.now() - started) / 1000;
   if (chars === 0) throw new Error('no records were generated');
   return records / seconds;
