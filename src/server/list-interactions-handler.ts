@@ -55,8 +55,10 @@ export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: Pa
 
     const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
     if (answer.kind === 'stream') return sendNdjson(res, answer.headers, answer.pages, locals);
-    const text = answerJson(answer.body);
-    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.offer(cacheKey, text);
-    sendJsonBytes(res, answer.status, answer.headers, text, locals);
+    // Bytes at once: the page's text is built of many pieces, and encoding it is what joins
+    // them; asking a string for its byte length would join them once more.
+    const bytes = Buffer.from(answerJson(answer.body));
+    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.offer(cacheKey, bytes);
+    sendJsonBytes(res, answer.status, answer.headers, bytes, locals);
   };
 }

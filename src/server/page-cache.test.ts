@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPageCache } from './page-cache.js';
 
-const page = (text: string) => text;
+const page = (text: string) => Buffer.from(text);
 
 describe('createPageCache', () => {
   it('keeps a page from its second offer on, not its first', () => {

@@ -14,8 +14,8 @@ const SEEN_KEYS = 100_000;
 
 export interface PageCache {
   get(key: string): Buffer | undefined;
-  /** Offers a freshly made page; it is kept (as bytes) if its key was offered before. */
-  offer(key: string, text: string): void;
+  /** Offers a freshly made page; it is kept if its key was offered before. */
+  offer(key: string, bytes: Buffer): void;
 }
 
 /** A least-recently-used cache holding at most `maxBytes` of pages. */
@@ -32,15 +32,13 @@ export function createPageCache(maxBytes: number): PageCache {
       }
       return bytes;
     },
-    offer(key, text) {
+    offer(key, bytes) {
       const hash = hashString(key);
       if (!seen.has(hash)) {
         if (seen.size >= SEEN_KEYS) seen.clear();
         seen.add(hash);
         return;
       }
-      // Only an admitted page is turned into bytes: a first answer is sent as text.
-      const bytes = Buffer.from(text);
       if (bytes.length > maxBytes) return;
       const old = pages.get(key);
       if (old !== undefined) {
