@@ -92,6 +92,15 @@ describe('interactionJson and answerJson', () => {
     );
   });
 
+  it.each([
+    [0.1 + 0.2, 5.57, 999.99, 1000, -0, 0.005],
+    [1e21, 1e-7, -5.5, 0.3, 123456.78, 2 ** 53],
+    [0, 0, 0, 0, 0, 0],
+  ])('write the numbers %j exactly as JSON.stringify does', (...values) => {
+    const record = toInteraction(person('1', 'a@b.c', values), WINDOW);
+    expect(interactionJson(record)).toBe(JSON.stringify(record));
+  });
+
   const fallbacks: Array<{ name: string; change: (record: Record<string, unknown>) => void }> = [
     { name: 'a field excluded', change: (r) => delete (r['metrics'] as Record<string, unknown>)['patience'] },
     { name: 'remote data ignored', change: (r) => delete r['remote_data'] },

@@ -65,24 +65,24 @@ function quote(value: string): string {
   return NEEDS_NO_ESCAPE.test(value) ? `"${value}"` : JSON.stringify(value);
 }
 
-/** Distinct numbers whose text is remembered: stats have two decimals, so few values recur. */
-const NUMBER_TEXTS = 8192;
-const numberTexts = new Map<number, string>();
+/** Numbers from 0 to 999.99 in hundredths (every stat Gong reports) have their text remembered. */
+const REMEMBERED_HUNDREDTHS = 100_000;
+const hundredthsTexts: Array<string | undefined> = [];
 
 /**
- * A finite number as JSON writes it. Remembered because V8 keeps its own cache of number
- * strings in the old generation: every fresh conversion ends up there, and a long run of
- * records (a million-record data set, a busy server) grew the heap by a third with them.
- * Returning the same few thousand strings allocates nothing at all.
+ * A finite number as JSON writes it. Stats in hundredths are looked up by their number of
+ * hundredths: V8 keeps its own cache of number strings in the old generation, so every fresh
+ * conversion ended up there, and a long run of records (a million-record data set, a busy
+ * server) grew the heap by a third with them. The same hundred thousand strings at most are
+ * returned instead, each made once; other numbers are converted as usual.
  */
 function numberText(value: number): string {
-  let text = numberTexts.get(value);
-  if (text === undefined) {
-    if (numberTexts.size >= NUMBER_TEXTS) numberTexts.clear();
-    text = String(value);
-    numberTexts.set(value, text);
+  const hundredths = Math.round(value * 100);
+  // Only a number that is exactly hundredths / 100 shares that entry's text.
+  if (hundredths >= 0 && hundredths < REMEMBERED_HUNDREDTHS && hundredths / 100 === value) {
+    return (hundredthsTexts[hundredths] ??= String(value));
   }
-  return text;
+  return String(value);
 }
 
 /**
