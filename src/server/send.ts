@@ -86,5 +86,7 @@ async function writePages(
     if (chunk !== '' && !res.write(chunk)) await drained(res);
     // Let other requests run between pages of a long stream.
     await new Promise((resolve) => setImmediate(resolve));
+    // A client gone while we waited gets no further page made for it.
+    if (res.destroyed) return;
   }
 }

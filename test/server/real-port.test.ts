@@ -55,7 +55,7 @@ describe('the seed’s examples against serve on a real port', () => {
     expect(journal.requests[1]?.query).toContain('truto_response_format=debug');
   });
 
-  it('a stream ends cleanly when the client goes away mid-way', async () => {
+  it('the server keeps answering after a streaming client goes away mid-way', async () => {
     const controller = new AbortController();
     const res = await fetch(
       `${running.url}/unified/conversational-intelligence/interactions?${query}&truto_response_format=stream&limit=1`,
