@@ -68,24 +68,20 @@ export interface DayTables {
 
 /** Sums users' days from remembered tables; one per account. */
 export function createDayTables(): DayTables {
-  /** Per user (by index), per block: its table. */
-  let tables: Array<Map<number, Int32Array> | undefined> = [];
+  /** Per user (by index), per block number: its table. Arrays, not maps: this is read per user per request. */
+  let tables: Array<Array<Int32Array | undefined> | undefined> = [];
   let count = 0;
 
   function tableOf(user: TotalsSubject, block: number): Int32Array {
-    let blocks = tables[user.index];
-    let table = blocks?.get(block);
-    if (table === undefined) {
-      table = fillTable(user, block);
-      if (count >= MAX_TABLES) {
-        tables = [];
-        count = 0;
-        blocks = undefined;
-      }
-      if (blocks === undefined) tables[user.index] = blocks = new Map();
-      blocks.set(block, table);
-      count++;
+    const known = tables[user.index]?.[block];
+    if (known !== undefined) return known;
+    const table = fillTable(user, block);
+    if (count >= MAX_TABLES) {
+      tables = [];
+      count = 0;
     }
+    (tables[user.index] ??= [])[block] = table;
+    count++;
     return table;
   }
 

@@ -21,13 +21,13 @@ export const GONG_STAT_NAMES = [
 
 /** Gong's `personInteractionStats` for totals with at least one call. */
 export function interactionStatsOf(totals: StatTotals): GongInteractionStat[] {
-  const values = [
-    totals.longestMonologue,
-    totals.longestCustomerStory,
-    weightedMean(totals.interactivityWeighted, totals.calls),
-    weightedMean(totals.patienceWeighted, totals.calls),
-    weightedMean(totals.questionRateWeighted, totals.calls),
-    weightedMean(totals.talkRatioWeighted, totals.calls),
+  const [monologue, story, interactivity, patience, questionRate, talkRatio] = GONG_STAT_NAMES;
+  return [
+    { name: monologue, value: totals.longestMonologue },
+    { name: story, value: totals.longestCustomerStory },
+    { name: interactivity, value: weightedMean(totals.interactivityWeighted, totals.calls) },
+    { name: patience, value: weightedMean(totals.patienceWeighted, totals.calls) },
+    { name: questionRate, value: weightedMean(totals.questionRateWeighted, totals.calls) },
+    { name: talkRatio, value: weightedMean(totals.talkRatioWeighted, totals.calls) },
   ];
-  return GONG_STAT_NAMES.map((name, i) => ({ name, value: values[i] as number }));
 }
