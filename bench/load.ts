@@ -1,7 +1,8 @@
 /**
  * `npm run load`: autocannon against the mock on loopback for a bounded time, over a mix of
  * pages, windows and formats that are all valid requests. Prints errors, unexpected
- * statuses, latency percentiles and the server's RSS before and after.
+ * statuses, latency percentiles and the server's RSS before and after, and the growth of its
+ * floor (see floorGrowth), which is what passes or fails.
  *
  *   npm run load -- --duration 30 --connections 100
  */
@@ -55,6 +56,32 @@ async function requestMix(url: string): Promise<string[]> {
   return paths;
 }
 
+function percentGrowth(before: number, after: number): number {
+  return Math.round(((after - before) / before) * 1000) / 10;
+}
+
+/**
+ * RSS growth judged by its floor: the lowest reading of the run's first third against that
+ * of its last third. Under load the RSS of a garbage-collected server swings by a fifth and
+ * more between collections (seen here: 196 to 271 MB within seconds, with no trend), so two
+ * single readings say more about when the collector last ran than about growth; a leak
+ * raises the floor the swings come back to.
+ */
+function floorGrowth(readings: number[]): {
+  rssFloorBeforeMB: number;
+  rssFloorAfterMB: number;
+  rssFloorGrowthPercent: number;
+} {
+  const third = Math.max(1, Math.floor(readings.length / 3));
+  const before = Math.min(...readings.slice(0, third));
+  const after = Math.min(...readings.slice(-third));
+  return {
+    rssFloorBeforeMB: Math.round(before / 1e5) / 10,
+    rssFloorAfterMB: Math.round(after / 1e5) / 10,
+    rssFloorGrowthPercent: percentGrowth(before, after),
+  };
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { duration: { type: 'string', default: '30' }, connections: { type: 'string', default: '100' } },
@@ -91,12 +118,13 @@ async function main(): Promise<void> {
       latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
       rssBeforeMB: Math.round(rssBefore / 1e5) / 10,
       rssAfterMB: Math.round(rssAfter / 1e5) / 10,
-      rssGrowthPercent: Math.round(((rssAfter - rssBefore) / rssBefore) * 1000) / 10,
+      rssGrowthPercent: percentGrowth(rssBefore, rssAfter),
+      ...floorGrowth([rssBefore, ...samples, rssAfter]),
       rssSamplesMB: samples.map((rss) => Math.round(rss / 1e6)),
     };
     console.log(JSON.stringify(report, null, 2));
-    const ok = report.errors === 0 && report.timeouts === 0 && report.non2xx === 0 && report.rssGrowthPercent < 20;
-    console.log(ok ? 'load: OK (0 errors, 0 unexpected statuses, RSS growth under 20%)' : 'load: FAILED');
+    const ok = report.errors === 0 && report.timeouts === 0 && report.non2xx === 0 && report.rssFloorGrowthPercent < 20;
+    console.log(ok ? 'load: OK (0 errors, 0 unexpected statuses, RSS floor growth under 20%)' : 'load: FAILED');
     process.exitCode = ok ? 0 : 1;
   } finally {
     await mock.stop();
