@@ -1,3 +1,5 @@
+import type { WindowPeople } from './gong/window-people.js';
+import type { LruCache } from './lru-cache.js';
 import type { World } from './world/world.js';
 
 /**
@@ -10,4 +12,6 @@ export interface MockContext {
   now(): number;
   /** Key that signs Gong and unified cursors; servers sharing seed and secret share cursors. */
   readonly secret: string;
+  /** Recent stats windows' people per account and filter: pure, so reusing them is always right. */
+  readonly windowPeople: LruCache<WindowPeople>;
 }

@@ -20,21 +20,25 @@ export function pageOfCursor(scope: PagingScope, cursor: string | undefined): { 
   return 'problem' in decoded ? { problem: gongCursorMessage(decoded.problem) } : decoded;
 }
 
-/** Page `page` of `items` and its `records`; undefined when the page lies past the end. */
-export function gongPage<T>(
+/**
+ * Page `page` of a list of `total` items: the positions [start, end) it holds and its
+ * `records`; undefined when the page lies past the end.
+ */
+export function gongPage(
   scope: PagingScope,
-  items: readonly T[],
+  total: number,
   page: number,
-): { slice: T[]; records: GongRecords } | undefined {
+): { start: number; end: number; records: GongRecords } | undefined {
   const start = page * GONG_PAGE_SIZE;
-  if (page > 0 && start >= items.length) return undefined;
-  const slice = items.slice(start, start + GONG_PAGE_SIZE);
-  const more = start + GONG_PAGE_SIZE < items.length;
+  if (page > 0 && start >= total) return undefined;
+  const end = Math.min(total, start + GONG_PAGE_SIZE);
+  const more = end < total;
   return {
-    slice,
+    start,
+    end,
     records: {
-      totalRecords: items.length,
-      currentPageSize: slice.length,
+      totalRecords: total,
+      currentPageSize: end - start,
       currentPageNumber: page,
       ...(more
         ? { cursor: encodeGongCursor(scope.secret, { a: scope.account, f: scope.fingerprint, p: page + 1 }) }

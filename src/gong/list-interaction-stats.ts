@@ -6,32 +6,16 @@ import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats } from '../schema-types.js';
 import { fingerprint } from '../signing.js';
 import { interactionStatsOf } from '../world/interaction-stats.js';
-import type { WorldUser } from '../world/users.js';
 import type { WorldAccount } from '../world/world.js';
 import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
 import { requestIdFor } from './request-id.js';
+import { personAt, windowPeople, type WindowPeople } from './window-people.js';
 
-/** Every user of the request with calls in its window, in Gong's order. */
-export function peopleWithCalls(account: WorldAccount, request: StatsRequest): WorldUser[] {
-  return account
-    .users()
-    .filter(
-      (user) =>
-        (request.userIds === undefined || request.userIds.has(user.gong.id)) &&
-        account.hasCalls(user, request.fromDay, request.toDay),
-    );
-}
-
-/** One entry of Gong's `peopleInteractionStats`, for a user with calls in the window. */
-export function personInteractionStats(
-  account: WorldAccount,
-  request: StatsRequest,
-  user: WorldUser,
-): GongPersonInteractionStats {
-  const totals = account.totals(user, request.fromDay, request.toDay);
-  if (totals === undefined) throw new Error(`user ${user.gong.id} has no calls from day ${request.fromDay}`);
+/** One entry of Gong's `peopleInteractionStats`: the `i`th person of the window. */
+function personInteractionStats(account: WorldAccount, people: WindowPeople, i: number): GongPersonInteractionStats {
+  const { user, totals } = personAt(account, people, i);
   return {
     userId: user.gong.id,
     userEmailAddress: user.gong.emailAddress,
@@ -41,7 +25,8 @@ export function personInteractionStats(
 
 /** Every user of the request with calls in its window, with their stats, in Gong's order. */
 export function peopleInteractionStats(account: WorldAccount, request: StatsRequest): GongPersonInteractionStats[] {
-  return peopleWithCalls(account, request).map((user) => personInteractionStats(account, request, user));
+  const people = windowPeople(account, request);
+  return Array.from({ length: people.count }, (_, i) => personInteractionStats(account, people, i));
 }
 
 /** Gong's `requestId` of a stats request: the same body always gets the same one. */
@@ -73,11 +58,17 @@ export function listInteractionStats(
   const position = pageOfCursor(scope, request.cursor);
   if ('problem' in position) return gongError(400, requestId, [position.problem]);
 
-  // Who had calls is two reads per user from the day tables, so every page finds them anew.
-  const people = peopleWithCalls(account, request);
-  if (people.length === 0) return gongError(404, requestId, ['No stats found for the specified period']);
-  const page = gongPage(scope, people, position.page);
+  const cacheKey = `${account.id}|${request.filterKey}`;
+  let people = context.windowPeople.get(cacheKey);
+  if (people === undefined) {
+    people = windowPeople(account, request);
+    context.windowPeople.set(cacheKey, people);
+  }
+  if (people.count === 0) return gongError(404, requestId, ['No stats found for the specified period']);
+  const page = gongPage(scope, people.count, position.page);
   if (page === undefined) return gongError(400, requestId, ['cursor: points past the last page of this request']);
+  const entries: GongPersonInteractionStats[] = [];
+  for (let i = page.start; i < page.end; i++) entries.push(personInteractionStats(account, people, i));
 
   return gongSuccess({
     requestId,
@@ -85,7 +76,6 @@ export function listInteractionStats(
     timeZone: account.timeZone,
     fromDateTime: account.zone.formatInstant(account.zone.startOfDay(request.fromDate)),
     toDateTime: account.zone.formatInstant(account.zone.startOfDay(request.toDate)),
-    // Only the page's own people get their stats worked out.
-    peopleInteractionStats: page.slice.map((user) => personInteractionStats(account, request, user)),
+    peopleInteractionStats: entries,
   });
 }

@@ -62,7 +62,8 @@ export function listUsers(
   const position = pageOfCursor(scope, query.cursor);
   if ('problem' in position) return gongError(400, requestId, [position.problem]);
   const all = account.users().map((user) => user.gong);
-  const page = gongPage(scope, includeAvatars ? [...all, ...avatars(account)] : all, position.page);
+  const listed = includeAvatars ? [...all, ...avatars(account)] : all;
+  const page = gongPage(scope, listed.length, position.page);
   if (page === undefined) return gongError(400, requestId, ['cursor: points past the last page']);
-  return gongSuccess({ requestId, records: page.records, users: page.slice });
+  return gongSuccess({ requestId, records: page.records, users: listed.slice(page.start, page.end) });
 }

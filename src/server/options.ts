@@ -8,6 +8,10 @@ import { createGongApi, type GongApi } from '../gong/gong-api.js';
 import type { MockContext } from '../mock-context.js';
 import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
+import { createLruCache } from '../lru-cache.js';
+
+/** People of stats windows the server keeps for their later pages (64 bytes each). */
+const WINDOW_PEOPLE_KEPT = 200_000;
 
 export interface AppOptions {
   /** Seed of the world. Default 42. */
@@ -98,6 +102,7 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     world,
     now: resolveNow(now),
     secret,
+    windowPeople: createLruCache(WINDOW_PEOPLE_KEPT, (people) => Math.max(1, people.count)),
   };
   const faults = createFaultState({
     faultRate,

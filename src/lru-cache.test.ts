@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { createLruCache } from './lru-cache.js';
+
+describe('createLruCache', () => {
+  it('drops the least recently used entries once the weights pass the capacity', () => {
+    const cache = createLruCache<number[]>(5, (value) => value.length);
+    cache.set('a', [1, 2]);
+    cache.set('b', [1, 2]);
+    expect(cache.get('a')).toEqual([1, 2]); // a is now the most recent
+    cache.set('c', [1, 2]); // 6 > 5: b goes
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toEqual([1, 2]);
+    expect(cache.get('c')).toEqual([1, 2]);
+    expect(cache.size).toBe(2);
+  });
+
+  it('never keeps an entry heavier than the whole capacity, and replaces a key in place', () => {
+    const cache = createLruCache<number[]>(3, (value) => value.length);
+    cache.set('big', [1, 2, 3, 4]);
+    expect(cache.get('big')).toBeUndefined();
+    cache.set('k', [1]);
+    cache.set('k', [1, 2, 3]);
+    expect(cache.get('k')).toEqual([1, 2, 3]);
+    expect(cache.size).toBe(1);
+  });
+});
