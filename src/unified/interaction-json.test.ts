@@ -4,11 +4,13 @@ import type { GongPersonInteractionStats, Interaction } from '../schema-types.js
 import { resolveOptions } from '../server/options.js';
 import { formatIsoDate, parseIsoDate } from '../world/calendar.js';
 import { GONG_STAT_NAMES } from '../world/interaction-stats.js';
-import { answerJson, fitsTemplate, interactionJson, interactionLines } from './interaction-json.js';
+import { answerJson, interactionJson, interactionLines } from './interaction-json.js';
+import { fitsTemplate } from './interaction-template.js';
 import { listInteractions } from './list-interactions.js';
 import { toInteraction } from './map-interaction-stats.js';
 
 const NOW = '2026-11-24T00:00:00Z';
+type Json = Record<string, unknown>;
 const HEALTHY = ['62f44730-dd91-461e-bd6a-aedd9e0ad79d', '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17'];
 const FIRST = parseIsoDate('2024-01-01') as number;
 const LAST = parseIsoDate('2026-11-20') as number;
@@ -101,41 +103,72 @@ describe('interactionJson and answerJson', () => {
     expect(interactionJson(record)).toBe(JSON.stringify(record));
   });
 
-  const fallbacks: Array<{ name: string; change: (record: Record<string, unknown>) => void }> = [
-    { name: 'a field excluded', change: (r) => delete (r['metrics'] as Record<string, unknown>)['patience'] },
+  type Change = (record: Record<string, unknown> & Json) => unknown;
+  const at = (record: Json, path: string): Json => path.split('.').reduce((node, key) => node[key] as Json, record);
+  const fallbacks: Array<{ name: string; change: Change }> = [
+    { name: 'a field excluded', change: (r) => delete at(r, 'metrics')['patience'] },
     { name: 'remote data ignored', change: (r) => delete r['remote_data'] },
-    { name: 'no email', change: (r) => ((r['user'] as Record<string, unknown>)['emails'] = []) },
-    {
-      name: 'a metric that differs from its Gong stat',
-      change: (r) => ((r['metrics'] as Record<string, number>)['interactivity'] = 1),
-    },
+    { name: 'no email', change: (r) => (at(r, 'user')['emails'] = []) },
+    { name: 'a metric that differs from its Gong stat', change: (r) => (at(r, 'metrics')['interactivity'] = 1) },
     {
       name: 'a Gong stat more',
       change: (r) =>
-        (r['remote_data'] as { personInteractionStats: unknown[] }).personInteractionStats.push({
-          name: 'Calls',
-          value: 3,
-        }),
+        (at(r, 'remote_data.personInteractionStats') as unknown as unknown[]).push({ name: 'Calls', value: 3 }),
     },
-    { name: 'a non-finite value', change: (r) => ((r['metrics'] as Record<string, number>)['patience'] = Number.NaN) },
+    { name: 'a non-finite value', change: (r) => (at(r, 'metrics')['patience'] = Number.NaN) },
     { name: 'a date in place of a string', change: (r) => (r['start_time'] = new Date(0)) },
+    { name: 'a field added', change: (r) => (r['created_at'] = '2026-01-01T00:00:00Z') },
+    { name: 'a user name added', change: (r) => (at(r, 'user')['name'] = 'Eliza') },
+    { name: 'a key on a Gong stat', change: (r) => (at(r, 'remote_data.personInteractionStats.0')['unit'] = 's') },
+    { name: 'a key on the email', change: (r) => (at(r, 'user.emails.0')['type'] = 'work') },
+    { name: 'a key on the Talk Ratio metric', change: (r) => (at(r, 'additional_metrics.0')['unit'] = '%') },
+    { name: 'a key on the Gong person', change: (r) => (at(r, 'remote_data')['userName'] = 'Eliza') },
+    {
+      name: 'metrics in another order',
+      change: (r) => (r['metrics'] = Object.fromEntries(Object.entries(at(r, 'metrics')).reverse())),
+    },
+    {
+      name: 'Gong person keys in another order',
+      change: (r) => (r['remote_data'] = Object.fromEntries(Object.entries(at(r, 'remote_data')).reverse())),
+    },
+    { name: 'its own toJSON', change: (r) => (r['toJSON'] = () => ({ replaced: true })) },
+    { name: 'a nested toJSON', change: (r) => (at(r, 'remote_data')['toJSON'] = () => 'hidden') },
+    {
+      name: 'a non-enumerable toJSON',
+      change: (r) => Object.defineProperty(at(r, 'user'), 'toJSON', { value: () => 'hidden', enumerable: false }),
+    },
+    { name: 'a non-enumerable field', change: (r) => Object.defineProperty(r, 'timezone', { enumerable: false }) },
+    { name: 'a class for prototype', change: (r) => Object.setPrototypeOf(r, class Record {}.prototype) },
+    { name: 'an id on its prototype only', change: (r) => Object.setPrototypeOf(r, { id: r['id'] }) && delete r['id'] },
   ];
 
   it.each(fallbacks)('leave a record with $name to JSON.stringify', ({ change }) => {
-    const record = structuredClone(
-      toInteraction(person('1', 'a@b.c', [100, 50, 5.5, 0.9, 7, 0.5]), WINDOW),
-    ) as unknown as Record<string, unknown>;
+    const record = toInteraction(person('1', 'a@b.c', [100, 50, 5.5, 0.9, 7, 0.5]), WINDOW) as unknown as Json;
     change(record);
     expect(fitsTemplate(record as unknown as Interaction)).toBe(false);
     expect(interactionJson(record as unknown as Interaction)).toBe(JSON.stringify(record));
   });
 
-  it('leave bodies with undefined values, holes or no result to JSON.stringify', () => {
+  it('leave bodies with undefined values, holes, toJSON or no result to JSON.stringify', () => {
     const record = toInteraction(person('1', 'a@b.c', [100, 50, 5.5, 0.9, 7, 0.5]), WINDOW);
+    const results = Object.assign([record], { toJSON: () => 'the array' });
+    class Page {
+      result = [record];
+      next_cursor = null;
+      toJSON() {
+        return { replaced: true };
+      }
+    }
     const bodies: unknown[] = [
       { result: [record], next_cursor: undefined },
       { result: [record, undefined, null], next_cursor: 'abc' },
+      { result: [{ toJSON: () => undefined }, record], next_cursor: null },
+      { result: [], next_cursor: { toJSON: () => undefined } },
+      { result: [], next_cursor: () => 'a function' },
+      { result: results, next_cursor: null },
+      new Page(),
       { result: { [record.id]: record }, next_cursor: null },
+      { result: [[1, 2]], next_cursor: null },
       { status: 400, message: 'bad' },
       [record],
       null,

@@ -3,59 +3,11 @@
  * a third of its time. Serializing pages is the largest cost of a page nobody asked for
  * before, so the record shape `toInteraction` builds is written from a template: constant
  * keys as literal text, values spliced in. Any record not in exactly that shape (fields
- * excluded by `truto_exclude_fields`, no email, other stats) is left to `JSON.stringify`.
+ * excluded by `truto_exclude_fields`, no email, other stats, see interaction-template.ts)
+ * is left to `JSON.stringify`.
  */
 import type { GongInteractionStat, Interaction } from '../schema-types.js';
-import { GONG_STAT_NAMES } from '../world/interaction-stats.js';
-import { METRIC_BY_STAT_NAME } from './map-interaction-stats.js';
-
-/** Whether `stats` are Gong's six stats in Gong's order, each a finite number. */
-function hasGongStatOrder(stats: readonly GongInteractionStat[] | undefined): stats is GongInteractionStat[] {
-  if (!Array.isArray(stats) || stats.length !== GONG_STAT_NAMES.length) return false;
-  for (let i = 0; i < GONG_STAT_NAMES.length; i++) {
-    const stat = stats[i];
-    if (stat?.name !== GONG_STAT_NAMES[i] || typeof stat.value !== 'number' || !Number.isFinite(stat.value))
-      return false;
-  }
-  return true;
-}
-
-/** What the template reads of a record that fits it. */
-interface TemplateRecord {
-  id: string;
-  user: { id: string; emails: [{ email: string }] };
-  start_time: string;
-  end_time: string;
-  timezone: string;
-  metrics: { interactivity: number; patience: number; question_rate: number };
-  remote_data: { personInteractionStats: [GongInteractionStat, GongInteractionStat, ...GongInteractionStat[]] };
-}
-
-/**
- * Whether the record is in the template's shape: every field the template writes is there
- * with its type, and the unified metrics are the values of Gong's stats (as mapped).
- */
-export function fitsTemplate(record: Interaction): record is Interaction & TemplateRecord {
-  const { user, metrics, additional_metrics: additional, remote_data: remote } = record;
-  if (typeof record.id !== 'string' || typeof record.start_time !== 'string') return false;
-  if (typeof record.end_time !== 'string' || typeof record.timezone !== 'string') return false;
-  if (record.aggregation_period !== 'total' || typeof user !== 'object' || user === null) return false;
-  if (typeof user.id !== 'string' || !Array.isArray(user.emails) || user.emails.length !== 1) return false;
-  const email = user.emails[0];
-  if (typeof email?.email !== 'string' || email.is_primary !== true) return false;
-  if (typeof remote !== 'object' || remote === null || remote['userId'] !== user.id) return false;
-  if (remote['userEmailAddress'] !== email.email) return false;
-  const stats = remote['personInteractionStats'] as GongInteractionStat[] | undefined;
-  if (!hasGongStatOrder(stats) || typeof metrics !== 'object' || metrics === null) return false;
-  if (!Array.isArray(additional) || additional.length !== 1) return false;
-  const talk = additional[0];
-  if (talk?.name !== 'Talk Ratio' || talk.value !== (stats[5] as GongInteractionStat).value) return false;
-  for (let i = 0; i < 5; i++) {
-    const stat = stats[i] as GongInteractionStat;
-    if (metrics[METRIC_BY_STAT_NAME[stat.name] as keyof typeof metrics] !== stat.value) return false;
-  }
-  return true;
-}
+import { fitsTemplate, type TemplateRecord } from './interaction-template.js';
 
 /** Printable ASCII but `"` and `\\`: the characters JSON.stringify writes as they are. */
 const NEEDS_NO_ESCAPE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
@@ -137,7 +89,8 @@ function templateJson(record: TemplateRecord, window: WindowText): string {
   );
 }
 
-function recordJson(record: Interaction, window: WindowText): string {
+function recordJson(record: Interaction, window: WindowText): string | undefined {
+  // JSON.stringify answers undefined for a record whose toJSON does: as JSON.stringify does.
   return fitsTemplate(record) ? templateJson(record, window) : JSON.stringify(record);
 }
 
@@ -148,7 +101,7 @@ function recordJson(record: Interaction, window: WindowText): string {
  * interactionJson(toInteraction(person, window)) === JSON.stringify(toInteraction(person, window)); // true
  */
 export function interactionJson(record: Interaction): string {
-  return recordJson(record, noWindow());
+  return recordJson(record, noWindow()) as string;
 }
 
 /**
@@ -164,6 +117,11 @@ export function interactionLines(records: readonly Interaction[]): string {
   return text;
 }
 
+/** Whether JSON.stringify would write `value` key by key or item by item, calling no `toJSON`. */
+function isPlain(value: object, prototype: object): boolean {
+  return Object.getPrototypeOf(value) === prototype && (value as { toJSON?: unknown }).toJSON === undefined;
+}
+
 function interactionsJson(records: readonly unknown[]): string {
   const window = noWindow();
   let text = '[';
@@ -171,7 +129,7 @@ function interactionsJson(records: readonly unknown[]): string {
     const record = records[i];
     // An array's holes and undefined entries are `null` to JSON.stringify: leave those to it.
     if (typeof record !== 'object' || record === null) return JSON.stringify(records);
-    text += (i === 0 ? '' : ',') + recordJson(record as Interaction, window);
+    text += (i === 0 ? '' : ',') + (recordJson(record as Interaction, window) ?? 'null');
   }
   return `${text}]`;
 }
@@ -184,14 +142,17 @@ function interactionsJson(records: readonly unknown[]): string {
  * answerJson({ result: page.records, next_cursor: null }); // '{"result":[...],"next_cursor":null}'
  */
 export function answerJson(body: unknown): string {
-  if (typeof body !== 'object' || body === null || Array.isArray(body) || !('result' in body)) {
+  if (typeof body !== 'object' || body === null || !isPlain(body, Object.prototype) || !('result' in body)) {
     return JSON.stringify(body);
   }
   let text = '{';
   for (const [key, value] of Object.entries(body)) {
-    // Keys JSON.stringify would skip, or values that serialize themselves, keep it exact only there.
-    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return JSON.stringify(body);
-    const json = key === 'result' && Array.isArray(value) ? interactionsJson(value) : JSON.stringify(value);
+    const json =
+      key === 'result' && Array.isArray(value) && isPlain(value, Array.prototype)
+        ? interactionsJson(value)
+        : (JSON.stringify(value) as string | undefined);
+    // A value JSON.stringify skips (undefined, a function, a toJSON answering undefined): let it skip it.
+    if (json === undefined) return JSON.stringify(body);
     text += `${text === '{' ? '' : ','}${JSON.stringify(key)}:${json}`;
   }
   return `${text}}`;
