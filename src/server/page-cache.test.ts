@@ -24,6 +24,16 @@ describe('createPageCache', () => {
     expect(cache.get('c')).toBeDefined();
   });
 
+  it('keeps a small page in memory of its own, not a slice of a shared pool slab', () => {
+    const cache = createPageCache(1000);
+    const small = page('x'.repeat(100));
+    cache.offer('s', small);
+    cache.offer('s', small);
+    const kept = cache.get('s')!;
+    expect(kept.toString()).toBe('x'.repeat(100));
+    expect(kept.buffer.byteLength).toBe(100);
+  });
+
   it('never keeps a page larger than the whole budget', () => {
     const cache = createPageCache(4);
     cache.offer('big', page('12345'));

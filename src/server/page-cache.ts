@@ -18,6 +18,17 @@ export interface PageCache {
   offer(key: string, bytes: Buffer): void;
 }
 
+/**
+ * The page's bytes in memory of their own. A small Buffer is often a slice of Node's shared
+ * 8 KB pool, and keeping it would keep the whole slab alive while counting only the slice.
+ */
+function ownBytes(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
+  const own = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(own);
+  return own;
+}
+
 /** A least-recently-used cache holding at most `maxBytes` of pages. */
 export function createPageCache(maxBytes: number): PageCache {
   const pages = new Map<string, Buffer>();
@@ -45,7 +56,7 @@ export function createPageCache(maxBytes: number): PageCache {
         total -= old.length;
         pages.delete(key);
       }
-      pages.set(key, bytes);
+      pages.set(key, ownBytes(bytes));
       total += bytes.length;
       for (const [oldest, value] of pages) {
         if (total <= maxBytes) break;
