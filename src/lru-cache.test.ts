@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLruCache } from './lru-cache.js';
+import { createLruCache, keptOnSecondOffer } from './lru-cache.js';
 
 describe('createLruCache', () => {
   it('drops the least recently used entries once the weights pass the capacity', () => {
@@ -22,5 +22,22 @@ describe('createLruCache', () => {
     cache.set('k', [1, 2, 3]);
     expect(cache.get('k')).toEqual([1, 2, 3]);
     expect(cache.size).toBe(1);
+  });
+
+  it('keptOnSecondOffer keeps a value only when its key was offered among the recent ones', () => {
+    const cache = keptOnSecondOffer(createLruCache<string>(10), 2);
+    cache.set('a', 'first');
+    expect(cache.get('a')).toBeUndefined();
+    cache.set('a', 'second');
+    expect(cache.get('a')).toBe('second');
+    // At most two keys are remembered: z's offer makes room by forgetting x and y.
+    cache.set('x', 'x');
+    cache.set('y', 'y');
+    cache.set('z', 'z');
+    cache.set('x', 'x again');
+    expect(cache.get('x')).toBeUndefined();
+    cache.set('x', 'x a third time');
+    expect(cache.get('x')).toBe('x a third time');
+    expect(cache.size).toBe(2);
   });
 });

@@ -2,9 +2,12 @@
  * A small least-recently-used cache. Everything the mock computes is a pure function of its
  * inputs, so a bounded cache of recent answers is always correct and never grows without end.
  */
+import { hashString } from './world/hash.js';
+
 export interface LruCache<V> {
   get(key: string): V | undefined;
-  set(key: string, value: V): void;
+  /** Offers a value; answers whether it was kept (the cache's choice). */
+  set(key: string, value: V): boolean;
   readonly size: number;
 }
 
@@ -26,7 +29,7 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
     },
     set(key, value) {
       const weight = weigh(value);
-      if (weight > capacity) return;
+      if (weight > capacity) return false;
       const old = entries.get(key);
       if (old !== undefined) {
         total -= weigh(old);
@@ -39,9 +42,38 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
         entries.delete(oldest);
         total -= weigh(entry);
       }
+      return true;
     },
     get size() {
       return entries.size;
+    },
+  };
+}
+
+/**
+ * `cache`, keeping a value only when its key was offered before, among the last `recentKeys`
+ * offered. A value asked for once would only churn the cache, and the garbage collector
+ * with it (an entry lives long enough to reach the old generation, then dies there); what
+ * is asked for again soon (a test suite's pages, the later pages of a walk) is kept.
+ *
+ * @example
+ * const pages = keptOnSecondOffer(createLruCache<Buffer>(64 << 20, (b) => b.length), 100_000);
+ */
+export function keptOnSecondOffer<V>(cache: LruCache<V>, recentKeys: number): LruCache<V> {
+  // 32-bit hashes, not the keys: small integers cost the collector nothing. A collision only
+  // admits a value a request early.
+  const offered = new Set<number>();
+  return {
+    get: (key) => cache.get(key),
+    set(key, value) {
+      const hash = hashString(key);
+      if (offered.has(hash)) return cache.set(key, value);
+      if (offered.size >= recentKeys) offered.clear();
+      offered.add(hash);
+      return false;
+    },
+    get size() {
+      return cache.size;
     },
   };
 }

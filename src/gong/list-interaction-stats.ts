@@ -11,11 +11,11 @@ import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
 import { requestIdFor } from './request-id.js';
-import { personAt, windowPeople, type WindowPeople } from './window-people.js';
+import { personAt, windowPeople, workOutEveryone, type WindowPeople } from './window-people.js';
 
 /** One entry of Gong's `peopleInteractionStats`: the `i`th person of the window. */
-function personInteractionStats(account: WorldAccount, people: WindowPeople, i: number): GongPersonInteractionStats {
-  const { user, totals } = personAt(account, people, i);
+function personInteractionStats(people: WindowPeople, i: number): GongPersonInteractionStats {
+  const { user, totals } = personAt(people, i);
   return {
     userId: user.gong.id,
     userEmailAddress: user.gong.emailAddress,
@@ -26,7 +26,7 @@ function personInteractionStats(account: WorldAccount, people: WindowPeople, i: 
 /** Every user of the request with calls in its window, with their stats, in Gong's order. */
 export function peopleInteractionStats(account: WorldAccount, request: StatsRequest): GongPersonInteractionStats[] {
   const people = windowPeople(account, request);
-  return Array.from({ length: people.count }, (_, i) => personInteractionStats(account, people, i));
+  return Array.from({ length: people.count }, (_, i) => personInteractionStats(people, i));
 }
 
 /** Gong's `requestId` of a stats request: the same body always gets the same one. */
@@ -62,13 +62,16 @@ export function listInteractionStats(
   let people = context.windowPeople.get(cacheKey);
   if (people === undefined) {
     people = windowPeople(account, request);
-    context.windowPeople.set(cacheKey, people);
+    // Kept, the window is being walked: its later pages need everyone's totals, so they are
+    // worked out now in one pass over the users' day tables, not page by page after other
+    // users' tables may have pushed theirs out.
+    if (context.windowPeople.set(cacheKey, people)) workOutEveryone(people);
   }
   if (people.count === 0) return gongError(404, requestId, ['No stats found for the specified period']);
   const page = gongPage(scope, people.count, position.page);
   if (page === undefined) return gongError(400, requestId, ['cursor: points past the last page of this request']);
   const entries: GongPersonInteractionStats[] = [];
-  for (let i = page.start; i < page.end; i++) entries.push(personInteractionStats(account, people, i));
+  for (let i = page.start; i < page.end; i++) entries.push(personInteractionStats(people, i));
 
   return gongSuccess({
     requestId,

@@ -1,36 +1,54 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type MockInstance } from 'vitest';
+import type { MockContext } from '../mock-context.js';
 import { resolveOptions } from '../server/options.js';
+import type { WorldAccount } from '../world/world.js';
 import { listInteractionStats } from './list-interaction-stats.js';
 
 const ACME = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
 
+/** Walks every Gong page of the window; per page, how many users' totals were worked out. */
+function walk(context: MockContext, account: WorldAccount, totals: MockInstance, filter: object): number[] {
+  const perPage: number[] = [];
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    totals.mockClear();
+    const result = listInteractionStats(context, account, cursor === undefined ? { filter } : { cursor, filter });
+    if (!result.ok) throw new Error(`Gong answered ${result.status}`);
+    perPage.push(totals.mock.calls.length);
+    ids.push(...result.body.peopleInteractionStats.map((person) => person.userId));
+    cursor = result.body.records.cursor;
+  } while (cursor !== undefined);
+  expect(new Set(ids).size).toBe(ids.length);
+  return perPage;
+}
+
 describe("a stats window's people", () => {
-  it('are worked out once, on the first page: later pages of the walk reuse them', () => {
+  it("get their totals worked out for a page's people, and everyone's once a walk keeps the window", () => {
     const { context } = resolveOptions({ now: '2026-11-24T00:00:00Z' });
     const account = context.world.account(ACME)!;
     const totals = vi.spyOn(account, 'totals');
     const filter = { fromDate: '2019-01-01', toDate: '2026-11-20' };
-    const perPage: number[] = [];
-    const ids: string[] = [];
-    let cursor: string | undefined;
-    do {
-      totals.mockClear();
-      const result = listInteractionStats(context, account, cursor === undefined ? { filter } : { cursor, filter });
-      if (!result.ok) throw new Error(`Gong answered ${result.status}`);
-      perPage.push(totals.mock.calls.length);
-      ids.push(...result.body.peopleInteractionStats.map((person) => person.userId));
-      cursor = result.body.records.cursor;
-    } while (cursor !== undefined);
-    expect(perPage).toEqual([account.users().length, 0, 0]);
-    expect(new Set(ids).size).toBe(ids.length);
+    // 260 users, Gong pages of 100: the first page works out its own people only; the second
+    // offer of the window keeps it and works out everyone (260); later pages cost nothing.
+    expect(walk(context, account, totals, filter)).toEqual([100, 260, 0]);
+    expect(walk(context, account, totals, filter)).toEqual([0, 0, 0]);
   });
 
   it('are kept per filter: another window is worked out afresh', () => {
     const { context } = resolveOptions({ now: '2026-11-24T00:00:00Z' });
     const account = context.world.account(ACME)!;
-    listInteractionStats(context, account, { filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } });
+    const october = { filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } };
     const totals = vi.spyOn(account, 'totals');
+    const first = listInteractionStats(context, account, october);
+    if (!first.ok) throw new Error(`Gong answered ${first.status}`);
+    expect(totals.mock.calls.length).toBe(100);
+    listInteractionStats(context, account, october);
+    expect(totals.mock.calls.length).toBe(100 + first.body.records.totalRecords);
+    totals.mockClear();
+    listInteractionStats(context, account, october);
+    expect(totals.mock.calls.length).toBe(0);
     listInteractionStats(context, account, { filter: { fromDate: '2026-09-01', toDate: '2026-10-01' } });
-    expect(totals.mock.calls.length).toBe(account.users().length);
+    expect(totals.mock.calls.length).toBe(100);
   });
 });

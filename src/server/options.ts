@@ -8,10 +8,12 @@ import { createGongApi, type GongApi } from '../gong/gong-api.js';
 import type { MockContext } from '../mock-context.js';
 import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
-import { createLruCache } from '../lru-cache.js';
+import { createLruCache, keptOnSecondOffer } from '../lru-cache.js';
 
 /** People of stats windows the server keeps for their later pages (64 bytes each). */
 const WINDOW_PEOPLE_KEPT = 200_000;
+/** Stats windows remembered to recognise a walk's second page: a walk asks again within moments. */
+const RECENT_WINDOWS = 10_000;
 
 export interface AppOptions {
   /** Seed of the world. Default 42. */
@@ -102,7 +104,10 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     world,
     now: resolveNow(now),
     secret,
-    windowPeople: createLruCache(WINDOW_PEOPLE_KEPT, (people) => Math.max(1, people.count)),
+    windowPeople: keptOnSecondOffer(
+      createLruCache(WINDOW_PEOPLE_KEPT, (people) => Math.max(1, people.count)),
+      RECENT_WINDOWS,
+    ),
   };
   const faults = createFaultState({
     faultRate,

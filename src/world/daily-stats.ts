@@ -67,6 +67,11 @@ function callsOfDay(profile: UserProfile, userKey: number, day: number, h: numbe
   return Math.floor(expected * (unit(mix2(h, 12)) + unit(mix2(h, 13))) + unit(mix2(h, 14)));
 }
 
+/** How many calls the user had on a day. */
+export function callsOnDay(profile: UserProfile, userKey: number, day: number): number {
+  return callsOfDay(profile, userKey, day, mix2(userKey, day));
+}
+
 /**
  * Adds one day of the user's stats into `totals` (mutating it: this runs millions of times a
  * second and must not allocate). Days without calls add nothing.

@@ -7,7 +7,7 @@
  * days. The totals are the same to the last digit as adding the days one by one, and Int32
  * is ample: a block's largest sum stays under 256 days x 10 calls x 2,500 hundredths.
  */
-import { accumulateDay, emptyTotals, type StatTotals } from './daily-stats.js';
+import { accumulateDay, callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
 import type { UserProfile } from './user-profile.js';
 
 /** Days in one table. */
@@ -58,10 +58,12 @@ function fillTable(user: TotalsSubject, block: number): Int32Array {
   return table;
 }
 
-/** A user's totals over windows of days, from remembered tables; one per account. */
+/** A user's totals and calls over windows of days, from remembered tables; one per account. */
 export interface DayTables {
   /** The user's totals over local days [fromDay, toDay), within the days they had calls. */
   totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals;
+  /** The user's number of calls over local days [fromDay, toDay). */
+  callsOver(user: TotalsSubject, fromDay: number, toDay: number): number;
 }
 
 /** Sums users' days from remembered tables; one per account. */
@@ -113,5 +115,24 @@ export function createDayTables(): DayTables {
     return totals;
   }
 
-  return { totalsOver };
+  function callsOver(user: TotalsSubject, fromDay: number, toDay: number): number {
+    const first = Math.max(fromDay, user.firstDay);
+    const end = Math.min(toDay, user.endDay);
+    let calls = 0;
+    if (end - first < SHORT_WINDOW_DAYS) {
+      for (let day = first; day < end; day++) calls += callsOnDay(user.profile, user.key, day);
+      return calls;
+    }
+    for (let day = first; day < end;) {
+      const block = Math.floor(day / BLOCK_DAYS);
+      const table = tableOf(user, block);
+      const stop = Math.min(end, (block + 1) * BLOCK_DAYS);
+      calls +=
+        (table[SUMS * (stop - block * BLOCK_DAYS)] as number) - (table[SUMS * (day - block * BLOCK_DAYS)] as number);
+      day = stop;
+    }
+    return calls;
+  }
+
+  return { totalsOver, callsOver };
 }

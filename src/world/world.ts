@@ -29,6 +29,8 @@ export interface WorldAccount extends AccountSpec {
   users(): readonly WorldUser[];
   /** The user's totals over local days [fromDay, toDay), or undefined without calls. */
   totals(user: WorldUser, fromDay: number, toDay: number): StatTotals | undefined;
+  /** Whether the user had calls on local days [fromDay, toDay): cheap for any window. */
+  hasCalls(user: WorldUser, fromDay: number, toDay: number): boolean;
 }
 
 export interface World {
@@ -74,6 +76,9 @@ function createAccount(seed: number, spec: AccountSpec, userCount: number): Worl
     totals(user, fromDay, toDay) {
       const totals = tables.totalsOver(user, fromDay, toDay);
       return totals.calls === 0 ? undefined : totals;
+    },
+    hasCalls(user, fromDay, toDay) {
+      return tables.callsOver(user, fromDay, toDay) > 0;
     },
   };
 }

@@ -47,3 +47,34 @@ describe('summing from day tables gives exactly the day-by-day totals', () => {
     }
   });
 });
+
+describe('calls from running sums give exactly the day-by-day calls', () => {
+  it('for random users and windows, short and long, across blocks and user start and end days', () => {
+    const { callsOver } = createDayTables();
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: users.length - 1 }),
+        fc.integer({ min: 17_000, max: 20_800 }),
+        fc.integer({ min: 0, max: 700 }),
+        (i, from, length) => {
+          const user = users[i]!;
+          const want = dayByDay(user, from, from + length).calls;
+          expect(callsOver(user, from, from + length)).toBe(want);
+          expect(callsOver(user, from, from + length)).toBe(want);
+        },
+      ),
+      { numRuns: 400, seed: 11 },
+    );
+  });
+
+  it('for users who left the company, and windows before anyone started', () => {
+    const { callsOver } = createDayTables();
+    for (const user of users.filter((u) => Number.isFinite(u.endDay))) {
+      expect(callsOver(user, user.endDay - 60, user.endDay + 60)).toBe(
+        dayByDay(user, user.endDay - 60, user.endDay + 60).calls,
+      );
+      expect(callsOver(user, user.endDay, user.endDay + 300)).toBe(0);
+    }
+    expect(callsOver(users[0]!, 0, 100)).toBe(0);
+  });
+});
