@@ -30,7 +30,8 @@ describe('createLruCache', () => {
     expect(cache.get('a')).toBeUndefined();
     cache.set('a', 'second');
     expect(cache.get('a')).toBe('second');
-    // At most two keys are remembered: z's offer makes room by forgetting x and y.
+    // At most two keys are remembered, then all forgotten at once: y's offer forgets a and x,
+    // so x's next offer finds only y and z remembered (and forgets them in turn).
     cache.set('x', 'x');
     cache.set('y', 'y');
     cache.set('z', 'z');

@@ -50,6 +50,12 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
   };
 }
 
+/** A cache that keeps a value from its key's second offer on. */
+export interface SecondOfferCache<V> extends LruCache<V> {
+  /** Whether `key` was offered lately: a value offered for it now would be kept. */
+  wasOffered(key: string): boolean;
+}
+
 /**
  * `cache`, keeping a value only when its key was offered before, among the last `recentKeys`
  * offered. A value asked for once would only churn the cache, and the garbage collector
@@ -59,12 +65,13 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
  * @example
  * const pages = keptOnSecondOffer(createLruCache<Buffer>(64 << 20, (b) => b.length), 100_000);
  */
-export function keptOnSecondOffer<V>(cache: LruCache<V>, recentKeys: number): LruCache<V> {
+export function keptOnSecondOffer<V>(cache: LruCache<V>, recentKeys: number): SecondOfferCache<V> {
   // 32-bit hashes, not the keys: small integers cost the collector nothing. A collision only
   // admits a value a request early.
   const offered = new Set<number>();
   return {
     get: (key) => cache.get(key),
+    wasOffered: (key) => offered.has(hashString(key)),
     set(key, value) {
       const hash = hashString(key);
       if (offered.has(hash)) return cache.set(key, value);

@@ -1,5 +1,5 @@
 import type { WindowPeople } from './gong/window-people.js';
-import type { LruCache } from './lru-cache.js';
+import type { SecondOfferCache } from './lru-cache.js';
 import type { World } from './world/world.js';
 
 /**
@@ -13,5 +13,5 @@ export interface MockContext {
   /** Key that signs Gong and unified cursors; servers sharing seed and secret share cursors. */
   readonly secret: string;
   /** Recent stats windows' people per account and filter: pure, so reusing them is always right. */
-  readonly windowPeople: LruCache<WindowPeople>;
+  readonly windowPeople: SecondOfferCache<WindowPeople>;
 }

@@ -11,7 +11,7 @@ import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
 import { requestIdFor } from './request-id.js';
-import { personAt, windowPeople, workOutEveryone, type WindowPeople } from './window-people.js';
+import { personAt, windowPeople, windowPeopleWithTotals, type WindowPeople } from './window-people.js';
 
 /** One entry of Gong's `peopleInteractionStats`: the `i`th person of the window. */
 function personInteractionStats(people: WindowPeople, i: number): GongPersonInteractionStats {
@@ -61,11 +61,13 @@ export function listInteractionStats(
   const cacheKey = `${account.id}|${request.filterKey}`;
   let people = context.windowPeople.get(cacheKey);
   if (people === undefined) {
-    people = windowPeople(account, request);
-    // Kept, the window is being walked: its later pages need everyone's totals, so they are
-    // worked out now in one pass over the users' day tables, not page by page after other
-    // users' tables may have pushed theirs out.
-    if (context.windowPeople.set(cacheKey, people)) workOutEveryone(people);
+    // Asked for lately, the window is being walked and will be kept: its later pages need
+    // everyone's totals, worked out in one pass over the users' day tables. Asked for the
+    // first time, only this page's people's totals are worked out.
+    people = context.windowPeople.wasOffered(cacheKey)
+      ? windowPeopleWithTotals(account, request)
+      : windowPeople(account, request);
+    context.windowPeople.set(cacheKey, people);
   }
   if (people.count === 0) return gongError(404, requestId, ['No stats found for the specified period']);
   const page = gongPage(scope, people.count, position.page);

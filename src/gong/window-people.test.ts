@@ -40,11 +40,10 @@ describe("a stats window's people", () => {
     const account = context.world.account(ACME)!;
     const october = { filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } };
     const totals = vi.spyOn(account, 'totals');
-    const first = listInteractionStats(context, account, october);
-    if (!first.ok) throw new Error(`Gong answered ${first.status}`);
+    listInteractionStats(context, account, october);
     expect(totals.mock.calls.length).toBe(100);
     listInteractionStats(context, account, october);
-    expect(totals.mock.calls.length).toBe(100 + first.body.records.totalRecords);
+    expect(totals.mock.calls.length).toBe(100 + account.users().length);
     totals.mockClear();
     listInteractionStats(context, account, october);
     expect(totals.mock.calls.length).toBe(0);

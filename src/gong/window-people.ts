@@ -1,9 +1,9 @@
 /**
  * The people of a stats window: every user of the request with calls in it, in Gong's order.
- * Who they are is cheap to find (two reads of running sums per user); their totals are worked
- * out only for the people a page shows, unless the window is kept (see
- * `MockContext.windowPeople`: a window asked for again soon is being walked), when everyone's
- * are worked out at once and its later pages cost nothing.
+ * Asked for the first time, who they are comes from running sums of calls (two reads per
+ * user) and totals are worked out only for the people a page shows. Asked for again soon (a
+ * walk; see `MockContext.windowPeople`), everyone's totals are worked out in one pass and
+ * kept, and the later pages cost nothing.
  * Packed in one Float64Array, so a kept window gives the garbage collector next to nothing
  * to trace.
  */
@@ -42,9 +42,34 @@ export function windowPeople(account: WorldAccount, request: StatsRequest): Wind
   return { account, request, count: indexes.length, packed };
 }
 
-/** Works out the totals of every person of the window not worked out yet. */
-export function workOutEveryone(people: WindowPeople): void {
-  for (let i = 0; i < people.count; i++) personAt(people, i);
+/**
+ * Every user of the request with calls in its window, with everyone's totals: one pass over
+ * the users, reading each one's day tables once.
+ */
+export function windowPeopleWithTotals(account: WorldAccount, request: StatsRequest): WindowPeople {
+  const users = account.users();
+  const all = new Float64Array(users.length * FIELDS);
+  let count = 0;
+  for (const user of users) {
+    if (request.userIds !== undefined && !request.userIds.has(user.gong.id)) continue;
+    const totals = account.totals(user, request.fromDay, request.toDay);
+    if (totals === undefined) continue;
+    pack(all, count * FIELDS, user.index, totals);
+    count++;
+  }
+  // Kept for later pages: only as large as the people found.
+  return { account, request, count, packed: all.slice(0, count * FIELDS) };
+}
+
+function pack(packed: Float64Array, at: number, index: number, totals: StatTotals): void {
+  packed[at] = index;
+  packed[at + 1] = totals.calls;
+  packed[at + 2] = totals.longestMonologue;
+  packed[at + 3] = totals.longestCustomerStory;
+  packed[at + 4] = totals.interactivityWeighted;
+  packed[at + 5] = totals.patienceWeighted;
+  packed[at + 6] = totals.questionRateWeighted;
+  packed[at + 7] = totals.talkRatioWeighted;
 }
 
 /** The `i`th person of the window: the user and their totals, worked out on first use. */
@@ -55,13 +80,7 @@ export function personAt(people: WindowPeople, i: number): { user: WorldUser; to
   if (packed[at + 1] === NOT_YET) {
     const totals = account.totals(user, request.fromDay, request.toDay);
     if (totals === undefined) throw new Error(`user ${user.gong.id} is listed in a window without calls in it`);
-    packed[at + 1] = totals.calls;
-    packed[at + 2] = totals.longestMonologue;
-    packed[at + 3] = totals.longestCustomerStory;
-    packed[at + 4] = totals.interactivityWeighted;
-    packed[at + 5] = totals.patienceWeighted;
-    packed[at + 6] = totals.questionRateWeighted;
-    packed[at + 7] = totals.talkRatioWeighted;
+    pack(packed, at, user.index, totals);
   }
   return {
     user,

@@ -105,7 +105,8 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     now: resolveNow(now),
     secret,
     windowPeople: keptOnSecondOffer(
-      createLruCache(WINDOW_PEOPLE_KEPT, (people) => Math.max(1, people.count)),
+      // A kept window holds its request (and any userIds filter) for the totals it works out later.
+      createLruCache(WINDOW_PEOPLE_KEPT, (people) => Math.max(1, people.count + (people.request.userIds?.size ?? 0))),
       RECENT_WINDOWS,
     ),
   };

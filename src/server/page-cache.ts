@@ -37,6 +37,7 @@ export function createPageCache(maxBytes: number): PageCache {
   );
   return {
     get: (key) => pages.get(key),
-    offer: (key, bytes) => void pages.set(key, ownBytes(bytes)),
+    // Only a page that will be kept is worth a copy of its own.
+    offer: (key, bytes) => void pages.set(key, pages.wasOffered(key) ? ownBytes(bytes) : bytes),
   };
 }

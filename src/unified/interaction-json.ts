@@ -117,6 +117,11 @@ export function interactionLines(records: readonly Interaction[]): string {
   return text;
 }
 
+/** Whether JSON.stringify would hand `value` to its `toJSON` (with the key it sits under). */
+function hasToJson(value: object): boolean {
+  return typeof (value as { toJSON?: unknown }).toJSON === 'function';
+}
+
 /** Whether JSON.stringify would write `value` key by key or item by item, calling no `toJSON`. */
 function isPlain(value: object, prototype: object): boolean {
   return Object.getPrototypeOf(value) === prototype && (value as { toJSON?: unknown }).toJSON === undefined;
@@ -127,8 +132,8 @@ function interactionsJson(records: readonly unknown[]): string {
   let text = '[';
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
-    // An array's holes and undefined entries are `null` to JSON.stringify: leave those to it.
-    if (typeof record !== 'object' || record === null) return JSON.stringify(records);
+    // Holes and undefined entries (null to JSON.stringify) and toJSON (handed the index): its.
+    if (typeof record !== 'object' || record === null || hasToJson(record)) return JSON.stringify(records);
     text += (i === 0 ? '' : ',') + (recordJson(record as Interaction, window) ?? 'null');
   }
   return `${text}]`;
@@ -147,6 +152,7 @@ export function answerJson(body: unknown): string {
   }
   let text = '{';
   for (const [key, value] of Object.entries(body)) {
+    if (typeof value === 'object' && value !== null && hasToJson(value)) return JSON.stringify(body);
     const json =
       key === 'result' && Array.isArray(value) && isPlain(value, Array.prototype)
         ? interactionsJson(value)
