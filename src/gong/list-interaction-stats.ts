@@ -25,7 +25,7 @@ function personInteractionStats(people: WindowPeople, i: number): GongPersonInte
 
 /** Every user of the request with calls in its window, with their stats, in Gong's order. */
 export function peopleInteractionStats(account: WorldAccount, request: StatsRequest): GongPersonInteractionStats[] {
-  const people = windowPeople(account, request);
+  const people = windowPeopleWithTotals(account, request);
   return Array.from({ length: people.count }, (_, i) => personInteractionStats(people, i));
 }
 
