@@ -26,19 +26,27 @@ describe('createLruCache', () => {
 
   it('keptOnSecondOffer keeps a value only when its key was offered among the recent ones', () => {
     const cache = keptOnSecondOffer(createLruCache<string>(10), 2);
-    cache.set('a', 'first');
+    const told: boolean[] = [];
+    const offer = (key: string, value: string) =>
+      cache.offer(key, (kept) => {
+        told.push(kept);
+        return value;
+      });
+    expect(offer('a', 'first')).toBe('first');
     expect(cache.get('a')).toBeUndefined();
-    cache.set('a', 'second');
+    offer('a', 'second');
     expect(cache.get('a')).toBe('second');
     // At most two keys are remembered, then all forgotten at once: y's offer forgets a and x,
     // so x's next offer finds only y and z remembered (and forgets them in turn).
-    cache.set('x', 'x');
-    cache.set('y', 'y');
-    cache.set('z', 'z');
-    cache.set('x', 'x again');
+    offer('x', 'x');
+    offer('y', 'y');
+    offer('z', 'z');
+    offer('x', 'x again');
     expect(cache.get('x')).toBeUndefined();
-    cache.set('x', 'x a third time');
+    offer('x', 'x a third time');
     expect(cache.get('x')).toBe('x a third time');
     expect(cache.size).toBe(2);
+    // make is told, before it builds, whether its value will be kept.
+    expect(told).toEqual([false, true, false, false, false, false, true]);
   });
 });

@@ -6,8 +6,8 @@ import { hashString } from './world/hash.js';
 
 export interface LruCache<V> {
   get(key: string): V | undefined;
-  /** Offers a value; answers whether it was kept (the cache's choice). */
-  set(key: string, value: V): boolean;
+  /** Keeps a value, unless it weighs more than the whole capacity. */
+  set(key: string, value: V): void;
   readonly size: number;
 }
 
@@ -29,7 +29,7 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
     },
     set(key, value) {
       const weight = weigh(value);
-      if (weight > capacity) return false;
+      if (weight > capacity) return;
       const old = entries.get(key);
       if (old !== undefined) {
         total -= weigh(old);
@@ -42,7 +42,6 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
         entries.delete(oldest);
         total -= weigh(entry);
       }
-      return true;
     },
     get size() {
       return entries.size;
@@ -51,9 +50,14 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
 }
 
 /** A cache that keeps a value from its key's second offer on. */
-export interface SecondOfferCache<V> extends LruCache<V> {
-  /** Whether `key` was offered lately: a value offered for it now would be kept. */
-  wasOffered(key: string): boolean;
+export interface SecondOfferCache<V> {
+  get(key: string): V | undefined;
+  /**
+   * Offers the value `make` builds; `make` is told whether it will be kept (the key was
+   * offered lately), so a kept value can be built for keeping. Answers the value.
+   */
+  offer(key: string, make: (kept: boolean) => V): V;
+  readonly size: number;
 }
 
 /**
@@ -64,20 +68,24 @@ export interface SecondOfferCache<V> extends LruCache<V> {
  *
  * @example
  * const pages = keptOnSecondOffer(createLruCache<Buffer>(64 << 20, (b) => b.length), 100_000);
+ * pages.offer(url, () => bytes);
  */
 export function keptOnSecondOffer<V>(cache: LruCache<V>, recentKeys: number): SecondOfferCache<V> {
   // 32-bit hashes, not the keys: small integers cost the collector nothing. A collision only
-  // admits a value a request early.
+  // keeps a value an offer early.
   const offered = new Set<number>();
   return {
     get: (key) => cache.get(key),
-    wasOffered: (key) => offered.has(hashString(key)),
-    set(key, value) {
+    offer(key, make) {
       const hash = hashString(key);
-      if (offered.has(hash)) return cache.set(key, value);
+      if (offered.has(hash)) {
+        const value = make(true);
+        cache.set(key, value);
+        return value;
+      }
       if (offered.size >= recentKeys) offered.clear();
       offered.add(hash);
-      return false;
+      return make(false);
     },
     get size() {
       return cache.size;

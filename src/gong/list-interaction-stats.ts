@@ -59,16 +59,14 @@ export function listInteractionStats(
   if ('problem' in position) return gongError(400, requestId, [position.problem]);
 
   const cacheKey = `${account.id}|${request.filterKey}`;
-  let people = context.windowPeople.get(cacheKey);
-  if (people === undefined) {
-    // Asked for lately, the window is being walked and will be kept: its later pages need
-    // everyone's totals, worked out in one pass over the users' day tables. Asked for the
-    // first time, only this page's people's totals are worked out.
-    people = context.windowPeople.wasOffered(cacheKey)
-      ? windowPeopleWithTotals(account, request)
-      : windowPeople(account, request);
-    context.windowPeople.set(cacheKey, people);
-  }
+  // Asked for lately, the window is being walked and is kept: its later pages need everyone's
+  // totals, worked out in one pass over the users' day tables. Asked for the first time, only
+  // this page's people's totals are worked out.
+  const people =
+    context.windowPeople.get(cacheKey) ??
+    context.windowPeople.offer(cacheKey, (kept) =>
+      kept ? windowPeopleWithTotals(account, request) : windowPeople(account, request),
+    );
   if (people.count === 0) return gongError(404, requestId, ['No stats found for the specified period']);
   const page = gongPage(scope, people.count, position.page);
   if (page === undefined) return gongError(400, requestId, ['cursor: points past the last page of this request']);

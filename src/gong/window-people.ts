@@ -25,6 +25,11 @@ export interface WindowPeople {
   readonly packed: Float64Array;
 }
 
+/** Whether the request's `userIds` filter, if any, lets the user in. */
+function isAsked(request: StatsRequest, user: WorldUser): boolean {
+  return request.userIds === undefined || request.userIds.has(user.gong.id);
+}
+
 /**
  * Every user of the request with calls in its window.
  *
@@ -34,8 +39,7 @@ export interface WindowPeople {
 export function windowPeople(account: WorldAccount, request: StatsRequest): WindowPeople {
   const indexes: number[] = [];
   for (const user of account.users()) {
-    if (request.userIds !== undefined && !request.userIds.has(user.gong.id)) continue;
-    if (account.hasCalls(user, request.fromDay, request.toDay)) indexes.push(user.index);
+    if (isAsked(request, user) && account.hasCalls(user, request.fromDay, request.toDay)) indexes.push(user.index);
   }
   const packed = new Float64Array(indexes.length * FIELDS);
   indexes.forEach((index, i) => (packed[i * FIELDS] = index));
@@ -51,7 +55,7 @@ export function windowPeopleWithTotals(account: WorldAccount, request: StatsRequ
   const all = new Float64Array(users.length * FIELDS);
   let count = 0;
   for (const user of users) {
-    if (request.userIds !== undefined && !request.userIds.has(user.gong.id)) continue;
+    if (!isAsked(request, user)) continue;
     const totals = account.totals(user, request.fromDay, request.toDay);
     if (totals === undefined) continue;
     pack(all, count * FIELDS, user.index, totals);

@@ -38,6 +38,6 @@ export function createPageCache(maxBytes: number): PageCache {
   return {
     get: (key) => pages.get(key),
     // Only a page that will be kept is worth a copy of its own.
-    offer: (key, bytes) => void pages.set(key, pages.wasOffered(key) ? ownBytes(bytes) : bytes),
+    offer: (key, bytes) => void pages.offer(key, (kept) => (kept ? ownBytes(bytes) : bytes)),
   };
 }

@@ -7,7 +7,7 @@
  * is left to `JSON.stringify`.
  */
 import type { GongInteractionStat, Interaction } from '../schema-types.js';
-import { fitsTemplate, type TemplateRecord } from './interaction-template.js';
+import { fitsTemplate, isPlain, type TemplateRecord } from './interaction-template.js';
 
 /** Printable ASCII but `"` and `\\`: the characters JSON.stringify writes as they are. */
 const NEEDS_NO_ESCAPE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
@@ -122,17 +122,13 @@ function hasToJson(value: object): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
-/** Whether JSON.stringify would write `value` key by key or item by item, calling no `toJSON`. */
-function isPlain(value: object, prototype: object): boolean {
-  return Object.getPrototypeOf(value) === prototype && (value as { toJSON?: unknown }).toJSON === undefined;
-}
-
 function interactionsJson(records: readonly unknown[]): string {
   const window = noWindow();
   let text = '[';
   for (let i = 0; i < records.length; i++) {
     const record = records[i];
-    // Holes and undefined entries (null to JSON.stringify) and toJSON (handed the index): its.
+    // Holes and undefined entries (null to JSON.stringify), and records with a toJSON (which
+    // JSON.stringify hands the index): the whole array is JSON.stringify's.
     if (typeof record !== 'object' || record === null || hasToJson(record)) return JSON.stringify(records);
     text += (i === 0 ? '' : ',') + (recordJson(record as Interaction, window) ?? 'null');
   }

@@ -45,13 +45,20 @@ export interface TemplateRecord {
 type Json = Record<string, unknown>;
 
 /**
+ * Whether JSON.stringify would write `value` (an object or array of `prototype`'s) key by
+ * key or item by item, calling no `toJSON`.
+ */
+export function isPlain(value: object, prototype: object): boolean {
+  return Object.getPrototypeOf(value) === prototype && (value as Json)['toJSON'] === undefined;
+}
+
+/**
  * Whether `value` is a plain object whose own enumerable keys are exactly `keys`, in order,
  * and which JSON.stringify would not hand to a `toJSON`. (for...in lists inherited enumerable
  * keys too, so a polluted prototype also fails.)
  */
 function isPlainWithKeys(value: unknown, keys: readonly string[]): value is Json {
-  if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  if ((value as Json)['toJSON'] !== undefined) return false;
+  if (typeof value !== 'object' || value === null || !isPlain(value, Object.prototype)) return false;
   let i = 0;
   for (const key in value) if (key !== keys[i++]) return false;
   return i === keys.length;
@@ -59,12 +66,7 @@ function isPlainWithKeys(value: unknown, keys: readonly string[]): value is Json
 
 /** Whether `value` is a plain array of `length` (no class, no `toJSON`). */
 function isPlainArray(value: unknown, length: number): value is unknown[] {
-  return (
-    Array.isArray(value) &&
-    value.length === length &&
-    Object.getPrototypeOf(value) === Array.prototype &&
-    (value as unknown as Json)['toJSON'] === undefined
-  );
+  return Array.isArray(value) && value.length === length && isPlain(value, Array.prototype);
 }
 
 const isFiniteNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
