@@ -1,7 +1,8 @@
 /**
  * `serve --workers N`: N processes share one port through node:cluster. Cursors are signed
  * with a secret derived from the seed, so any worker serves any page; each worker keeps its
- * own journal, caches and rate-limiter windows.
+ * own journal, caches and rate-limiter windows. A worker that dies is replaced, a limited
+ * number of times (`--worker-restarts`), with a line on stderr.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { CliError } from './cli-error.js';
@@ -14,6 +15,9 @@ type WorkerMessage = { type: 'listening'; url: string } | { type: 'failed'; mess
 export async function runWorker(flags: ServeFlags): Promise<number> {
   try {
     const running = await startServer(flags);
+    // Ctrl-C reaches every process of the terminal's group; the primary stops the workers itself
+    // (SIGTERM), and a worker dying of the SIGINT first would look like a crash to replace.
+    process.on('SIGINT', () => undefined);
     process.send?.({ type: 'listening', url: running.url } satisfies WorkerMessage);
     await new Promise<void>((resolve) => {
       process.once('disconnect', resolve);
@@ -31,35 +35,77 @@ export async function runWorker(flags: ServeFlags): Promise<number> {
   }
 }
 
-/** In the primary: fork the workers, print the banner once they listen, stop them on a signal. */
+/** Why a worker ended, for the log: `signal SIGKILL` or `code 1`. */
+function exitReason(code: number | null, signal: string | null): string {
+  return signal !== null ? `signal ${signal}` : `code ${code}`;
+}
+
+/**
+ * In the primary: fork the workers, print the banner once they listen, replace a worker that
+ * dies (at most `flags.workerRestarts` times over the server's life, so a worker that keeps
+ * dying does not fork forever), stop them all on a signal. When the last worker is gone the
+ * primary exits with an error rather than lingering, or quietly, without a server.
+ */
 export async function runPrimary(
   flags: ServeFlags,
   banner: (url: string, flags: ServeFlags) => string,
 ): Promise<number> {
-  const workers: Worker[] = [];
+  const live = new Set<Worker>();
+  const log = (line: string) => {
+    if (flags.logLevel !== 'silent') console.error(`interactions-kit: ${line}`);
+  };
+  let stopping = false;
+  let started = false;
+  let replacements = 0;
+  let allGone: (error: CliError) => void = () => undefined;
+  const gone = new Promise<never>((_resolve, reject) => (allGone = reject));
+  gone.catch(() => undefined);
+
   const listening = new Promise<string>((resolve, reject) => {
     let ready = 0;
-    for (let i = 0; i < flags.workers; i++) {
+    const fork = (): Worker => {
       const worker = cluster.fork();
-      workers.push(worker);
+      live.add(worker);
       worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'failed') reject(new CliError(message.message, message.exitCode));
-        else if (++ready === flags.workers) resolve(message.url);
+        if (message.type === 'failed') {
+          if (started) log(`worker ${worker.process.pid} could not start: ${message.message}`);
+          else reject(new CliError(message.message, message.exitCode));
+        } else if (!started && ++ready === flags.workers) resolve(message.url);
       });
-      worker.on('exit', (code) => {
-        if (ready < flags.workers) reject(new CliError(`a worker exited with code ${code} before listening`, 1));
+      worker.on('exit', (code, signal) => {
+        live.delete(worker);
+        if (stopping) return;
+        if (!started) {
+          reject(new CliError(`a worker exited with ${exitReason(code, signal)} before listening`, 1));
+          return;
+        }
+        const why = `worker ${worker.process.pid} exited with ${exitReason(code, signal)}`;
+        if (replacements < flags.workerRestarts) {
+          replacements++;
+          const next = fork();
+          log(
+            `${why}; replaced by worker ${next.process.pid} (${replacements} of ${flags.workerRestarts} replacements)`,
+          );
+        } else {
+          log(`${why}; not replaced: all ${flags.workerRestarts} replacements are used (--worker-restarts)`);
+        }
+        if (live.size === 0) allGone(new CliError('every worker has exited; the server is down', 1));
       });
-    }
+      return worker;
+    };
+    for (let i = 0; i < flags.workers; i++) fork();
   });
-  const stopAll = () =>
-    Promise.all(
-      workers.map(
+  const stopAll = () => {
+    stopping = true;
+    return Promise.all(
+      [...live].map(
         (worker) =>
           new Promise((resolve) =>
             worker.isDead() ? resolve(undefined) : (worker.once('exit', resolve), worker.kill('SIGTERM')),
           ),
       ),
     );
+  };
   let url: string;
   try {
     url = await listening;
@@ -67,8 +113,9 @@ export async function runPrimary(
     await stopAll();
     throw error;
   }
+  started = true;
   if (flags.logLevel !== 'silent') console.log(`${banner(url, flags)}\n(${flags.workers} workers)`);
-  const signal = await nextStopSignal();
+  const signal = await Promise.race([nextStopSignal(), gone]);
   await stopAll();
   if (flags.logLevel !== 'silent') console.log(`interactions-kit: ${signal}, stopped`);
   return 0;

@@ -64,9 +64,11 @@ export function chooseResponseSchema(
   }
   const format = query.truto_response_format === '' ? DEFAULT_FORMAT : query.truto_response_format;
   const keyed = `${format}+key_by`;
+  // The format comes from the request: own entries only, so `toString` or `__proto__` is an
+  // unknown format rather than a function or Object.prototype taken for a schema.
   // A format without a keyed entry (stream) answers the same with or without truto_key_by.
-  const formatKey = query.truto_key_by !== undefined && table[keyed] !== undefined ? keyed : format;
-  const schema = table[formatKey];
+  const formatKey = query.truto_key_by !== undefined && Object.hasOwn(table, keyed) ? keyed : format;
+  const schema = Object.hasOwn(table, formatKey) ? table[formatKey] : undefined;
   if (schema === undefined) {
     const known = [...new Set(Object.keys(table).map((key) => key.replace(/\+key_by$/, '')))];
     return {

@@ -54,7 +54,8 @@ export function withoutRequired(schema: SchemaObject, fields: readonly string[],
   if (isSchemaMap(copy.properties) && nested.size > 0) {
     const properties: SchemaMap = { ...copy.properties };
     for (const [name, inner] of nested) {
-      if (properties[name] !== undefined)
+      // Names come from the request: `toString.x` must not find Object.prototype.toString.
+      if (Object.hasOwn(properties, name))
         properties[name] = withoutRequired(properties[name] as SchemaObject, inner, resolve);
     }
     copy.properties = properties;

@@ -12,6 +12,14 @@ import { resolveReference, type OpenApiDocument, type SchemaObject } from './ope
 /** Keywords OpenAPI 3.1 adds to JSON Schema; ajv's strict mode would reject them otherwise. */
 const OPENAPI_KEYWORDS = ['example', 'discriminator', 'xml', 'externalDocs'];
 const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+/**
+ * Derived validators (one per distinct `truto_exclude_fields` set, about 65 KB of compiled code
+ * each) compiled by one ajv before it is replaced. ajv keeps every function it compiles, in its
+ * shared code scope, for as long as it lives (`removeSchema` does not reach that scope), so a
+ * cache in front of one long-lived ajv would bound nothing: the bound comes from dropping the
+ * ajv that compiled them, cache and all.
+ */
+export const DERIVED_VALIDATORS_KEPT = 64;
 
 /** Where a validation runs: the pointer its value sits at and the name of the schema used. */
 export interface SchemaContext {
@@ -26,8 +34,14 @@ export interface SchemaRegistry {
   readonly document: OpenApiDocument;
   /** The compiled validator of a schema reference (`#/components/schemas/X`) or schema object; compiled once. */
   validatorFor(schema: string | SchemaObject): ValidateFunction;
-  /** The validator cached under `key`, built from `derive()` the first time `key` is asked for. */
+  /**
+   * The validator cached under `key`, built from `derive()` the first time `key` is asked for.
+   * At most {@link DERIVED_VALIDATORS_KEPT} are kept: after that many compilations the cache
+   * starts afresh (a key asked for again is compiled again).
+   */
   derivedValidator(key: string, derive: () => SchemaObject): ValidateFunction;
+  /** Derived validators kept now; never more than {@link DERIVED_VALIDATORS_KEPT}. */
+  readonly derivedValidatorCount: number;
   /** The schema object behind a reference (or the object itself), following `$ref`s. */
   resolveSchema(schema: string | SchemaObject): SchemaObject;
   /** Validates `value`; every failure as a {@link Diagnostic}. */
@@ -61,15 +75,22 @@ function vendorExtensions(document: OpenApiDocument): string[] {
  * ```
  */
 export function createSchemaRegistry(document: OpenApiDocument): SchemaRegistry {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
-  addFormats.default(ajv);
-  ajv.addVocabulary([...OPENAPI_KEYWORDS, ...vendorExtensions(document)]);
-  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
-    ajv.addSchema(schema as object, `#/components/schemas/${name}`);
-  }
+  const vocabulary = [...OPENAPI_KEYWORDS, ...vendorExtensions(document)];
+  const newAjv = (): Ajv2020 => {
+    const fresh = new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
+    addFormats.default(fresh);
+    fresh.addVocabulary(vocabulary);
+    for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+      fresh.addSchema(schema as object, `#/components/schemas/${name}`);
+    }
+    return fresh;
+  };
+  const ajv = newAjv();
 
   const inline = new WeakMap<object, ValidateFunction>();
-  const derived = new Map<string, ValidateFunction>();
+  // Requests choose how many derived schemas exist; see DERIVED_VALIDATORS_KEPT for the bound.
+  let derivedAjv: Ajv2020 | undefined;
+  let derived = new Map<string, ValidateFunction>();
 
   function validatorFor(schema: string | SchemaObject): ValidateFunction {
     if (typeof schema === 'string') {
@@ -89,7 +110,11 @@ export function createSchemaRegistry(document: OpenApiDocument): SchemaRegistry 
   function derivedValidator(key: string, derive: () => SchemaObject): ValidateFunction {
     let validate = derived.get(key);
     if (validate === undefined) {
-      validate = ajv.compile(derive());
+      if (derivedAjv === undefined || derived.size >= DERIVED_VALIDATORS_KEPT) {
+        derivedAjv = newAjv();
+        derived = new Map();
+      }
+      validate = derivedAjv.compile(derive());
       derived.set(key, validate);
     }
     return validate;
@@ -109,7 +134,16 @@ export function createSchemaRegistry(document: OpenApiDocument): SchemaRegistry 
     return (check.errors ?? []).map((error) => toDiagnostic(error, value, context));
   }
 
-  return { document, validatorFor, derivedValidator, resolveSchema, validate };
+  return {
+    document,
+    validatorFor,
+    derivedValidator,
+    resolveSchema,
+    validate,
+    get derivedValidatorCount() {
+      return derived.size;
+    },
+  };
 }
 
 /** The value at an ajv instance path (already a JSON pointer) inside `root`. */
@@ -118,7 +152,8 @@ function valueAt(root: unknown, instancePath: string): unknown {
   let node: unknown = root;
   for (const raw of instancePath.split('/').slice(1)) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
+    // Own properties only: a body's key (`toString`) must not read the prototype's.
+    if (typeof node !== 'object' || node === null || !Object.hasOwn(node, token)) return undefined;
     node = (node as Record<string, unknown>)[token];
   }
   return node;

@@ -1,7 +1,9 @@
 /**
  * A response against the contract, in a fixed order: find the operation, find the documented
  * status, check the documented headers, match the content type, choose the body's schema and
- * validate the body. Every violation comes back as data; nothing here throws for a bad response.
+ * validate the body. Every violation comes back as data; nothing here throws for a bad response,
+ * and a failure of the validator itself (a schema that does not compile) is reported as a
+ * violation too: callers run this in `finish` listeners, where a throw ends the process.
  */
 import { chooseResponseSchema } from './choose-response-schema.js';
 import { escapePointerToken, type Diagnostic } from './diagnostics.js';
@@ -49,9 +51,9 @@ export type ValidateResponse = (exchange: ResponseExchange) => Diagnostic[];
 /** The documented response key of a status: exact, then `4XX`-style ranges, then `default`. */
 function responseKey(responses: Record<string, unknown>, status: number): string | undefined {
   const exact = String(status);
-  if (responses[exact] !== undefined) return exact;
+  if (Object.hasOwn(responses, exact)) return exact;
   const range = Object.keys(responses).find((key) => key.toUpperCase() === `${exact[0]}XX`);
-  return range ?? (responses.default !== undefined ? 'default' : undefined);
+  return range ?? (Object.hasOwn(responses, 'default') ? 'default' : undefined);
 }
 
 function queryInPath(path: string): string | undefined {
@@ -72,8 +74,25 @@ function queryInPath(path: string): string | undefined {
  * ```
  */
 export function createResponseValidator(registry: SchemaRegistry, findOperation: FindOperation): ValidateResponse {
-  const { document } = registry;
+  const validateExchange = createExchangeValidator(registry, findOperation);
   return function validateResponse(exchange) {
+    try {
+      return validateExchange(exchange);
+    } catch (error) {
+      return [
+        {
+          pointer: '',
+          rule: 'validator-error',
+          message: `the response could not be validated: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      ];
+    }
+  };
+}
+
+function createExchangeValidator(registry: SchemaRegistry, findOperation: FindOperation): ValidateResponse {
+  const { document } = registry;
+  return function validateExchange(exchange) {
     const method = exchange.method ?? 'GET';
     const found = findOperation(method, exchange.path);
     if ('rule' in found) return [found];

@@ -10,13 +10,28 @@ export const KEY_BY_FIELDS = {
   raw: ['userId', 'userEmailAddress'],
 } as const;
 
+/**
+ * Fields holding lists, per kind of record. A dotted name reaching past one
+ * (`user.emails.length`) names a property of the list, not a field, so it cannot be excluded.
+ */
+export const LIST_FIELDS = {
+  unified: ['user.emails', 'additional_metrics', 'remote_data.personInteractionStats'],
+  raw: ['personInteractionStats'],
+} as const;
+
 type Json = Record<string, unknown>;
+
+// Paths are user-given: only own properties of plain objects are walked, so `toString.x`
+// never reaches Object.prototype and nothing below a list (its `length`) is touched.
+function isRecordObject(node: unknown): node is Json {
+  return typeof node === 'object' && node !== null && !Array.isArray(node);
+}
 
 function valueAt(record: Json, path: string): unknown {
   let node: unknown = record;
   for (const part of path.split('.')) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Json)[part];
+    if (!isRecordObject(node) || !Object.hasOwn(node, part)) return undefined;
+    node = node[part];
   }
   return node;
 }
@@ -25,10 +40,25 @@ function removeAt(record: Json, path: string): void {
   const parts = path.split('.');
   let node: unknown = record;
   for (const part of parts.slice(0, -1)) {
-    if (typeof node !== 'object' || node === null) return;
-    node = (node as Json)[part];
+    if (!isRecordObject(node) || !Object.hasOwn(node, part)) return;
+    node = node[part];
   }
-  if (typeof node === 'object' && node !== null) delete (node as Json)[parts[parts.length - 1] as string];
+  if (isRecordObject(node)) delete node[parts[parts.length - 1] as string];
+}
+
+/**
+ * The first of `fields` that reaches inside a list field of `kind` records, with the list, or
+ * undefined when every one can be excluded.
+ */
+export function fieldInsideList(
+  fields: readonly string[],
+  kind: keyof typeof LIST_FIELDS,
+): { field: string; list: string } | undefined {
+  for (const field of fields) {
+    const list = LIST_FIELDS[kind].find((name) => field.startsWith(`${name}.`));
+    if (list !== undefined) return { field, list };
+  }
+  return undefined;
 }
 
 export interface ShapeOptions {
