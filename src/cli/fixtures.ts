@@ -8,6 +8,7 @@ import { LargeDatasetError } from '../fixtures/large-dataset.js';
 import { createProgressBar } from '../fixtures/progress-bar.js';
 import { checkGoldenFixtures, writeGoldenFixtures } from '../fixtures/write-golden-fixtures.js';
 import { DATASET_FORMATS, writeLargeDataset, type DatasetFormat } from '../fixtures/write-large-dataset.js';
+import { SymlinkRefusedError } from '../fixtures/write-no-follow.js';
 import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
@@ -103,6 +104,7 @@ export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFl
 
 /** A file-system failure (a missing directory, no permission) as a one-line CLI error. */
 function fileError(error: unknown, path: string): unknown {
+  if (error instanceof SymlinkRefusedError) return new CliError(error.message, 1);
   const code = (error as NodeJS.ErrnoException)?.code;
   return typeof code === 'string' && (error as NodeJS.ErrnoException).syscall !== undefined
     ? new CliError(`cannot write ${path}: ${(error as Error).message}`, 1)

@@ -3,6 +3,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { loadContract, type Contract } from '../contract/contract.js';
+import { redactUrl } from '../redact.js';
 
 /**
  * Where the unified API is and which account and window to read.
@@ -81,10 +82,14 @@ export function resolveConformance(target: ConformanceTarget, options: Conforman
   try {
     url = new URL(target.baseUrl);
   } catch {
-    throw new ConformanceOptionsError(`baseUrl must be an absolute http(s) URL, got ${JSON.stringify(target.baseUrl)}`);
+    throw new ConformanceOptionsError(
+      `baseUrl must be an absolute http(s) URL, got ${JSON.stringify(redactUrl(target.baseUrl))}`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConformanceOptionsError(`baseUrl must be an http(s) URL, got ${JSON.stringify(target.baseUrl)}`);
+    throw new ConformanceOptionsError(
+      `baseUrl must be an http(s) URL, got ${JSON.stringify(redactUrl(target.baseUrl))}`,
+    );
   }
   for (const name of ['token', 'account', 'start', 'end'] as const) {
     if (typeof target[name] !== 'string' || target[name] === '')

@@ -6,6 +6,7 @@
  */
 import { describeViolations } from '../contract/diagnostics.js';
 import type { CheckKind, CheckResult, ConformanceReport } from './check-result.js';
+import { redactReport } from './redact-report.js';
 
 /** Text safe in XML content and attributes (characters XML 1.0 cannot carry are dropped). */
 export function escapeXml(text: string): string {
@@ -50,7 +51,9 @@ function testcase(check: CheckResult, unreachable: string | undefined): string {
  * await writeFile('conformance.xml', formatJunitReport(await runConformance(target)));
  * ```
  */
-export function formatJunitReport(report: ConformanceReport): string {
+export function formatJunitReport(given: ConformanceReport): string {
+  // A JUnit file is a CI artifact: a report built by hand must not put a credential there either.
+  const report = redactReport(given);
   const suites = (['schema', 'behaviour'] as CheckKind[]).map((kind) => {
     const checks = report.checks.filter((check) => check.kind === kind);
     const cases = checks.map((check) => testcase(check, report.unreachable));

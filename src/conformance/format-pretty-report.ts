@@ -4,6 +4,7 @@
  */
 import { describeViolations } from '../contract/diagnostics.js';
 import type { CheckResult, ConformanceReport } from './check-result.js';
+import { redactReport } from './redact-report.js';
 
 /** Options of {@link formatPrettyReport}. */
 export interface PrettyReportOptions {
@@ -50,7 +51,9 @@ function details(check: CheckResult, maxDiagnostics: number, maxMessages: number
  * // 17 checks: 16 passed, 1 failed, 0 skipped
  * ```
  */
-export function formatPrettyReport(report: ConformanceReport, options: PrettyReportOptions = {}): string {
+export function formatPrettyReport(given: ConformanceReport, options: PrettyReportOptions = {}): string {
+  // Printed to CI logs: a report built by hand must not put a credential there either.
+  const report = redactReport(given);
   const { maxDiagnostics = 5, maxMessages = 5 } = options;
   const { target, summary } = report;
   const width = Math.max(...report.checks.map((check) => check.id.length));

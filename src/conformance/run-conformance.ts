@@ -12,6 +12,7 @@ import {
   type ConformanceTarget,
   type ResolvedConformance,
 } from './conformance-options.js';
+import { redactReport } from './redact-report.js';
 import { TargetUnreachableError } from './target-errors.js';
 import { getUnified, unifiedUrl, type QueryPairs } from './unified-request.js';
 
@@ -144,14 +145,15 @@ export async function runConformance(
   }
   const count = (status: CheckResult['status']) => checks.filter((check) => check.status === status).length;
   const summary = { total: checks.length, passed: count('pass'), failed: count('fail'), skipped: count('skip') };
-  return {
+  // Reports go to CI logs and artifacts: no credential of the target leaves as data.
+  return redactReport({
     target: { baseUrl: resolved.baseUrl, account: target.account, start: target.start, end: target.end },
     checks,
     summary,
     ok: run.unreachable === undefined && summary.failed === 0,
     ...(run.unreachable === undefined ? {} : { unreachable: run.unreachable }),
     durationMs: Math.round(performance.now() - started),
-  };
+  });
 }
 
 /** The ids of every check, in run order (for `only` / `skip`). */

@@ -1,0 +1,194 @@
+/**
+ * The one place that decides what is a secret and hides it. The start-up banner, the request
+ * log, the `--validate-responses` warning, the journal, the debug envelope and every `verify`
+ * reporter go through here, so they all hide the same things.
+ *
+ * A name is judged by a broad rule rather than a list, after percent-decoding and case-folding:
+ * anything token-, secret-, password-, session-, cookie-, credential-, signature- or auth-like
+ * is secret, and so is a name whose last word is `key` (`api-key`, `X-Api-Key`, `apiKey`,
+ * `private_key`). `key` counts only as the last word because as a modifier it names a choice,
+ * not a secret (the contract's own `truto_key_by`). Array and object forms
+ * (`access_token[]`, `access_token[0]`, `credentials[token]`) are judged by every word.
+ *
+ * Pure and platform-free: the engine (debug envelope) uses it as well as the doors.
+ */
+
+/** What a secret is replaced with. */
+export const REDACTED = '[REDACTED]';
+
+/** Words that make a name secret wherever they appear in it (`x-auth-token`, `mysessionid`). */
+const SECRET_WORD =
+  /token|secret|passw(?:or)?d|passphrase|passcode|pwd|sess(?:ion|id)|cookie|credential|signature|bearer|jwt|csrf|xsrf|auth(?!or(?!i[sz]))/;
+
+/** Whole words that are secret on their own (`?sig=`, `?pass=`, `?otp=`). */
+const SECRET_WHOLE_WORD = /^(?:sig|sid|pass|otp|pin|cvv)$/;
+
+/** The last word of a name, when it names a key (`apikey`, `key`, `keys`). */
+const KEY_WORD = /keys?$/;
+
+/** Percent-decodes (`+` as a space, as in a query) until stable; a bad escape is left as it is. */
+function decodeName(name: string): string {
+  let text = name.replace(/\+/g, ' ');
+  // Decoded more than once so a name encoded twice (`access%255Ftoken`) is judged too.
+  for (let round = 0; round < 3 && text.includes('%'); round++) {
+    const decoded = text.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+    if (decoded === text) break;
+    text = decoded;
+  }
+  return text;
+}
+
+/**
+ * Whether a query parameter, header or field name holds a secret.
+ *
+ * @example
+ * isSecretName('refresh_token'); // true
+ * isSecretName('X-Api-Key'); // true
+ * isSecretName('access%5Ftoken[]'); // true
+ * isSecretName('truto_key_by'); // false
+ */
+export function isSecretName(name: string): boolean {
+  const words = decodeName(name)
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    // Array indices (`api_key[0]`) say nothing about what the name holds.
+    .filter((word) => word !== '' && !/^\d+$/.test(word));
+  if (words.some((word) => SECRET_WORD.test(word) || SECRET_WHOLE_WORD.test(word))) return true;
+  const last = words.at(-1);
+  return last !== undefined && KEY_WORD.test(last);
+}
+
+/**
+ * A query string (without its `?`) with the values of secret parameters replaced; everything
+ * else is kept byte for byte.
+ *
+ * @example
+ * redactQuery('limit=2&access_token=abc'); // 'limit=2&access_token=[REDACTED]'
+ */
+export function redactQuery(rawQuery: string): string {
+  if (rawQuery === '') return rawQuery;
+  return rawQuery
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq === -1) return pair;
+      const name = pair.slice(0, eq);
+      return isSecretName(name) ? `${name}=${REDACTED}` : pair;
+    })
+    .join('&');
+}
+
+/** `scheme://user:password@` at the start of a URL. */
+const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/)[^/?#@\s]*@/i;
+
+/**
+ * A URL (absolute, or a path with its query, as `req.url`) with credentials removed: the
+ * user-info part, and secret parameters in the query and in the fragment (OAuth's implicit
+ * flow puts `access_token` there).
+ *
+ * @example
+ * redactUrl('http://user:pw@host/x?id_token=abc&limit=2'); // 'http://[REDACTED]@host/x?id_token=[REDACTED]&limit=2'
+ */
+export function redactUrl(url: string): string {
+  const withoutUser = url.replace(USERINFO, `$1${REDACTED}@`);
+  const hash = withoutUser.indexOf('#');
+  const beforeHash = hash === -1 ? withoutUser : withoutUser.slice(0, hash);
+  const fragment = hash === -1 ? undefined : withoutUser.slice(hash + 1);
+  const q = beforeHash.indexOf('?');
+  const path = q === -1 ? beforeHash : beforeHash.slice(0, q);
+  const query = q === -1 ? undefined : beforeHash.slice(q + 1);
+  return (
+    path +
+    (query === undefined ? '' : `?${redactQuery(query)}`) +
+    (fragment === undefined ? '' : `#${redactQuery(fragment)}`)
+  );
+}
+
+/**
+ * One header's value, redacted when its name is secret. An `Authorization`-like value keeps its
+ * scheme (`Bearer [REDACTED]`), which tells a reader how the client authenticated.
+ *
+ * @example
+ * redactHeader('authorization', 'Basic a2V5OnNlY3JldA=='); // 'Basic [REDACTED]'
+ * redactHeader('set-cookie', 'session=abc; Path=/'); // '[REDACTED]'
+ */
+export function redactHeader(name: string, value: string): string {
+  if (!isSecretName(name)) return value;
+  const scheme = /^authorization$|-authorization$/i.test(name) ? /^([A-Za-z][\w-]*)\s+\S/.exec(value) : null;
+  return scheme === null ? REDACTED : `${scheme[1]} ${REDACTED}`;
+}
+
+/**
+ * Headers with the values of secret ones (`Authorization`, `Cookie`, `Set-Cookie`,
+ * `X-Api-Key`, ...) redacted; a repeated header's values each become `[REDACTED]`.
+ *
+ * @example
+ * redactHeaders({ 'set-cookie': ['a=1', 'b=2'], 'content-type': 'application/json' });
+ * // { 'set-cookie': ['[REDACTED]', '[REDACTED]'], 'content-type': 'application/json' }
+ */
+export function redactHeaders<T extends string | number | readonly string[] | undefined>(
+  headers: Readonly<Record<string, T>>,
+): Record<string, T> {
+  const redacted: Record<string, T> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    redacted[name] = (
+      typeof value === 'string'
+        ? redactHeader(name, value)
+        : Array.isArray(value)
+          ? value.map((item: string) => redactHeader(name, item))
+          : typeof value === 'number' && isSecretName(name)
+            ? REDACTED
+            : value
+    ) as T;
+  }
+  return redacted;
+}
+
+/**
+ * A JSON value with the values of secret-named properties replaced, at any depth (a
+ * `remote_query[api_key]` lands in the Gong request body the debug envelope shows).
+ *
+ * @example
+ * redactJson({ filter: { fromDate: '2026-10-01' }, api_key: 'abc' }); // { filter: {...}, api_key: '[REDACTED]' }
+ */
+export function redactJson<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => redactJson(item)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  const redacted: Record<string, unknown> = {};
+  for (const [name, item] of Object.entries(value)) redacted[name] = isSecretName(name) ? REDACTED : redactJson(item);
+  return redacted as T;
+}
+
+/** URLs, and `name=value` pairs after the start, a space, `?`, `&`, `;` or `,`. */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+const PAIR_IN_TEXT = /(^|[\s?&;,#])([^\s=&?#;,:"'<>]+)=([^\s&#;,"'<>]*)/g;
+/** `Name: value` header lines (`Authorization: Bearer abc`, `x-api-key: abc`). */
+const HEADER_IN_TEXT = /(^|[\s"'])([A-Za-z][\w-]*):[ \t]*(?:(Bearer|Basic|Token|Digest)[ \t]+)?([^\s"',;]+)/gm;
+/** A bearer token standing alone (`Bearer abc`). */
+const BEARER_IN_TEXT = /\bBearer[ \t]+(?!\[REDACTED\])[A-Za-z0-9\-._~+/]+=*/g;
+
+/**
+ * Free text (a log line, an error message, a report's message) with the credentials it may
+ * carry removed: URLs as {@link redactUrl} does them, secret `name=value` pairs, secret
+ * `Name: value` headers and `Bearer` tokens.
+ *
+ * @example
+ * redactText('cannot reach http://u:p@host/?token=x'); // 'cannot reach http://[REDACTED]@host/?token=[REDACTED]'
+ */
+export function redactText(text: string): string {
+  return text
+    .replace(URL_IN_TEXT, (url) => redactUrl(url))
+    .replace(PAIR_IN_TEXT, (pair, before: string, name: string) =>
+      isSecretName(name) ? `${before}${name}=${REDACTED}` : pair,
+    )
+    .replace(HEADER_IN_TEXT, (header, before: string, name: string, scheme: string | undefined) =>
+      isSecretName(name) ? `${before}${name}: ${scheme === undefined ? '' : `${scheme} `}${REDACTED}` : header,
+    )
+    .replace(BEARER_IN_TEXT, `Bearer ${REDACTED}`);
+}

@@ -1,0 +1,298 @@
+/**
+ * Secrets never reach an output: the redaction module's rule as a table, then every output that
+ * uses it, driven for real (the serve binary's banner and debug log, the --validate-responses
+ * warning, the journal, the debug envelope, and `verify`'s json and junit reports).
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isSecretName, redactHeaders, redactJson, redactQuery, redactText, redactUrl } from '../../src/redact.js';
+import { createApp, requestListener } from '../../src/server/create-app.js';
+import { spawnCli } from '../helpers/cli.js';
+import { ACCOUNT, AUTH, mockApp, NOW, october, unifiedUrl } from '../helpers/mock.js';
+
+const WINDOW = ['--start', '2026-10-01T00:00:00Z', '--end', '2026-11-01T00:00:00Z'];
+
+describe('isSecretName: a broad rule, after decoding and case-folding', () => {
+  const cases: Array<{ given: string; want: boolean }> = [
+    // token-, key-, secret-, password-, session-, auth-like
+    { given: 'access_token', want: true },
+    { given: 'refresh_token', want: true },
+    { given: 'id_token', want: true },
+    { given: 'private_token', want: true },
+    { given: 'accessToken', want: true },
+    { given: 'ACCESS_TOKEN', want: true },
+    { given: 'api-key', want: true },
+    { given: 'x-api-key', want: true },
+    { given: 'X-Api-Key', want: true },
+    { given: 'apikey', want: true },
+    { given: 'apiKey', want: true },
+    { given: 'client_secret', want: true },
+    { given: 'password', want: true },
+    { given: 'db_passwd', want: true },
+    { given: 'session', want: true },
+    { given: 'PHPSESSID', want: true },
+    { given: 'Authorization', want: true },
+    { given: 'Proxy-Authorization', want: true },
+    { given: 'oauth_verifier', want: true },
+    { given: 'Cookie', want: true },
+    { given: 'Set-Cookie', want: true },
+    { given: 'X-Amz-Signature', want: true },
+    { given: 'sig', want: true },
+    // percent-encoded names, array and object forms
+    { given: 'access%5Ftoken', want: true },
+    { given: '%61ccess_token', want: true },
+    { given: 'access%255Ftoken', want: true },
+    { given: 'access_token[]', want: true },
+    { given: 'access_token%5B%5D', want: true },
+    { given: 'api_key[0]', want: true },
+    { given: 'credentials[token]', want: true },
+    { given: 'remote_query[api_key]', want: true },
+    { given: 'auth[user]', want: true },
+    // the contract's own names, and ordinary headers, stay readable
+    { given: 'truto_key_by', want: false },
+    { given: 'keyBy', want: false },
+    { given: 'integrated_account_id', want: false },
+    { given: 'next_cursor', want: false },
+    { given: 'truto_exclude_fields[]', want: false },
+    { given: 'remote_query[filter][createdFromDateTime]', want: false },
+    { given: 'users[0][id]', want: false },
+    { given: 'author', want: false },
+    { given: 'content-type', want: false },
+    { given: 'ratelimit-remaining', want: false },
+    { given: 'retry-after', want: false },
+    { given: 'limit', want: false },
+    { given: 'bad%zzname', want: false },
+  ];
+  it.each(cases)('$given → $want', ({ given, want }) => {
+    expect(isSecretName(given)).toBe(want);
+  });
+});
+
+describe('redacting URLs, queries, headers, JSON and text', () => {
+  const urls: Array<{ given: string; want: string }> = [
+    {
+      given: '/unified/x?limit=2&access_token=abc&truto_key_by=id',
+      want: '/unified/x?limit=2&access_token=[REDACTED]&truto_key_by=id',
+    },
+    { given: 'http://user:pw@host:4010/a?b=1', want: 'http://[REDACTED]@host:4010/a?b=1' },
+    { given: 'https://tok@host/', want: 'https://[REDACTED]@host/' },
+    { given: 'https://host/cb#access_token=abc&state=s', want: 'https://host/cb#access_token=[REDACTED]&state=s' },
+    { given: '/x?%72efresh_token=abc&api_key%5B%5D=d', want: '/x?%72efresh_token=[REDACTED]&api_key%5B%5D=[REDACTED]' },
+    { given: '/x?flag&token', want: '/x?flag&token' },
+    { given: '/x', want: '/x' },
+  ];
+  it.each(urls)('redactUrl($given)', ({ given, want }) => {
+    expect(redactUrl(given)).toBe(want);
+    expect(redactUrl(want)).toBe(want); // idempotent: a report redacted twice reads the same
+  });
+
+  it('redactQuery keeps everything but secret values byte for byte', () => {
+    expect(redactQuery('a=1&id_token=x&&b=%20&Private-Token=y')).toBe(
+      'a=1&id_token=[REDACTED]&&b=%20&Private-Token=[REDACTED]',
+    );
+  });
+
+  it('redactHeaders hides secret headers, keeps an Authorization scheme, and each value of a list', () => {
+    expect(
+      redactHeaders({
+        authorization: 'Basic a2V5OnNlY3JldA==',
+        'set-cookie': ['session=abc; Path=/', 'b=2'],
+        'X-Api-Key': 'k',
+        'content-type': 'application/json',
+        'ratelimit-remaining': '2',
+      }),
+    ).toEqual({
+      authorization: 'Basic [REDACTED]',
+      'set-cookie': ['[REDACTED]', '[REDACTED]'],
+      'X-Api-Key': '[REDACTED]',
+      'content-type': 'application/json',
+      'ratelimit-remaining': '2',
+    });
+  });
+
+  it('redactJson hides secret-named properties at any depth', () => {
+    expect(
+      redactJson({ filter: { fromDate: '2026-10-01', client_secret: 's' }, api_key: 'k', list: [{ token: 't' }] }),
+    ).toEqual({
+      filter: { fromDate: '2026-10-01', client_secret: '[REDACTED]' },
+      api_key: '[REDACTED]',
+      list: [{ token: '[REDACTED]' }],
+    });
+  });
+
+  const texts: Array<{ given: string; want: string }> = [
+    {
+      given: 'cannot reach http://u:hunter2@127.0.0.1:1: ECONNREFUSED',
+      want: 'cannot reach http://[REDACTED]@127.0.0.1:1: ECONNREFUSED',
+    },
+    { given: 'GET /x?token=abc&limit=2 answered 500', want: 'GET /x?token=[REDACTED]&limit=2 answered 500' },
+    { given: 'sent Authorization: Bearer abc.def', want: 'sent Authorization: Bearer [REDACTED]' },
+    { given: 'x-api-key: abc', want: 'x-api-key: [REDACTED]' },
+    { given: 'with Bearer abc', want: 'with Bearer [REDACTED]' },
+    { given: 'expected status 400, got 200', want: 'expected status 400, got 200' },
+  ];
+  it.each(texts)('redactText($given)', ({ given, want }) => {
+    expect(redactText(given)).toBe(want);
+  });
+});
+
+describe('the serve binary: banner and debug log', () => {
+  it('prints no --token and logs no query secret', async () => {
+    const cli = spawnCli(['serve', '--port', '0', '--now', NOW, '--token', 'secret1', '--log-level', 'debug']);
+    try {
+      const [, url] = await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      await cli.waitFor(/curl -H 'Authorization: Bearer \[REDACTED\]'/);
+      const query = `${unifiedUrl(october({ limit: '1' }))}&access_token=hunter2&x-api-key=hunter3&refresh%5Ftoken=hunter4`;
+      const res = await fetch(`${url}${query}`, { headers: { Authorization: 'Bearer secret1' } });
+      expect(res.status).toBe(200);
+      await cli.waitFor(/GET \/unified\S+ 200 /);
+      expect(cli.output()).toContain('access_token=[REDACTED]');
+      expect(cli.output()).not.toMatch(/secret1|hunter[234]/);
+    } finally {
+      cli.child.kill('SIGTERM');
+      await cli.exited;
+    }
+  });
+});
+
+describe('the mock: journal, --validate-responses warning, debug envelope', () => {
+  it('journals every secret-looking parameter redacted, whatever its spelling', async () => {
+    const app = mockApp();
+    const secrets = [
+      'refresh_token=hunter1',
+      'id_token=hunter2',
+      'api-key=hunter3',
+      'x-api-key=hunter4',
+      'private_token=hunter5',
+      'access%5Ftoken=hunter6',
+      'access_token[]=hunter7',
+      'access_token[0]=hunter8',
+      'credentials[token]=hunter9',
+      'Client_Secret=hunterA',
+    ];
+    await request(app)
+      .get(`${unifiedUrl(october())}&${secrets.join('&')}`)
+      .set(AUTH);
+    const [entry] = (await request(app).get('/__admin/requests')).body.requests;
+    expect(entry.query).not.toMatch(/hunter/);
+    for (const pair of secrets) expect(entry.query).toContain(`${pair.split('=')[0]}=[REDACTED]`);
+    // What is not secret stays readable.
+    expect(entry.query).toContain(`integrated_account_id=${ACCOUNT}`);
+  });
+
+  it('warns about a contract violation without the query secret', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const app = mockApp({ validateResponses: true });
+      await request(app)
+        .put(`${unifiedUrl(october())}&access_token=hunter2&api_key=hunter3`)
+        .set(AUTH);
+      expect(warn).toHaveBeenCalledTimes(1);
+      const warning = String(warn.mock.calls[0]?.[0]);
+      expect(warning).toContain('broke the contract');
+      expect(warning).toContain('access_token=[REDACTED]');
+      expect(warning).not.toMatch(/hunter/);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
+  it('shows remote_query secrets redacted in the debug envelope, which still replays', async () => {
+    const app = mockApp();
+    const res = await request(app)
+      .get(unifiedUrl(october({ truto_response_format: 'debug', limit: '2', 'remote_query[api_key]': 'hunter2' })))
+      .set(AUTH);
+    expect(res.status).toBe(200);
+    expect(res.text).not.toContain('hunter2');
+    const { requestUrl, requestOptions, data } = res.body.debug;
+    expect(requestOptions.headers.authorization).toBe('[REDACTED]');
+    expect(requestOptions.body.api_key).toBe('[REDACTED]');
+    const replay = await request(app).post(new URL(requestUrl).pathname).auth('k', 's').send(requestOptions.body);
+    expect(replay.status).toBe(200);
+    // Gong's requestId is a hash of the request, so only it tells the redacted body from the sent one.
+    expect({ ...replay.body, requestId: data.requestId }).toEqual(data);
+  });
+});
+
+describe('verify reports', () => {
+  let target: Server;
+  let url: string;
+  let dir: string;
+
+  beforeAll(async () => {
+    // The mock behind a front that sets cookies and a key header, as a real gateway may.
+    const listener = requestListener(createApp({ now: NOW }));
+    target = createServer((req, res) => {
+      res.setHeader('set-cookie', ['session=hunter6; Path=/; HttpOnly', 'refresh_token=hunter7']);
+      res.setHeader('x-api-key', 'hunter8');
+      listener(req, res);
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', () => resolve()));
+    url = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+    dir = await mkdtemp(join(tmpdir(), 'interactions-kit-redaction-'));
+  });
+
+  afterAll(async () => {
+    await new Promise<void>((resolve) => {
+      target.close(() => resolve());
+      target.closeAllConnections();
+    });
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('json: the target Set-Cookie and key headers are redacted, the token absent', async () => {
+    const cli = spawnCli([
+      'verify',
+      '--base-url',
+      url,
+      '--token',
+      'secret1',
+      '--account',
+      ACCOUNT,
+      ...WINDOW,
+      '--only',
+      'format-unified',
+      '--reporter',
+      'json',
+    ]);
+    expect(await cli.exited).toBe(0);
+    const output = cli.output();
+    expect(output).not.toMatch(/hunter|secret1/);
+    const report = JSON.parse(output);
+    const headers = report.checks.find((check: { id: string }) => check.id === 'format-unified').requests[0].headers;
+    expect(headers['set-cookie']).toBe('[REDACTED]');
+    expect(headers['x-api-key']).toBe('[REDACTED]');
+    expect(headers['content-type']).toMatch(/application\/json/);
+  });
+
+  it('junit: a base URL with credentials is not copied into the report', async () => {
+    const file = join(dir, 'report.xml');
+    const withCredentials = url.replace('http://', 'http://user:hunter9@');
+    const cli = spawnCli([
+      'verify',
+      '--base-url',
+      withCredentials,
+      '--token',
+      'secret1',
+      '--account',
+      ACCOUNT,
+      ...WINDOW,
+      '--only',
+      'format-unified',
+      '--reporter',
+      'junit',
+      '--output',
+      file,
+    ]);
+    // fetch refuses a URL with credentials, so the check fails; what matters is what it says.
+    expect(await cli.exited).toBe(1);
+    const xml = await readFile(file, 'utf8');
+    expect(xml).toContain(`value="${url.replace('http://', 'http://[REDACTED]@')}"`);
+    expect(`${xml}${cli.output()}`).not.toMatch(/hunter9|secret1/);
+  });
+});
