@@ -25,13 +25,18 @@ export const SERVE_HELP = `Usage: interactions-kit serve [flags]
   --journal-size N  requests kept by GET /__admin/requests (default 1000)
   --validate-responses  check every response against openapi.yaml; violations go to the journal and the log
   --admin-from-anywhere answer /__admin from any address, not only loopback
-  --workers N       serve from N processes sharing the port (node:cluster); cursors work across them`;
+  --base-url URL    origin clients reach the mock at (default http://HOST:PORT as listened): named in
+                    debug.requestUrl and gongBaseUrl, and the one Host besides loopback /__admin answers
+  --workers N       serve from N processes sharing the port (node:cluster); cursors work across them
+  --worker-restarts N  with --workers: replace a worker that dies, at most N times (default 10)`;
 
 /** The flags of `serve`, read. */
 export interface ServeFlags {
   port: number;
   /** Processes serving the port; 1 serves from this process. */
   workers: number;
+  /** With workers: how many dead workers are replaced over the server's life. */
+  workerRestarts: number;
   host: string;
   logLevel: LogLevel;
   app: AppOptions;
@@ -53,7 +58,9 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     'journal-size': { type: 'string' },
     'validate-responses': { type: 'boolean' },
     'admin-from-anywhere': { type: 'boolean' },
+    'base-url': { type: 'string' },
     workers: { type: 'string' },
+    'worker-restarts': { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -87,10 +94,12 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     journalSize: parseIntegerFlag('--journal-size', values['journal-size'], 1000, 0, 1_000_000),
     validateResponses: values['validate-responses'] === true,
     adminFromAnywhere: values['admin-from-anywhere'] === true,
+    ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
   };
   return {
     port: parseIntegerFlag('--port', values.port, 4010, 0, 65535),
     workers: parseIntegerFlag('--workers', values.workers, 1, 1, 64),
+    workerRestarts: parseIntegerFlag('--worker-restarts', values['worker-restarts'], 10, 0, 1000),
     host: values.host ?? '127.0.0.1',
     logLevel,
     app,

@@ -4,6 +4,7 @@
  * SIGINT/SIGTERM.
  */
 import cluster from 'node:cluster';
+import { REDACTED, redactHeader } from '../redact.js';
 import { DEFAULT_ACCOUNT_ID } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
 import type { Command } from './main.js';
@@ -11,9 +12,13 @@ import { runPrimary, runWorker } from './serve-cluster.js';
 import { parseServeFlags, SERVE_HELP, type ServeFlags } from './serve-flags.js';
 import { nextStopSignal, startServer } from './start-server.js';
 
-/** The banner printed on start: where the mock is, its accounts, and a curl to paste. */
+/**
+ * The banner printed on start: where the mock is, its accounts, and a curl to paste. A token
+ * given with --token is a secret and the banner lands in CI logs, so it is shown redacted.
+ */
 export function banner(url: string, flags: ServeFlags): string {
-  const token = flags.app.tokens?.[0] ?? 'any-token';
+  const token = flags.app.tokens?.[0];
+  const authorization = token === undefined ? 'Bearer any-token' : redactHeader('authorization', `Bearer ${token}`);
   const world = createWorld({ seed: flags.app.seed ?? 42 });
   return [
     `interactions-kit mock listening on ${url} (seed ${world.seed})`,
@@ -28,7 +33,8 @@ export function banner(url: string, flags: ServeFlags): string {
     ),
     '',
     'Try:',
-    `  curl -H 'Authorization: Bearer ${token}' '${url}/unified/conversational-intelligence/interactions?integrated_account_id=${DEFAULT_ACCOUNT_ID}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&limit=2'`,
+    `  curl -H 'Authorization: ${authorization}' '${url}/unified/conversational-intelligence/interactions?integrated_account_id=${DEFAULT_ACCOUNT_ID}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&limit=2'`,
+    ...(token === undefined ? [] : [`  (with one of your --token values in place of ${REDACTED})`]),
   ].join('\n');
 }
 

@@ -3,7 +3,11 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { redactUrl } from '../redact.js';
 import { createApp, requestListener } from '../server/create-app.js';
+import { answerClientErrors, connectionLimitOptions, type ConnectionLimits } from '../server/connection-limits.js';
+import { AppOptionsError } from '../server/options.js';
+import { watchParent } from './parent-exit.js';
 import { CliError } from './cli-error.js';
 import type { ServeFlags } from './serve-flags.js';
 
@@ -14,17 +18,22 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Listens with `flags`; rejects with a CliError when the port is busy or the host is wrong. */
-export async function startServer(flags: ServeFlags): Promise<RunningServer> {
-  const app = createApp(flags.app);
-  // Larger than the longest query string the unified layer reads (8 KiB), so an oversized one gets
-  // the unified layer's own 400 rather than node's bare 431.
-  const server = createServer({ maxHeaderSize: 64 * 1024 }, requestListener(app));
+/**
+ * Listens with `flags`; rejects with a CliError when the port is busy or the host is wrong.
+ * `limits` bound how long a client may take over its request (defaults in ConnectionLimits).
+ */
+export async function startServer(flags: ServeFlags, limits: ConnectionLimits = {}): Promise<RunningServer> {
+  // The app is built once the port is known: the URLs it hands out name where it listens.
+  const server = createServer(connectionLimitOptions(limits));
+  answerClientErrors(server);
   if (flags.logLevel === 'debug') {
     server.on('request', (req, res) => {
       const started = performance.now();
       res.on('finish', () => {
-        console.log(`${req.method} ${req.url} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`);
+        // Logs end up in CI output: a token in the query (`?access_token=`) must not.
+        console.log(
+          `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`,
+        );
       });
     });
   }
@@ -41,8 +50,20 @@ export async function startServer(flags: ServeFlags): Promise<RunningServer> {
   });
   const { port } = server.address() as AddressInfo;
   const host = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
+  const url = `http://${host}:${port}`;
+  let app: ReturnType<typeof createApp>;
+  try {
+    app = createApp({ baseUrl: url, ...flags.app });
+  } catch (error) {
+    server.close();
+    // Only --base-url can be wrong this late; the other options were checked as flags.
+    if (error instanceof AppOptionsError) throw new CliError(`--base-url: ${error.message}`);
+    throw error;
+  }
+  // Attached in the same tick as listening completed, before any connection can be read.
+  server.on('request', requestListener(app));
   return {
-    url: `http://${host}:${port}`,
+    url,
     server,
     close: () =>
       new Promise<void>((resolve) => {
@@ -52,10 +73,14 @@ export async function startServer(flags: ServeFlags): Promise<RunningServer> {
   };
 }
 
-/** Waits for SIGINT or SIGTERM. */
-export function nextStopSignal(): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
+/** Waits for SIGINT or SIGTERM, or for the process that started this one to exit. */
+export async function nextStopSignal(): Promise<NodeJS.Signals | 'parent exited'> {
+  const parent = watchParent();
+  const signal = new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
+  const stop = await Promise.race([signal, parent.exited.then(() => 'parent exited' as const)]);
+  parent.stop();
+  return stop;
 }

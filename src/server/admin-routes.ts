@@ -5,7 +5,9 @@
 import { Router, type Request, type Response } from 'express';
 import { SCENARIO_PARAMETER } from '../faults/request-scenario.js';
 import { SCENARIOS } from '../faults/scenarios.js';
-import type { Journal } from './journal.js';
+import { JOURNAL_PAGE_MAX, type Journal } from './journal.js';
+import type { MemoryUse } from './memory-use.js';
+import { allowedHostOnly } from './allowed-host.js';
 import { loopbackOnly } from './loopback-only.js';
 import type { ResolvedOptions } from './options.js';
 import { sendJson } from './send.js';
@@ -14,11 +16,13 @@ function badRequest(res: Response, message: string): void {
   sendJson(res, 400, {}, { statusCode: 400, error: 'Bad Request', message });
 }
 
-/** Routes below /__admin. */
-export function adminRoutes(resolved: ResolvedOptions, journal: Journal): Router {
+/** Routes below /__admin; `caches` reports how full the bounded stores are. */
+export function adminRoutes(resolved: ResolvedOptions, journal: Journal, caches: () => MemoryUse): Router {
   const router = Router();
   const started = Date.now();
   if (!resolved.adminFromAnywhere) router.use(loopbackOnly);
+  // Even from anywhere: a foreign Host means a rebound name in someone's browser.
+  router.use(allowedHostOnly(resolved.originHost, resolved.origin));
 
   router.get('/health', function health(_req: Request, res: Response) {
     sendJson(
@@ -31,12 +35,12 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal): Router
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
         rssBytes: process.memoryUsage.rss(),
         pid: process.pid,
+        caches: caches(),
       },
     );
   });
 
-  router.get('/accounts', function accounts(req: Request, res: Response) {
-    const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+  router.get('/accounts', function accounts(_req: Request, res: Response) {
     sendJson(
       res,
       200,
@@ -48,7 +52,7 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal): Router
           timeZone: account.timeZone,
           userCount: account.userCount,
           behavior: account.userCount === 0 ? 'empty' : (account.behavior ?? 'healthy'),
-          gongBaseUrl: `${origin}/gong/${account.id}`,
+          gongBaseUrl: `${resolved.origin}/gong/${account.id}`,
         })),
       },
     );
@@ -67,23 +71,61 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal): Router
   });
 
   router.get('/requests', function listRequests(req: Request, res: Response) {
-    const { path, status, account } = req.query;
-    for (const [name, value] of Object.entries({ path, status, account })) {
+    const { path, status, account, limit, next_cursor: cursor } = req.query;
+    for (const [name, value] of Object.entries({ path, status, account, limit, next_cursor: cursor })) {
       if (value !== undefined && typeof value !== 'string') return badRequest(res, `${name}: give it once, as text`);
     }
     if (status !== undefined && !/^[1-5]\d\d$/.test(status as string))
       return badRequest(res, `status: must be an HTTP status such as 200, got ${JSON.stringify(status)}`);
-    const requests = journal.list({
-      path: path as string | undefined,
-      status: status === undefined ? undefined : Number(status),
-      account: (account as string | undefined)?.toLowerCase(),
-    });
-    sendJson(res, 200, {}, { requests });
+    if (limit !== undefined && !(/^\d{1,4}$/.test(limit as string) && +limit >= 1 && +limit <= JOURNAL_PAGE_MAX))
+      return badRequest(
+        res,
+        `limit: must be a whole number from 1 to ${JOURNAL_PAGE_MAX}, got ${JSON.stringify(limit)}`,
+      );
+    // The cursor is the id of the previous page's last entry; empty means the first page.
+    if (cursor !== undefined && cursor !== '' && !/^\d{1,15}$/.test(cursor as string))
+      return badRequest(res, `next_cursor: must be the next_cursor of a previous page, got ${JSON.stringify(cursor)}`);
+    const page = journal.list(
+      {
+        path: path as string | undefined,
+        status: status === undefined ? undefined : Number(status),
+        account: (account as string | undefined)?.toLowerCase(),
+      },
+      {
+        ...(limit === undefined ? {} : { limit: Number(limit) }),
+        ...(cursor === undefined || cursor === '' ? {} : { after: Number(cursor) }),
+      },
+    );
+    const nextCursor = page.nextCursor === null ? null : String(page.nextCursor);
+    sendJson(res, 200, {}, { requests: page.requests, next_cursor: nextCursor });
   });
 
   router.delete('/requests', function clearRequests(_req: Request, res: Response) {
     sendJson(res, 200, {}, { cleared: journal.clear() });
   });
+
+  // A known path asked with a method it does not serve: 405 naming the ones it does, as the
+  // API routes answer. Express serves HEAD wherever GET is served, so Allow lists it too.
+  const allowed: Record<string, string> = {
+    '/health': 'GET, HEAD',
+    '/accounts': 'GET, HEAD',
+    '/scenarios': 'GET, HEAD',
+    '/requests': 'GET, HEAD, DELETE',
+  };
+  for (const [path, allow] of Object.entries(allowed)) {
+    router.all(path, function methodNotAllowed(req: Request, res: Response) {
+      sendJson(
+        res,
+        405,
+        { allow },
+        {
+          statusCode: 405,
+          error: 'Method Not Allowed',
+          message: `${req.method} is not allowed on /__admin${path}; use ${allow}`,
+        },
+      );
+    });
+  }
 
   router.use(function unknownAdminRoute(req: Request, res: Response) {
     sendJson(

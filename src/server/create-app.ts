@@ -14,12 +14,12 @@ import { journalMiddleware } from './journal-middleware.js';
 import { latencyMiddleware } from './latency-middleware.js';
 import { validateResponsesMiddleware } from './validate-responses.js';
 import { gongRoutes, isClientError, sendGongError } from './gong-routes.js';
-import { resolveOptions, type AppOptions } from './options.js';
+import { AppOptionsError, resolveOptions, type AppOptions } from './options.js';
 import { sendJson } from './send.js';
 import { unifiedRoutes } from './unified-routes.js';
+import { refuseDeclaredTooLarge } from './declared-body-limit.js';
+import { memoryUse } from './memory-use.js';
 
-/** Bytes of serialized pages kept for repeated requests. */
-const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 const FAST_LANE = 'interactionsKitFastLane';
 
 /**
@@ -31,8 +31,14 @@ const FAST_LANE = 'interactionsKitFastLane';
  * http.createServer(requestListener(createApp())).listen(4010, '127.0.0.1');
  */
 export function requestListener(app: express.Express): RequestListener {
+  // JavaScript callers can pass anything; options here would otherwise fail deep inside with
+  // "cannot read properties of undefined", which names nothing the caller wrote.
+  if (typeof app !== 'function' || typeof (app as { locals?: unknown }).locals !== 'object') {
+    throw new AppOptionsError('requestListener expects the app createApp returns: requestListener(createApp(options))');
+  }
   const fastLane = app.locals[FAST_LANE] as ReturnType<typeof unifiedFastLane> | undefined;
   return function handle(req: IncomingMessage, res: ServerResponse) {
+    if (refuseDeclaredTooLarge(req, res)) return;
     if (fastLane === undefined || !fastLane(req, res)) app(req, res);
   };
 }
@@ -52,15 +58,23 @@ export function createApp(options: AppOptions = {}): express.Express {
   app.set('etag', false);
   // Query strings are read by the unified layer itself, in every encoding clients send.
   app.set('query parser', 'simple');
+  // The same early 413 as requestListener's, for apps served another way (supertest, a user's server).
+  app.use(function declaredBodyLimit(req: Request, res: Response, next: NextFunction) {
+    if (!refuseDeclaredTooLarge(req, res)) next();
+  });
 
-  const journal = createJournal(resolved.journalSize);
-  const handleListInteractions = listInteractionsHandler(resolved, createPageCache(PAGE_CACHE_BYTES));
+  const journal = createJournal(resolved.journalSize, resolved.journalBytes);
+  const pageCache = createPageCache({ maxBytes: resolved.pageCacheBytes });
+  const handleListInteractions = listInteractionsHandler(resolved, pageCache);
   app.locals[FAST_LANE] = unifiedFastLane(resolved, handleListInteractions, journal);
   const api = [journalMiddleware(journal), latencyMiddleware(resolved.context.world, resolved.latency)];
   if (resolved.validateResponses) api.push(validateResponsesMiddleware());
   app.use('/unified', ...api, unifiedRoutes(handleListInteractions));
   app.use('/gong/:integrated_account_id', ...api, gongRoutes(resolved));
-  app.use('/__admin', adminRoutes(resolved, journal));
+  app.use(
+    '/__admin',
+    adminRoutes(resolved, journal, () => memoryUse(resolved, pageCache, journal)),
+  );
 
   app.use(function unknownRoute(req: Request, res: Response) {
     // Below /gong/ even a path without an account answers in Gong's shape.

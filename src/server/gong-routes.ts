@@ -10,11 +10,12 @@ import { requestIdFor } from '../gong/request-id.js';
 import type { WorldAccount } from '../world/world.js';
 import type { GongCallOptions } from '../gong/gong-api.js';
 import { requestedScenario } from '../faults/request-scenario.js';
-import { SCENARIOS } from '../faults/scenarios.js';
+import { GONG_SCENARIO_NAMES, SCENARIOS } from '../faults/scenarios.js';
 import type { JournalLocals } from './journal-middleware.js';
 import { gongAuthorized } from './auth.js';
 import type { ResolvedOptions } from './options.js';
 import { sendJson } from './send.js';
+import { JsonTooDeepError, refuseDeepJson } from './json-nesting.js';
 
 /** Largest Gong request body read. */
 export const MAX_GONG_BODY_BYTES = 64 * 1024;
@@ -64,7 +65,11 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       return;
     }
     const q = req.originalUrl.indexOf('?');
-    const asked = requestedScenario(req.get('prefer'), q === -1 ? '' : req.originalUrl.slice(q + 1));
+    const asked = requestedScenario(
+      req.get('prefer'),
+      q === -1 ? '' : req.originalUrl.slice(q + 1),
+      GONG_SCENARIO_NAMES,
+    );
     if ('problem' in asked) {
       sendGongError(res, 400, [asked.problem]);
       return;
@@ -92,7 +97,7 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       }
       next();
     },
-    express.json({ limit: MAX_GONG_BODY_BYTES, strict: false, reviver: refuseUnsafeKeys }),
+    express.json({ limit: MAX_GONG_BODY_BYTES, strict: false, reviver: refuseUnsafeKeys, verify: refuseDeepJson }),
     function interactionStatsRoute(req: AccountRequest, res: Response) {
       const result = resolved.gong.interactionStats(req.account as WorldAccount, req.body, req.call);
       sendJson(res, result.status, result.headers, result.body);
@@ -118,7 +123,8 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
   });
 
   router.all([GONG_PATHS.interactionStats, GONG_PATHS.users], function methodNotAllowed(req: Request, res: Response) {
-    const allow = req.path === GONG_PATHS.users ? 'GET' : 'POST';
+    // Express answers HEAD wherever GET is served, so Allow names it too.
+    const allow = req.path === GONG_PATHS.users ? 'GET, HEAD' : 'POST';
     sendGongError(res, 405, [`${req.method} is not allowed on ${req.path}; use ${allow}`], { allow });
   });
 
@@ -128,7 +134,8 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
 
   router.use(function gongBodyErrors(error: unknown, _req: Request, res: Response, next: NextFunction) {
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large')
+    if (error instanceof JsonTooDeepError) sendGongError(res, 400, [error.message]);
+    else if (type === 'entity.too.large')
       sendGongError(res, 413, [`The request body is larger than ${MAX_GONG_BODY_BYTES} bytes`]);
     else if (type === 'entity.parse.failed')
       sendGongError(res, 400, [`The request body is not valid JSON: ${(error as Error).message}`]);

@@ -4,7 +4,6 @@
  * `serve`'s fast lane both call it, so there is one code path whichever door a request used.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TLSSocket } from 'node:tls';
 import { requestedScenario } from '../faults/request-scenario.js';
 import { listInteractions } from '../unified/list-interactions.js';
 import { answerJson } from '../unified/interaction-json.js';
@@ -19,12 +18,6 @@ export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
 /** What the handler leaves for the journal and the response validator. */
 export type HandlerLocals = JournalLocals & SentLocals;
-
-/** `http://host`: debug envelopes name the Gong URL on the host the client used. */
-export function requestOrigin(req: IncomingMessage): string {
-  const tls = (req.socket as TLSSocket).encrypted === true;
-  return `${tls ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`;
-}
 
 function sendError(res: ServerResponse, status: number, message: string, locals: HandlerLocals): void {
   const error = unifiedError(status, message);
@@ -47,10 +40,13 @@ export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: Pa
     if ('problem' in asked) return sendError(res, 400, asked.problem, locals);
     locals.scenario = asked.scenario;
 
-    const origin = requestOrigin(req);
-    // Faults make answers vary from call to call; only fault-free answers are reused.
-    const cacheKey = asked.scenario === undefined && resolved.pagesRepeat ? `${origin}\n${rawQuery}` : undefined;
-    const cached = cacheKey === undefined ? undefined : pageCache.get(cacheKey);
+    // The configured origin, never the request's Host: a Host is the client's to choose, and
+    // echoing it would hand a rebound or spoofed name back inside debug.requestUrl.
+    const origin = resolved.origin;
+    // Faults make answers vary from call to call; only fault-free answers are reused. The
+    // query is the key: with the origin configured, it is all that defines the page.
+    const reusable = asked.scenario === undefined && resolved.pagesRepeat;
+    const cached = reusable ? pageCache.get(rawQuery) : undefined;
     if (cached !== undefined) return sendJsonBytes(res, 200, { 'content-type': JSON_CONTENT_TYPE }, cached, locals);
 
     const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
@@ -58,7 +54,7 @@ export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: Pa
     // Bytes at once: the page's text is built of many pieces, and encoding it is what joins
     // them; asking a string for its byte length would join them once more.
     const bytes = Buffer.from(answerJson(answer.body));
-    if (cacheKey !== undefined && answer.status === 200 && answer.repeatable === true) pageCache.offer(cacheKey, bytes);
+    if (reusable && answer.status === 200 && answer.repeatable === true) pageCache.offer(rawQuery, bytes);
     sendJsonBytes(res, answer.status, answer.headers, bytes, locals);
   };
 }

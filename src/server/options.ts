@@ -9,11 +9,13 @@ import type { MockContext } from '../mock-context.js';
 import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
 import { createLruCache, keptOnSecondOffer } from '../lru-cache.js';
+import { weighWindowPeople } from '../gong/window-people.js';
 
-/** People of stats windows the server keeps for their later pages (64 bytes each). */
-const WINDOW_PEOPLE_KEPT = 200_000;
 /** Stats windows remembered to recognise a walk's second page: a walk asks again within moments. */
 const RECENT_WINDOWS = 10_000;
+/** Stats windows kept at most, however small (an empty one is mostly bookkeeping). */
+export const WINDOW_CACHE_ENTRIES = 50_000;
+const MIB = 1024 * 1024;
 
 export interface AppOptions {
   /** Seed of the world. Default 42. */
@@ -36,10 +38,23 @@ export interface AppOptions {
   rateLimit?: 'gong';
   /** Requests the journal keeps (oldest dropped first). Default 1000. */
   journalSize?: number;
+  /** Bytes the journal's entries may weigh together (oldest dropped first). Default 8 MiB. */
+  journalBytes?: number;
+  /** Bytes of serialized pages (keys included) kept for repeated requests. Default 64 MiB. */
+  pageCacheBytes?: number;
+  /** Bytes of stats windows' people (keys included) kept for a walk's later pages. Default 16 MiB. */
+  windowCacheBytes?: number;
   /** Validate every response against openapi.yaml and record violations in the journal. Default false. */
   validateResponses?: boolean;
   /** Answer /__admin from any address, not only loopback. Default false. */
   adminFromAnywhere?: boolean;
+  /**
+   * The origin clients reach the mock at, e.g. `http://127.0.0.1:5000`. The URLs the mock hands
+   * out (`debug.requestUrl`, `gongBaseUrl`) name it, never the request's Host, and the admin API
+   * answers only a Host naming it or a loopback address. Default `http://127.0.0.1:4010`;
+   * `serve` passes the address it listens on.
+   */
+  baseUrl?: string;
   /** Monotonic clock in ms that rate-limit windows are measured on. Default `performance.now`. */
   clock?: () => number;
 }
@@ -53,8 +68,15 @@ export interface ResolvedOptions {
   tokens: ReadonlySet<string> | undefined;
   latency: Latency | undefined;
   journalSize: number;
+  journalBytes: number;
+  pageCacheBytes: number;
+  windowCacheBytes: number;
   validateResponses: boolean;
   adminFromAnywhere: boolean;
+  /** `baseUrl` as an origin without a trailing slash: `http://127.0.0.1:4010`. */
+  origin: string;
+  /** The Host of `origin`, lower case, with its port: `127.0.0.1:4010`. */
+  originHost: string;
   /** True when no server-wide fault can change an answer, so identical requests get identical bytes. */
   pagesRepeat: boolean;
 }
@@ -71,6 +93,30 @@ function resolveNow(now: AppOptions['now']): () => number {
   return () => ms;
 }
 
+/** `http://127.0.0.1:4010`: where `serve` listens unless told otherwise. */
+export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
+
+function resolveOrigin(baseUrl: string): { origin: string; originHost: string } {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new AppOptionsError(`baseUrl must be a URL such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}`);
+  }
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.pathname !== '/' ||
+    url.search !== '' ||
+    url.hash !== '' ||
+    url.username !== ''
+  )
+    throw new AppOptionsError(
+      `baseUrl must be an http(s) origin such as ${DEFAULT_BASE_URL}, got ${JSON.stringify(baseUrl)}`,
+    );
+  const port = url.port === '' ? (url.protocol === 'https:' ? '443' : '80') : url.port;
+  return { origin: url.origin, originHost: `${url.hostname}:${port}` };
+}
+
 function resolveLatency(text: string | undefined): Latency | undefined {
   if (text === undefined) return undefined;
   const latency = parseLatency(text);
@@ -85,8 +131,12 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     faultRate = 0,
     rateLimit,
     journalSize = 1000,
+    journalBytes = 8 * MIB,
+    pageCacheBytes = 64 * MIB,
+    windowCacheBytes = 16 * MIB,
     validateResponses = false,
     adminFromAnywhere = false,
+    baseUrl = DEFAULT_BASE_URL,
   } = options;
   const world = createWorld({
     seed,
@@ -100,13 +150,16 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     throw new AppOptionsError(`rateLimit must be "gong", got ${String(rateLimit)}`);
   if (!Number.isSafeInteger(journalSize) || journalSize < 0)
     throw new AppOptionsError(`journalSize must be a whole number, got ${journalSize}`);
+  for (const [name, bytes] of Object.entries({ journalBytes, pageCacheBytes, windowCacheBytes })) {
+    if (!Number.isSafeInteger(bytes) || bytes < 0)
+      throw new AppOptionsError(`${name} must be a whole number of bytes, got ${bytes}`);
+  }
   const context: MockContext = {
     world,
     now: resolveNow(now),
     secret,
     windowPeople: keptOnSecondOffer(
-      // A kept window holds its request (and any userIds filter) for the totals it works out later.
-      createLruCache(WINDOW_PEOPLE_KEPT, (people) => Math.max(1, people.count + (people.request.userIds?.size ?? 0))),
+      createLruCache(windowCacheBytes, weighWindowPeople, WINDOW_CACHE_ENTRIES),
       RECENT_WINDOWS,
     ),
   };
@@ -122,8 +175,12 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     tokens: tokens === undefined || tokens.length === 0 ? undefined : new Set(tokens),
     latency: resolveLatency(options.latency),
     journalSize,
+    journalBytes,
+    pageCacheBytes,
+    windowCacheBytes,
     validateResponses,
     adminFromAnywhere,
+    ...resolveOrigin(baseUrl),
     pagesRepeat: faultRate === 0 && rateLimit === undefined,
   };
 }

@@ -16,8 +16,9 @@ export function unifiedRoutes(handleListInteractions: ReturnType<typeof listInte
   });
 
   router.all('/conversational-intelligence/interactions', function methodNotAllowed(req: Request, res: Response) {
+    // Express answers HEAD wherever GET is served, so Allow names it too.
     const error = unifiedError(405, `${req.method} is not allowed here; use GET`);
-    sendJson(res, error.status, { ...error.headers, allow: 'GET' }, error.body);
+    sendJson(res, error.status, { ...error.headers, allow: 'GET, HEAD' }, error.body);
   });
 
   router.use(function unknownUnifiedRoute(req: Request, res: Response) {

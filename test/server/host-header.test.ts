@@ -1,0 +1,137 @@
+/**
+ * DNS rebinding's precondition: the admin API answers only a Host naming a loopback address or
+ * the configured origin, and the URLs the mock hands out name the configured origin, never the
+ * request's Host.
+ */
+import { request as httpRequest } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { hostAllowed } from '../../src/server/allowed-host.js';
+import { AppOptionsError } from '../../src/server/options.js';
+import type { RunningServer } from '../../src/cli/start-server.js';
+import { ACCOUNT, AUTH, mockApp, october, startMockServer, unifiedUrl } from '../helpers/mock.js';
+
+const hosts: { given: string | undefined; want: boolean }[] = [
+  { given: '127.0.0.1:4010', want: true },
+  { given: '127.8.9.10', want: true },
+  { given: 'localhost:1234', want: true },
+  { given: 'LOCALHOST', want: true },
+  { given: 'app.localhost:80', want: true },
+  { given: '[::1]:4010', want: true },
+  { given: 'mock.internal:8080', want: true },
+  { given: 'Mock.Internal:8080', want: true },
+  { given: undefined, want: true },
+  { given: 'mock.internal', want: false },
+  { given: 'mock.internal:9999', want: false },
+  { given: 'evil.example', want: false },
+  { given: 'evil.example:4010', want: false },
+  { given: '127.0.0.1.evil.example', want: false },
+  { given: 'localhost.evil.example', want: false },
+  { given: '127.0.0.256', want: false },
+  { given: '0.0.0.0:4010', want: false },
+  { given: '[::1', want: false },
+  { given: 'localhost:http', want: false },
+  { given: '', want: false },
+];
+
+describe('hostAllowed', () => {
+  it.each(hosts)('$given -> $want', ({ given, want }) => {
+    expect(hostAllowed(given, 'mock.internal:8080')).toBe(want);
+  });
+});
+
+const refused = {
+  statusCode: 403,
+  error: 'Forbidden',
+  message: expect.stringMatching(
+    /^The admin API answers only a Host naming a loopback address or http:\/\/127\.0\.0\.1:4010; got "evil\.example"/,
+  ),
+};
+
+describe('the admin API and the Host header', () => {
+  const app = mockApp();
+
+  it.each(['/health', '/accounts', '/scenarios', '/requests'])('refuses a foreign Host on %s', async (path) => {
+    const res = await request(app).get(`/__admin${path}`).set('Host', 'evil.example');
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual(refused);
+  });
+
+  it('refuses a foreign Host to DELETE the journal', async () => {
+    const res = await request(app).delete('/__admin/requests').set('Host', 'evil.example');
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a foreign Host even with adminFromAnywhere', async () => {
+    const res = await request(mockApp({ adminFromAnywhere: true }))
+      .get('/__admin/health')
+      .set('Host', 'evil.example');
+    expect(res.status).toBe(403);
+  });
+
+  it('answers loopback names and the configured origin', async () => {
+    const configured = mockApp({ baseUrl: 'http://mock.internal:8080' });
+    for (const host of ['localhost:4010', '127.0.0.1:9', '[::1]:4010', 'mock.internal:8080']) {
+      const res = await request(configured).get('/__admin/health').set('Host', host);
+      expect(res.status, host).toBe(200);
+    }
+  });
+
+  it('names the configured origin in gongBaseUrl, not the Host', async () => {
+    const res = await request(mockApp({ baseUrl: 'https://mock.example:8443/' }))
+      .get('/__admin/accounts')
+      .set('Host', 'localhost:9');
+    expect(res.status).toBe(200);
+    expect(res.body.accounts[0].gongBaseUrl).toBe(`https://mock.example:8443/gong/${res.body.accounts[0].id}`);
+  });
+
+  it('refuses a baseUrl that is not an http(s) origin', () => {
+    for (const baseUrl of ['not a url', 'ftp://x', 'http://x/path', 'http://x/?q']) {
+      expect(() => mockApp({ baseUrl }), baseUrl).toThrow(AppOptionsError);
+    }
+  });
+});
+
+describe('the unified API and the Host header', () => {
+  it('serves any Host but names the configured origin in debug.requestUrl', async () => {
+    const app = mockApp();
+    const url = unifiedUrl(october({ truto_response_format: 'debug', limit: '1' }));
+    const res = await request(app).get(url).set(AUTH).set('Host', 'evil.example');
+    expect(res.status).toBe(200);
+    expect(res.body.debug.requestUrl).toBe(`http://127.0.0.1:4010/gong/${ACCOUNT}/v2/stats/interaction`);
+    expect(res.text).not.toContain('evil.example');
+  });
+});
+
+describe('serve and the Host header', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startMockServer();
+  });
+  afterAll(() => server.close());
+
+  function get(path: string, host: string): Promise<{ status: number; body: string }> {
+    return new Promise((resolve, reject) => {
+      const { port } = new URL(server.url);
+      const req = httpRequest({ host: '127.0.0.1', port, path, headers: { host, ...AUTH } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  }
+
+  it('names the address it listens on, whatever the Host', async () => {
+    const url = unifiedUrl(october({ truto_response_format: 'debug', limit: '1' }));
+    const res = await get(url, 'evil.example');
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).debug.requestUrl).toBe(`${server.url}/gong/${ACCOUNT}/v2/stats/interaction`);
+  });
+
+  it('refuses a foreign Host on the admin API and answers its own', async () => {
+    expect((await get('/__admin/health', 'evil.example')).status).toBe(403);
+    expect((await get('/__admin/health', new URL(server.url).host)).status).toBe(200);
+  });
+});

@@ -1,0 +1,59 @@
+/**
+ * A deeply nested Gong body is refused as "nested too deeply" with the limit, before parsing,
+ * never with the engine's "Maximum call stack size exceeded".
+ */
+import { describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { JsonTooDeepError, MAX_JSON_DEPTH, nestsDeeperThan, refuseDeepJson } from '../../src/server/json-nesting.js';
+import { ACCOUNT, mockApp } from '../helpers/mock.js';
+
+const stats = `/gong/${ACCOUNT}/v2/stats/interaction`;
+const filter = '"filter":{"fromDate":"2026-10-01","toDate":"2026-11-01"}';
+
+describe('nestsDeeperThan', () => {
+  it.each([
+    { given: '{}', depth: 1, want: false },
+    { given: '{"a":[1]}', depth: 1, want: true },
+    { given: '{"a":"[[[[{{{{"}', depth: 1, want: false },
+    { given: '{"a":"\\"[[["}', depth: 1, want: false },
+    { given: '[[]][[]]', depth: 2, want: false },
+    { given: '[[[', depth: 2, want: true },
+  ])('$given deeper than $depth -> $want', ({ given, depth, want }) => {
+    expect(nestsDeeperThan(Buffer.from(given), depth)).toBe(want);
+  });
+});
+
+describe('refuseDeepJson', () => {
+  it('reads a UTF-16 body as its text, not its bytes', () => {
+    const deep = Buffer.from('['.repeat(MAX_JSON_DEPTH + 1), 'utf16le');
+    expect(() => refuseDeepJson({}, {}, deep, 'utf-16le')).toThrow(JsonTooDeepError);
+    // U+5B22 is one character whose UTF-16 bytes include '[' (0x5B).
+    const shallow = Buffer.from(`"${'\u5b22'.repeat(MAX_JSON_DEPTH + 1)}"`, 'utf16le');
+    expect(() => refuseDeepJson({}, {}, shallow, 'utf-16le')).not.toThrow();
+  });
+});
+
+describe('a deeply nested Gong body', () => {
+  const app = mockApp();
+  const post = (body: string, contentType = 'application/json') =>
+    request(app).post(stats).auth('key', 'secret').set('Content-Type', contentType).send(body);
+
+  it.each([
+    ['30,000 arrays', '['.repeat(30_000) + ']'.repeat(30_000)],
+    ['10,000 objects in one field', `{${filter},"x":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`],
+    ['one level past the limit', `{${filter},"x":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`],
+  ])('%s -> 400 nested too deeply', async (_name, body) => {
+    const res = await post(body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      requestId: expect.any(String),
+      errors: [`The request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays`],
+    });
+  });
+
+  it('a body at the limit is read as usual', async () => {
+    const depth = MAX_JSON_DEPTH - 2; // the outer object and the remote field count too
+    const res = await post(`{${filter},"x":${'['.repeat(depth)}${']'.repeat(depth)}}`);
+    expect(res.status).toBe(200);
+  });
+});

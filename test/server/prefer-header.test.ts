@@ -1,0 +1,107 @@
+/**
+ * The `Prefer` header is read by a one-pass RFC 7240 reader: several preferences, parameters,
+ * quoted values; and a hostile header costs steps in proportion to its length (counted, not
+ * timed), and beyond a bound is refused in the real error shape.
+ */
+import { describe, expect, it } from 'vitest';
+import request from 'supertest';
+import { readPreferences, type HeaderText } from '../../src/faults/prefer-header.js';
+import { MAX_PREFER_LENGTH, requestedScenario } from '../../src/faults/request-scenario.js';
+import { AUTH, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+
+const cases: { given: string; want: string | undefined }[] = [
+  { given: 'scenario=empty', want: 'empty' },
+  { given: '  Scenario = "empty"  ', want: 'empty' },
+  { given: 'respond-async, scenario=empty; x=y', want: 'empty' },
+  { given: 'respond-async,scenario=empty;x=y,wait=10', want: 'empty' },
+  { given: 'return=minimal; foo="a, scenario=forbidden", scenario=rate-limited', want: 'rate-limited' },
+  // RFC 7240: only the first instance of a preference counts.
+  { given: 'scenario=empty, scenario=forbidden', want: 'empty' },
+  { given: 'scenario="emp\\ty"', want: 'empty' },
+  // A parameter named scenario belongs to another preference.
+  { given: 'respond-async; scenario=empty', want: undefined },
+  { given: 'example=ok', want: undefined },
+  { given: 'scenario', want: '' },
+  { given: '=empty, scenario=looping', want: 'looping' },
+  { given: 'scenario=empty garbage, x', want: undefined },
+  { given: 'scenario="unterminated', want: 'unterminated' },
+  { given: '', want: undefined },
+];
+
+/** A header whose every read is counted: `charCodeAt` costs one, `slice` its length. */
+function counted(text: string): { text: HeaderText; steps: () => number } {
+  let steps = 0;
+  return {
+    text: {
+      length: text.length,
+      charCodeAt(index) {
+        steps++;
+        return text.charCodeAt(index);
+      },
+      slice(start, end) {
+        steps += end - start;
+        return text.slice(start, end);
+      },
+    },
+    steps: () => steps,
+  };
+}
+
+/** Shapes that made the old regular expression backtrack, or that could make a reader loop. */
+const hostile: Record<string, (size: number) => string> = {
+  spaces: (n) => ' '.repeat(n),
+  'spaces after scenario=': (n) => `scenario=${' '.repeat(n)}x`,
+  'scenario = repeated': (n) => 'scenario ='.repeat(n / 10),
+  semicolons: (n) => ';'.repeat(n),
+  'open quotes and escapes': (n) => `scenario="${'\\"'.repeat(n / 2)}`,
+  'commas and quotes': (n) => '",'.repeat(n / 2),
+  'long token': (n) => 'a'.repeat(n),
+};
+
+describe('readPreferences', () => {
+  it.each(cases)('$given -> $want', ({ given, want }) => {
+    expect(readPreferences(given).get('scenario')).toBe(want);
+  });
+
+  it.each(Object.entries(hostile))('reads a hostile header (%s) in linear steps', (_name, make) => {
+    for (const size of [1024, 1024 * 1024]) {
+      const header = counted(make(size));
+      readPreferences(header.text);
+      // Each character is read at most twice (once by charCodeAt, once in a slice of a token).
+      expect(header.steps()).toBeLessThanOrEqual(2 * header.text.length + 4);
+    }
+  });
+
+  it('finds the scenario after a megabyte of other preferences', () => {
+    expect(readPreferences(`${'a=b; c="d,e", '.repeat(75_000)}scenario=empty`).get('scenario')).toBe('empty');
+  });
+});
+
+describe('Prefer on the wire', () => {
+  const app = mockApp();
+
+  it('picks scenario out of several preferences', async () => {
+    const res = await getUnified(app, unifiedUrl(october()), {
+      ...AUTH,
+      Prefer: 'respond-async, scenario=forbidden; x=y',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a header longer than the bound with a 400 in the real shape', async () => {
+    const res = await request(app)
+      .get(unifiedUrl(october()))
+      .set(AUTH)
+      .set('Prefer', `scenario=empty${' '.repeat(MAX_PREFER_LENGTH)}x`);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: `Prefer: the header is longer than ${MAX_PREFER_LENGTH} characters`,
+    });
+  });
+
+  it('answers a header at the bound as it answers a short one', () => {
+    expect(requestedScenario(`${' '.repeat(MAX_PREFER_LENGTH - 14)}scenario=empty`, '')).toEqual({ scenario: 'empty' });
+  });
+});
