@@ -19,6 +19,12 @@ async function serverRss(url: string): Promise<number> {
   return ((await res.json()) as { rssBytes: number }).rssBytes;
 }
 
+/** What the bounded stores hold against their bounds (see README, `caches`). */
+async function serverCaches(url: string): Promise<unknown> {
+  const res = await fetch(`${url}/__admin/health`);
+  return ((await res.json()) as { caches?: unknown }).caches;
+}
+
 const ACCOUNTS = [
   '62f44730-dd91-461e-bd6a-aedd9e0ad79d',
   '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17',
@@ -121,6 +127,7 @@ async function main(): Promise<void> {
       rssGrowthPercent: percentGrowth(rssBefore, rssAfter),
       ...floorGrowth([rssBefore, ...samples, rssAfter]),
       rssSamplesMB: samples.map((rss) => Math.round(rss / 1e6)),
+      caches: await serverCaches(mock.url),
     };
     console.log(JSON.stringify(report, null, 2));
     const ok = report.errors === 0 && report.timeouts === 0 && report.non2xx === 0 && report.rssFloorGrowthPercent < 20;

@@ -24,6 +24,19 @@ describe('createLruCache', () => {
     expect(cache.size).toBe(1);
   });
 
+  it('weighs keys as well as values, and keeps at most maxEntries entries', () => {
+    const byKey = createLruCache<string>(10, (value, key) => value.length + key.length);
+    byKey.set('long-key', ''); // weighs 8 with an empty value
+    byKey.set('k2', 'v'); // 3 more: 11 > 10, so long-key goes
+    expect(byKey.get('long-key')).toBeUndefined();
+    expect(byKey.weight).toBe(3);
+    const counted = createLruCache<string>(1000, (value) => value.length, 2);
+    for (const key of ['a', 'b', 'c']) counted.set(key, 'x');
+    expect(counted.size).toBe(2);
+    expect(counted.get('a')).toBeUndefined();
+    expect(counted.weight).toBe(2);
+  });
+
   it('keptOnSecondOffer keeps a value only when its key was offered among the recent ones', () => {
     const cache = keptOnSecondOffer(createLruCache<string>(10), 2);
     const told: boolean[] = [];

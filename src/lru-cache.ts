@@ -8,14 +8,27 @@ export interface LruCache<V> {
   get(key: string): V | undefined;
   /** Keeps a value, unless it weighs more than the whole capacity. */
   set(key: string, value: V): void;
+  /** Entries kept. */
   readonly size: number;
+  /** The entries' weights added up: never more than the capacity. */
+  readonly weight: number;
 }
 
 /**
  * A cache keeping the most recently used entries whose weights add up to at most `capacity`
- * (by default every entry weighs 1). A Map iterates oldest first.
+ * (by default every entry weighs 1), and at most `maxEntries` of them. `weigh` is given the
+ * key too: a key can weigh more than its value (a long query string keyed to an empty page),
+ * and a cache bounded by its values alone would let such entries in by the million.
+ * A Map iterates oldest first.
+ *
+ * @example
+ * const pages = createLruCache<Buffer>(64 << 20, (bytes, key) => bytes.length + key.length, 20_000);
  */
-export function createLruCache<V>(capacity: number, weigh: (value: V) => number = () => 1): LruCache<V> {
+export function createLruCache<V>(
+  capacity: number,
+  weigh: (value: V, key: string) => number = () => 1,
+  maxEntries = Number.POSITIVE_INFINITY,
+): LruCache<V> {
   const entries = new Map<string, V>();
   let total = 0;
   return {
@@ -28,23 +41,26 @@ export function createLruCache<V>(capacity: number, weigh: (value: V) => number 
       return value;
     },
     set(key, value) {
-      const weight = weigh(value);
-      if (weight > capacity) return;
+      const weight = weigh(value, key);
       const old = entries.get(key);
       if (old !== undefined) {
-        total -= weigh(old);
+        total -= weigh(old, key);
         entries.delete(key);
       }
+      if (weight > capacity || maxEntries < 1) return;
       entries.set(key, value);
       total += weight;
       for (const [oldest, entry] of entries) {
-        if (total <= capacity) break;
+        if (total <= capacity && entries.size <= maxEntries) break;
         entries.delete(oldest);
-        total -= weigh(entry);
+        total -= weigh(entry, oldest);
       }
     },
     get size() {
       return entries.size;
+    },
+    get weight() {
+      return total;
     },
   };
 }
@@ -58,6 +74,8 @@ export interface SecondOfferCache<V> {
    */
   offer(key: string, make: (kept: boolean) => V): V;
   readonly size: number;
+  /** The kept values' weights added up. */
+  readonly weight: number;
 }
 
 /**
@@ -89,6 +107,9 @@ export function keptOnSecondOffer<V>(cache: LruCache<V>, recentKeys: number): Se
     },
     get size() {
       return cache.size;
+    },
+    get weight() {
+      return cache.weight;
     },
   };
 }

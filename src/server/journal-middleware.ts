@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import type { Journal, JournalViolation } from './journal.js';
-import { redactQuery } from './journal.js';
+import { redactQuery } from '../redact.js';
 import { accountOfUrl } from './account-of-url.js';
 
 /** Where handlers leave what the journal needs to know. */

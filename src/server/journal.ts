@@ -35,48 +35,122 @@ export interface JournalFilter {
   account?: string | undefined;
 }
 
-export interface Journal {
-  record(entry: Omit<JournalEntry, 'id'>): void;
-  list(filter?: JournalFilter): JournalEntry[];
-  clear(): number;
+/** Which page of the journal to list: entries after the cursor, at most `limit` of them. */
+export interface JournalPageRequest {
+  /** At most this many entries. Default 100. */
+  limit?: number;
+  /** A previous page's `nextCursor`: only entries recorded after that page's last one. */
+  after?: number;
 }
 
-/** A journal keeping at most `size` entries. */
-export function createJournal(size: number): Journal {
-  let entries: JournalEntry[] = [];
+export interface JournalPage {
+  requests: JournalEntry[];
+  /** The id of the page's last entry when more matching entries follow, else null. */
+  nextCursor: number | null;
+}
+
+/** How full the journal is, against its bounds. */
+export interface JournalUse {
+  entries: number;
+  bytes: number;
+  maxEntries: number;
+  maxBytes: number;
+}
+
+export interface Journal {
+  record(entry: Omit<JournalEntry, 'id'>): void;
+  list(filter?: JournalFilter, page?: JournalPageRequest): JournalPage;
+  clear(): number;
+  use(): JournalUse;
+}
+
+/** Entries a page lists unless asked for another number. */
+export const JOURNAL_PAGE_DEFAULT = 100;
+/** Entries a page may list at most. */
+export const JOURNAL_PAGE_MAX = 1000;
+/**
+ * A page ends once its entries weigh this much (after at least one entry), so a journal of
+ * long URLs cannot make one answer tens of megabytes.
+ */
+export const JOURNAL_PAGE_BYTES = 1024 * 1024;
+/**
+ * Bytes an entry costs besides its strings' characters: the object, its numbers, the time
+ * and the strings' headers. Measured (heap after GC, 20,000 entries of a 110-character URL):
+ * an entry costs about 460 bytes and is weighed at 520.
+ */
+export const JOURNAL_ENTRY_OVERHEAD = 300;
+
+/**
+ * What an entry costs. Its path is a slice of the request URL and keeps the whole URL alive,
+ * query included, so the query counts twice (the redacted copy is a string of its own).
+ */
+function weighEntry(entry: JournalEntry): number {
+  let bytes = JOURNAL_ENTRY_OVERHEAD + entry.path.length + 2 * entry.query.length + entry.method.length;
+  bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0);
+  for (const violation of entry.violations ?? []) {
+    bytes += 64 + violation.pointer.length + violation.rule.length + violation.message.length;
+  }
+  return bytes;
+}
+
+function matches(entry: JournalEntry, filter: JournalFilter): boolean {
+  return (
+    (filter.path === undefined || entry.path.includes(filter.path)) &&
+    (filter.status === undefined || entry.status === filter.status) &&
+    (filter.account === undefined || entry.account === filter.account)
+  );
+}
+
+/**
+ * A journal keeping the newest entries: at most `size` of them, weighing at most `maxBytes`
+ * together (see weighEntry); the oldest go first. An entry heavier than the whole budget is
+ * not kept.
+ *
+ * @example
+ * const journal = createJournal(1000, 8 * 1024 * 1024);
+ * journal.list({ status: 400 }, { limit: 10 }); // { requests, nextCursor }
+ */
+export function createJournal(size: number, maxBytes = 8 * 1024 * 1024): Journal {
+  const entries: JournalEntry[] = [];
+  const weights: number[] = [];
+  let bytes = 0;
   let next = 1;
   return {
     record(entry) {
-      if (size === 0) return;
-      entries.push({ id: next++, ...entry });
-      if (entries.length > size) entries = entries.slice(entries.length - size);
+      const kept = { id: next++, ...entry };
+      const weight = weighEntry(kept);
+      if (size === 0 || weight > maxBytes) return;
+      entries.push(kept);
+      weights.push(weight);
+      bytes += weight;
+      while (entries.length > size || bytes > maxBytes) {
+        entries.shift();
+        bytes -= weights.shift() as number;
+      }
     },
-    list(filter = {}) {
-      return entries.filter(
-        (entry) =>
-          (filter.path === undefined || entry.path.includes(filter.path)) &&
-          (filter.status === undefined || entry.status === filter.status) &&
-          (filter.account === undefined || entry.account === filter.account),
-      );
+    list(filter = {}, page = {}) {
+      const { after = 0 } = page;
+      const limit = Math.max(1, page.limit ?? JOURNAL_PAGE_DEFAULT);
+      const requests: JournalEntry[] = [];
+      let pageBytes = 0;
+      for (let i = 0; i < entries.length; i++) {
+        const entry = entries[i] as JournalEntry;
+        if (entry.id <= after || !matches(entry, filter)) continue;
+        // Full, and another entry matches: the next page starts after this page's last.
+        if (requests.length >= limit || pageBytes >= JOURNAL_PAGE_BYTES)
+          return { requests, nextCursor: (requests.at(-1) as JournalEntry).id };
+        requests.push(entry);
+        pageBytes += weights[i] as number;
+      }
+      return { requests, nextCursor: null };
     },
     clear() {
       const count = entries.length;
-      entries = [];
+      entries.length = 0;
+      weights.length = 0;
+      bytes = 0;
       return count;
     },
+    use: () => ({ entries: entries.length, bytes, maxEntries: size, maxBytes }),
   };
-}
-
-const SECRET_PARAMETERS = /^(access_token|token|api_key|apikey|password|secret|client_secret)$/i;
-
-/** The query string with secret-looking parameters' values replaced. */
-export function redactQuery(rawQuery: string): string {
-  return rawQuery
-    .split('&')
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      const name = eq === -1 ? pair : pair.slice(0, eq);
-      return eq !== -1 && SECRET_PARAMETERS.test(name) ? `${name}=[REDACTED]` : pair;
-    })
-    .join('&');
 }

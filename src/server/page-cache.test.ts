@@ -1,31 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { createPageCache } from './page-cache.js';
+import { createPageCache, PAGE_ENTRY_OVERHEAD } from './page-cache.js';
 
 const page = (text: string) => Buffer.from(text);
+/** Offers a page twice, so it is kept. */
+function keep(cache: ReturnType<typeof createPageCache>, key: string, text: string): void {
+  cache.offer(key, page(text));
+  cache.offer(key, page(text));
+}
 
 describe('createPageCache', () => {
   it('keeps a page from its second offer on, not its first', () => {
-    const cache = createPageCache(1000);
+    const cache = createPageCache();
     cache.offer('a', page('first'));
     expect(cache.get('a')).toBeUndefined();
     cache.offer('a', page('second'));
     expect(cache.get('a')?.toString()).toBe('second');
   });
 
-  it('stays within its byte budget, dropping the least recently used pages', () => {
-    const cache = createPageCache(10);
+  it('stays within its byte budget, keys and bookkeeping included, dropping the least recently used', () => {
+    // Room for two entries of a 1-character key and a 5-byte page, not three.
+    const cache = createPageCache({ maxBytes: 2 * (PAGE_ENTRY_OVERHEAD + 6) });
     for (const key of ['a', 'b', 'c']) {
-      cache.offer(key, page('12345'));
-      cache.offer(key, page('12345'));
+      keep(cache, key, '12345');
       if (key === 'b') cache.get('a'); // a is used again: b is now the oldest
     }
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('a')).toBeDefined();
     expect(cache.get('c')).toBeDefined();
+    expect(cache.use()).toMatchObject({ entries: 2, bytes: 2 * (PAGE_ENTRY_OVERHEAD + 6) });
+  });
+
+  it('weighs the key: empty pages under long keys cannot flood it', () => {
+    const cache = createPageCache({ maxBytes: 100_000 });
+    for (let i = 0; i < 200; i++) keep(cache, `${i}&${'x'.repeat(10_000)}`, '');
+    const use = cache.use();
+    expect(use.bytes).toBeLessThanOrEqual(100_000);
+    expect(use.entries).toBeLessThanOrEqual(9); // each entry weighs over 10,000 bytes
+  });
+
+  it('keeps at most maxEntries pages, however small', () => {
+    const cache = createPageCache({ maxEntries: 3 });
+    for (let i = 0; i < 10; i++) keep(cache, `q=${i}`, '{}');
+    expect(cache.use().entries).toBe(3);
+    expect(cache.get('q=9')).toBeDefined();
+    expect(cache.get('q=6')).toBeUndefined();
   });
 
   it('keeps a small page in memory of its own, not a slice of a shared pool slab', () => {
-    const cache = createPageCache(1000);
+    const cache = createPageCache();
     const small = page('x'.repeat(100));
     cache.offer('s', small);
     cache.offer('s', small);
@@ -35,9 +57,8 @@ describe('createPageCache', () => {
   });
 
   it('never keeps a page larger than the whole budget', () => {
-    const cache = createPageCache(4);
-    cache.offer('big', page('12345'));
-    cache.offer('big', page('12345'));
+    const cache = createPageCache({ maxBytes: PAGE_ENTRY_OVERHEAD + 5 });
+    keep(cache, 'big', '12345');
     expect(cache.get('big')).toBeUndefined();
   });
 });

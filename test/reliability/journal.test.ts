@@ -63,6 +63,60 @@ describe('the request journal', () => {
     expect(res.body.requests.map((r: { id: number }) => r.id)).toEqual([8, 9, 10, 11, 12]);
   });
 
+  it('pages: limit entries a page (100 by default), next_cursor to go on, null on the last page', async () => {
+    const app = mockApp();
+    for (let i = 0; i < 130; i++) await request(app).get(`/gong/${ACCOUNT}/v2/users`).auth('k', 's');
+    const first = await request(app).get('/__admin/requests');
+    await expectContract(first);
+    expect(first.body.requests).toHaveLength(100);
+    expect(first.body.next_cursor).toBe('100');
+    const rest = await request(app).get('/__admin/requests').query({ next_cursor: first.body.next_cursor });
+    expect(rest.body.requests.map((r: { id: number }) => r.id)).toEqual(Array.from({ length: 30 }, (_, i) => 101 + i));
+    expect(rest.body.next_cursor).toBeNull();
+    // Filters and pages together: the cursor skips what earlier pages listed, filtered or not.
+    const small = await request(app).get('/__admin/requests').query({ limit: '20', status: '200', next_cursor: '120' });
+    expect(small.body.requests.map((r: { id: number }) => r.id)).toEqual(Array.from({ length: 10 }, (_, i) => 121 + i));
+    expect(small.body.next_cursor).toBeNull();
+    const exact = await request(app).get('/__admin/requests').query({ limit: '30', next_cursor: '100' });
+    expect(exact.body.next_cursor).toBeNull(); // nothing after the 30th: no empty last page
+    for (const [query, message] of [
+      [{ limit: '0' }, /limit: must be a whole number from 1 to 1000/],
+      [{ limit: '1001' }, /limit: must be a whole number from 1 to 1000/],
+      [{ limit: 'ten' }, /limit: /],
+      [{ next_cursor: 'abc' }, /next_cursor: must be the next_cursor of a previous page/],
+    ] as const) {
+      const bad = await request(app).get('/__admin/requests').query(query);
+      await expectContract(bad);
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(message);
+    }
+  });
+
+  it('is bounded by bytes too: long URLs push the oldest entries out, and a page ends after about 1 MiB', async () => {
+    const app = mockApp({ journalBytes: 2 * 1024 * 1024 });
+    // 12 KB queries: under the 16 KB of headers supertest's server accepts, over the unified
+    // layer's own limit (a 400, journaled like any request).
+    const long = `${unifiedUrl(october())}&remote_query[padding]=${'x'.repeat(12_000)}`;
+    for (let i = 0; i < 150; i++) await request(app).get(long).set('Authorization', 'Bearer t');
+    const { journal } = (await request(app).get('/__admin/health')).body.caches;
+    expect(journal.bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect(journal.entries).toBeGreaterThan(0);
+    expect(journal.entries).toBeLessThan(150);
+    const all: Array<{ id: number }> = [];
+    let cursor = '';
+    let pages = 0;
+    do {
+      const page = await request(app).get('/__admin/requests').query({ limit: '1000', next_cursor: cursor });
+      pages++;
+      expect(page.text.length).toBeLessThan(1.1 * 1024 * 1024);
+      all.push(...page.body.requests);
+      cursor = page.body.next_cursor ?? '';
+    } while (cursor !== '');
+    expect(pages).toBeGreaterThan(1); // 2 MiB of entries do not fit one page
+    expect(all.length).toBe(journal.entries);
+    expect(all.at(-1)?.id).toBe(150); // the newest are the ones kept
+  });
+
   it('DELETE empties it', async () => {
     const app = mockApp();
     await getUnified(app, unifiedUrl(october()));

@@ -1,0 +1,37 @@
+/**
+ * How full the server's bounded stores are, against their configured bounds: what
+ * `GET /__admin/health` reports as `caches`, so a load test can see memory is bounded by
+ * configuration rather than guess it from RSS.
+ */
+import type { Journal } from './journal.js';
+import { WINDOW_CACHE_ENTRIES, type ResolvedOptions } from './options.js';
+import type { CacheUse, PageCache } from './page-cache.js';
+
+export interface MemoryUse {
+  /** Serialized pages kept for repeated requests. */
+  pages: CacheUse;
+  /** Stats windows' people kept for a walk's later pages. */
+  windows: CacheUse;
+  /** The request journal. */
+  journal: CacheUse;
+}
+
+/**
+ * Entries and bytes of each store, and their bounds.
+ *
+ * @example
+ * memoryUse(resolved, pageCache, journal).pages.bytes <= resolved.pageCacheBytes; // always
+ */
+export function memoryUse(resolved: ResolvedOptions, pageCache: PageCache, journal: Journal): MemoryUse {
+  const windows = resolved.context.windowPeople;
+  return {
+    pages: pageCache.use(),
+    windows: {
+      entries: windows.size,
+      bytes: windows.weight,
+      maxEntries: WINDOW_CACHE_ENTRIES,
+      maxBytes: resolved.windowCacheBytes,
+    },
+    journal: journal.use(),
+  };
+}
