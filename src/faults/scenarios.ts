@@ -32,7 +32,7 @@ export const SCENARIOS = {
   },
   looping: {
     level: 'gong',
-    description: 'Gong returns the cursor it was given: the walk never ends; debug reports isLooping',
+    description: 'Gong returns the cursor it was given: unified stops there (next_cursor null, debug isLooping true)',
   },
   forbidden: { level: 'unified', description: 'The API token lacks the scope: unified 403' },
   'account-blocked': { level: 'unified', description: 'The integrated account is blocked: unified 503' },
@@ -51,3 +51,17 @@ export function isScenarioName(name: string): name is ScenarioName {
 }
 
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+/** The scenarios of one level, in the order of SCENARIOS. */
+function scenariosAt(level: Scenario['level']): ScenarioName[] {
+  return SCENARIO_NAMES.filter((name) => SCENARIOS[name].level === level);
+}
+
+/**
+ * What the Gong routes offer: only faults that happen inside Gong (the spec's Gong
+ * `__scenario` enum is this list). The unified endpoint offers every scenario.
+ */
+export const GONG_SCENARIO_NAMES: readonly ScenarioName[] = scenariosAt('gong');
+
+/** Faults only the unified API has (`forbidden`, ...); the Gong routes refuse them. */
+export const UNIFIED_ONLY_SCENARIO_NAMES: readonly ScenarioName[] = scenariosAt('unified');

@@ -17,6 +17,11 @@ export interface paths {
          *     For a Gong account the window is `start_time` to `end_time`, the period is `total`, and
          *     users with no recorded calls in the window are left out. Pages are reached by passing the
          *     previous answer's `next_cursor` back; a `null` `next_cursor` means there is no further page.
+         *
+         *     An optional query parameter sent empty (`limit=`, `truto_key_by=`, `next_cursor=`) is
+         *     absent: its default applies (interactions-kit's reading, as the TypeScript SDK's empty
+         *     first `next_cursor` requires). Such parameters say so with `allowEmptyValue: true`. An
+         *     empty required parameter is missing.
          */
         get: operations["listInteractions"];
         put?: never;
@@ -130,9 +135,11 @@ export interface paths {
         };
         /**
          * The request journal
-         * @description The most recent API requests (1000 by default), oldest first, without secrets: method,
-         *     path, query, status, duration, the account, the scenario, and the response's contract
-         *     violations when the server validates its responses.
+         * @description The most recent API requests (1000 and 8 MiB by default), oldest first, without secrets:
+         *     method, path, query, status, duration, the account, the scenario, and the response's
+         *     contract violations when the server validates its responses. Paged: `limit` entries a
+         *     page (100 by default; a page also ends after about 1 MiB of entries), and
+         *     `next_cursor` for the next page, `null` on the last.
          */
         get: operations["adminListRequests"];
         put?: never;
@@ -157,6 +164,14 @@ export interface components {
             /** @enum {string} */
             behavior: "healthy" | "credentials-revoked" | "rate-limited" | "account-blocked" | "empty" | "looping" | "flaky" | "slow";
             gongBaseUrl: string;
+        };
+        /** @description How full a bounded store is, and its bounds. */
+        CacheUse: {
+            entries: number;
+            /** @description What the entries weigh together, keys and bookkeeping included. */
+            bytes: number;
+            maxEntries: number;
+            maxBytes: number;
         };
         JournalEntry: {
             id: number;
@@ -343,7 +358,11 @@ export interface components {
             };
             /** @description The cursor the remote API returned for its next page, `null` when it returned none. */
             nextCursor: string | null;
-            /** @description True when the remote API returned the cursor it was just given. */
+            /**
+             * @description True when the remote API returned the cursor it was just given. Following it would
+             *     loop for ever, so the page that reports it ends the list (`next_cursor: null` once its
+             *     records are served) and a stream ends there too (interactions-kit's reading).
+             */
             isLooping: boolean;
             /** @description True when the page has no records. */
             isEmptyResult: boolean;
@@ -753,28 +772,37 @@ export interface components {
          */
         IntegratedAccountId: string;
         /**
-         * @description Start of the window (ISO 8601 date-time). Required for Gong accounts.
+         * @description Start of the window: an RFC 3339 date-time, or a date (`2026-10-01`) or a date-time without an offset (`2026-10-01T00:00:00`), both read as UTC. Required for Gong accounts.
          * @example 2026-10-01T00:00:00Z
          */
         StartTime: string;
         /**
-         * @description End of the window (ISO 8601 date-time, exclusive, after `start_time`). Required for Gong accounts.
+         * @description End of the window (exclusive, after `start_time`), in the forms `start_time` takes. Required for Gong accounts.
          * @example 2026-11-01T00:00:00Z
          */
         EndTime: string;
         /**
-         * @description Only these users. Every encoding real clients send is accepted: `users[][id]=1&users[][id]=2`
-         *     (documented, Python SDK), `users[0][id]=1&users[1][id]=2` (TypeScript SDK).
+         * @description Only these users, by their id in the source system (Gong user ids):
+         *     `users[][id]=1&users[][id]=2`, the documented encoding (the Python SDK's). The
+         *     TypeScript SDK's `users[0][id]=1&users[1][id]=2` is accepted as well, but OpenAPI 3.1
+         *     cannot describe it: a parameter has one fixed name, and `deepObject` is defined for one
+         *     level of an object, not for arrays of objects; `x-interactions-kit-query-encodings`
+         *     lists both and says which one this parameter describes. A user is an object with a
+         *     required `id`: other properties a client passes back (`users[][name]`,
+         *     `users[0][emails][0][email]`) are ignored. An empty or missing id is a 400, and so is any
+         *     other spelling (`users=1,2`, `users[id]=1`).
+         * @example [
+         *       "713552277022972",
+         *       "713552284339615"
+         *     ]
          */
-        Users: {
-            /** @description The user's id in the source system (a Gong user id). */
-            id: string;
-        }[];
+        Users: string[];
         /**
          * @description Most records a page holds, from 1 to 100; defaults to 100, the size of a Gong page.
          *     A page also ends where a Gong page ends, so one Gong call serves it: with `limit=37`
-         *     pages hold 37, 37 and 26 records per Gong page. Ignored, and not checked, when
-         *     `truto_ignore_limit=true`, and for `truto_response_format=stream`.
+         *     pages hold 37, 37 and 26 records per Gong page. Ignored when `truto_ignore_limit=true`
+         *     and for `truto_response_format=stream`, but still checked: a value outside 1 to 100 is
+         *     a 400 whether or not it is then ignored.
          */
         Limit: number;
         /**
@@ -787,12 +815,17 @@ export interface components {
          *     Gong sent them; `normalized` returns unified records with every property present (`null`
          *     where Gong has no value) and no `remote_data`; `stream` sends every page of the query as
          *     NDJSON, one Gong page at a time (`limit` does not apply), and breaks the connection off
-         *     if a later page fails or the remote repeats a cursor, so a cut-short stream never looks
-         *     complete; `debug` adds the `debug` envelope describing the remote call.
+         *     if a later page fails, so a cut-short stream never looks complete (a remote that repeats
+         *     a cursor ends it cleanly after the records read); `debug` adds the `debug` envelope describing the remote call.
          */
         TrutoResponseFormat: "unified" | "raw" | "normalized" | "stream" | "debug";
         /**
-         * @description Turns `result` into an object keyed by this field of every record.
+         * @description Turns `result` into an object keyed by this field of every record, in page order. The
+         *     key is the field's value as a string. On a field that is not unique (`aggregation_period`,
+         *     `timezone`, `start_time`, `end_time`: the same in every record of a Gong page) records
+         *     collide: the later record of the page wins and the earlier ones with the same key are
+         *     dropped from the answer, so a page of 100 records keyed by `aggregation_period` is one
+         *     key. Key by `id` or `user.id` (one record per user on a Gong page) to keep every record.
          * @example id
          */
         TrutoKeyBy: string;
@@ -818,14 +851,23 @@ export interface components {
          *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
          *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
          *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
-         *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+         *     cursor it was given; the unified page where that happens has `next_cursor: null` and
+         *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
          *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
          * @example scenario=rate-limited
          */
         PreferScenario: string;
         /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
         ScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping" | "forbidden" | "account-blocked" | "remote-timeout" | "internal-error";
-        /** @description The integrated account whose Gong company this is. */
+        /**
+         * @description interactions-kit only; the same as `Prefer: scenario=<name>`. Gong offers only the faults
+         *     that happen inside Gong; the unified-only ones (`forbidden`, ...) are a 400 here.
+         */
+        GongScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping";
+        /**
+         * @description The integrated account whose Gong company this is.
+         * @example 62f44730-dd91-461e-bd6a-aedd9e0ad79d
+         */
         GongAccountId: string;
     };
     requestBodies: never;
@@ -852,25 +894,37 @@ export interface operations {
                  */
                 integrated_account_id: components["parameters"]["IntegratedAccountId"];
                 /**
-                 * @description Start of the window (ISO 8601 date-time). Required for Gong accounts.
+                 * @description Start of the window: an RFC 3339 date-time, or a date (`2026-10-01`) or a date-time without an offset (`2026-10-01T00:00:00`), both read as UTC. Required for Gong accounts.
                  * @example 2026-10-01T00:00:00Z
                  */
                 start_time: components["parameters"]["StartTime"];
                 /**
-                 * @description End of the window (ISO 8601 date-time, exclusive, after `start_time`). Required for Gong accounts.
+                 * @description End of the window (exclusive, after `start_time`), in the forms `start_time` takes. Required for Gong accounts.
                  * @example 2026-11-01T00:00:00Z
                  */
                 end_time: components["parameters"]["EndTime"];
                 /**
-                 * @description Only these users. Every encoding real clients send is accepted: `users[][id]=1&users[][id]=2`
-                 *     (documented, Python SDK), `users[0][id]=1&users[1][id]=2` (TypeScript SDK).
+                 * @description Only these users, by their id in the source system (Gong user ids):
+                 *     `users[][id]=1&users[][id]=2`, the documented encoding (the Python SDK's). The
+                 *     TypeScript SDK's `users[0][id]=1&users[1][id]=2` is accepted as well, but OpenAPI 3.1
+                 *     cannot describe it: a parameter has one fixed name, and `deepObject` is defined for one
+                 *     level of an object, not for arrays of objects; `x-interactions-kit-query-encodings`
+                 *     lists both and says which one this parameter describes. A user is an object with a
+                 *     required `id`: other properties a client passes back (`users[][name]`,
+                 *     `users[0][emails][0][email]`) are ignored. An empty or missing id is a 400, and so is any
+                 *     other spelling (`users=1,2`, `users[id]=1`).
+                 * @example [
+                 *       "713552277022972",
+                 *       "713552284339615"
+                 *     ]
                  */
-                users?: components["parameters"]["Users"];
+                "users[][id]"?: components["parameters"]["Users"];
                 /**
                  * @description Most records a page holds, from 1 to 100; defaults to 100, the size of a Gong page.
                  *     A page also ends where a Gong page ends, so one Gong call serves it: with `limit=37`
-                 *     pages hold 37, 37 and 26 records per Gong page. Ignored, and not checked, when
-                 *     `truto_ignore_limit=true`, and for `truto_response_format=stream`.
+                 *     pages hold 37, 37 and 26 records per Gong page. Ignored when `truto_ignore_limit=true`
+                 *     and for `truto_response_format=stream`, but still checked: a value outside 1 to 100 is
+                 *     a 400 whether or not it is then ignored.
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
@@ -883,12 +937,17 @@ export interface operations {
                  *     Gong sent them; `normalized` returns unified records with every property present (`null`
                  *     where Gong has no value) and no `remote_data`; `stream` sends every page of the query as
                  *     NDJSON, one Gong page at a time (`limit` does not apply), and breaks the connection off
-                 *     if a later page fails or the remote repeats a cursor, so a cut-short stream never looks
-                 *     complete; `debug` adds the `debug` envelope describing the remote call.
+                 *     if a later page fails, so a cut-short stream never looks complete (a remote that repeats
+                 *     a cursor ends it cleanly after the records read); `debug` adds the `debug` envelope describing the remote call.
                  */
                 truto_response_format?: components["parameters"]["TrutoResponseFormat"];
                 /**
-                 * @description Turns `result` into an object keyed by this field of every record.
+                 * @description Turns `result` into an object keyed by this field of every record, in page order. The
+                 *     key is the field's value as a string. On a field that is not unique (`aggregation_period`,
+                 *     `timezone`, `start_time`, `end_time`: the same in every record of a Gong page) records
+                 *     collide: the later record of the page wins and the earlier ones with the same key are
+                 *     dropped from the answer, so a page of 100 records keyed by `aggregation_period` is one
+                 *     key. Key by `id` or `user.id` (one record per user on a Gong page) to keep every record.
                  * @example id
                  */
                 truto_key_by?: components["parameters"]["TrutoKeyBy"];
@@ -916,7 +975,8 @@ export interface operations {
                  *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
                  *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
                  *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
-                 *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+                 *     cursor it was given; the unified page where that happens has `next_cursor: null` and
+                 *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
                  *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
                  * @example scenario=rate-limited
                  */
@@ -959,8 +1019,11 @@ export interface operations {
     listInteractionStatsUsingPOST: {
         parameters: {
             query?: {
-                /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
-                __scenario?: components["parameters"]["ScenarioQuery"];
+                /**
+                 * @description interactions-kit only; the same as `Prefer: scenario=<name>`. Gong offers only the faults
+                 *     that happen inside Gong; the unified-only ones (`forbidden`, ...) are a 400 here.
+                 */
+                __scenario?: components["parameters"]["GongScenarioQuery"];
             };
             header?: {
                 /**
@@ -969,14 +1032,18 @@ export interface operations {
                  *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
                  *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
                  *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
-                 *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+                 *     cursor it was given; the unified page where that happens has `next_cursor: null` and
+                 *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
                  *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
                  * @example scenario=rate-limited
                  */
                 Prefer?: components["parameters"]["PreferScenario"];
             };
             path: {
-                /** @description The integrated account whose Gong company this is. */
+                /**
+                 * @description The integrated account whose Gong company this is.
+                 * @example 62f44730-dd91-461e-bd6a-aedd9e0ad79d
+                 */
                 integrated_account_id: components["parameters"]["GongAccountId"];
             };
             cookie?: never;
@@ -1039,8 +1106,11 @@ export interface operations {
     listUsersUsingGET: {
         parameters: {
             query?: {
-                /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
-                __scenario?: components["parameters"]["ScenarioQuery"];
+                /**
+                 * @description interactions-kit only; the same as `Prefer: scenario=<name>`. Gong offers only the faults
+                 *     that happen inside Gong; the unified-only ones (`forbidden`, ...) are a 400 here.
+                 */
+                __scenario?: components["parameters"]["GongScenarioQuery"];
                 /** @description The `records.cursor` of the previous page. */
                 cursor?: string;
                 /** @description Whether to include avatars (synthetic users for Gong's own staff). */
@@ -1053,14 +1123,18 @@ export interface operations {
                  *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
                  *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
                  *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
-                 *     cursor it was given). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
+                 *     cursor it was given; the unified page where that happens has `next_cursor: null` and
+                 *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
                  *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
                  * @example scenario=rate-limited
                  */
                 Prefer?: components["parameters"]["PreferScenario"];
             };
             path: {
-                /** @description The integrated account whose Gong company this is. */
+                /**
+                 * @description The integrated account whose Gong company this is.
+                 * @example 62f44730-dd91-461e-bd6a-aedd9e0ad79d
+                 */
                 integrated_account_id: components["parameters"]["GongAccountId"];
             };
             cookie?: never;
@@ -1137,7 +1211,27 @@ export interface operations {
                      *       "seed": 42,
                      *       "uptimeSeconds": 12,
                      *       "rssBytes": 81264640,
-                     *       "pid": 4242
+                     *       "pid": 4242,
+                     *       "caches": {
+                     *         "pages": {
+                     *           "entries": 12,
+                     *           "bytes": 880412,
+                     *           "maxEntries": 20000,
+                     *           "maxBytes": 67108864
+                     *         },
+                     *         "windows": {
+                     *           "entries": 3,
+                     *           "bytes": 42160,
+                     *           "maxEntries": 50000,
+                     *           "maxBytes": 16777216
+                     *         },
+                     *         "journal": {
+                     *           "entries": 40,
+                     *           "bytes": 29120,
+                     *           "maxEntries": 1000,
+                     *           "maxBytes": 8388608
+                     *         }
+                     *       }
                      *     }
                      */
                     "application/json": {
@@ -1149,6 +1243,15 @@ export interface operations {
                         rssBytes: number;
                         /** @description The serving process (with `serve --workers N`, one of N). */
                         pid: number;
+                        /**
+                         * @description How full the serving process's bounded stores are, against their bounds:
+                         *     memory is bounded by configuration, and this shows by how much.
+                         */
+                        caches?: {
+                            pages: components["schemas"]["CacheUse"];
+                            windows: components["schemas"]["CacheUse"];
+                            journal: components["schemas"]["CacheUse"];
+                        };
                     };
                 };
             };
@@ -1236,6 +1339,10 @@ export interface operations {
     adminListRequests: {
         parameters: {
             query?: {
+                /** @description Entries a page lists at most. */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page; empty or absent means the first page. */
+                next_cursor?: string;
                 /** @description Only requests whose path contains this text. */
                 path?: string;
                 /** @description Only requests answered with this status. */
@@ -1268,11 +1375,14 @@ export interface operations {
                      *           "status": 200,
                      *           "durationMs": 3.12
                      *         }
-                     *       ]
+                     *       ],
+                     *       "next_cursor": null
                      *     }
                      */
                     "application/json": {
                         requests: components["schemas"]["JournalEntry"][];
+                        /** @description Where the next page starts, or null when this page is the last. */
+                        next_cursor: string | null;
                     };
                 };
             };

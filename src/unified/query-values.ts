@@ -14,9 +14,18 @@ function quote(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);
 }
 
-/** A parameter that takes one plain value: `start_time=...`. */
+/**
+ * Whether a parameter was sent once, without brackets, and empty (`limit=`). An empty optional
+ * parameter means the parameter is absent, as an empty `next_cursor` does for the TypeScript
+ * SDK's first request; one rule for every parameter, so `limit=` and `truto_key_by=` agree.
+ */
+export function isEmptyParameter(entries: QueryEntry[] | undefined): boolean {
+  return entries?.length === 1 && entries[0]?.segments.length === 0 && entries[0].value === '';
+}
+
+/** A parameter that takes one plain value: `start_time=...`; empty is absent. */
 export function readScalar(name: string, entries: QueryEntry[] | undefined): Read<string | undefined> {
-  if (entries === undefined) return { value: undefined };
+  if (entries === undefined || isEmptyParameter(entries)) return { value: undefined };
   const first = entries[0] as QueryEntry;
   if (first.segments.length > 0) return { problem: `${spell(first)}: ${name} takes a single value, not brackets` };
   if (entries.length > 1) return { problem: `${name}: given ${entries.length} times; send it once` };
@@ -31,38 +40,44 @@ export function readBoolean(name: string, raw: string | undefined): Read<boolean
   return { problem: `${name}: must be true or false, got ${quote(raw)}` };
 }
 
-/** Every accepted encoding of `users`: `users[][id]`, `users[0][id]`, `users[id]`, `users=1,2`. */
+/**
+ * `users` in the two encodings clients send: `users[][id]=1&users[][id]=2` (documented, Python
+ * SDK) and `users[0][id]=1&users[1][id]=2` (TypeScript SDK's qs). A user is an object with a
+ * required `id`; its other properties (a client passing back the `user` objects it received,
+ * `users[0][name]=Jon`, `users[0][emails][0][email]=...`) are ignored, not refused.
+ */
 export function readUsers(entries: QueryEntry[] | undefined): Read<string[] | undefined> {
-  if (entries === undefined) return { value: undefined };
-  const indexed = new Map<number, string>();
+  if (entries === undefined || isEmptyParameter(entries)) return { value: undefined };
+  const indexed = new Map<number, string | undefined>();
   const appended: string[] = [];
+  let appendedOther: QueryEntry | undefined;
   for (const entry of entries) {
     const [first, second, ...rest] = entry.segments;
     const where = spell(entry);
-    if (rest.length > 0) return { problem: `${where}: users take only an id, e.g. users[][id]=123` };
-    let index: number | undefined;
-    let ids: string[];
-    if (first === undefined || (first === '' && second === undefined)) {
-      ids = entry.value.split(',');
-    } else if (first === 'id' && second === undefined) {
-      ids = [entry.value];
-    } else if (first === '' && second === 'id') {
-      ids = [entry.value];
-    } else if (/^\d{1,4}$/.test(first) && (second === 'id' || second === undefined)) {
-      index = Number(first);
-      ids = [entry.value];
-    } else {
+    const index = first !== undefined && /^\d{1,4}$/.test(first) ? Number(first) : undefined;
+    if ((first !== '' && index === undefined) || second === undefined) {
       return { problem: `${where}: unknown form; send users[][id]=123 or users[0][id]=123` };
     }
-    for (const raw of ids) {
-      const id = raw.trim();
-      if (id === '') return { problem: `${where}: a user id must not be empty` };
-      if (index === undefined) appended.push(id);
-      else if (indexed.has(index)) return { problem: `${where}: users[${index}] is given twice` };
-      else indexed.set(index, id);
+    if (second !== 'id') {
+      // Another property of the user object: read past it.
+      if (index === undefined) appendedOther ??= entry;
+      else if (!indexed.has(index)) indexed.set(index, undefined);
+      continue;
     }
+    if (rest.length > 0) return { problem: `${where}: a user's id is one value, e.g. users[][id]=123` };
+    const id = entry.value.trim();
+    if (id === '') return { problem: `${where}: a user id must not be empty` };
+    if (index === undefined) appended.push(id);
+    else if (indexed.get(index) !== undefined) return { problem: `${where}: users[${index}] is given twice` };
+    else indexed.set(index, id);
   }
-  const ids = [...[...indexed.entries()].sort((a, b) => a[0] - b[0]).map(([, id]) => id), ...appended];
+  const ordered = [...indexed.entries()].sort((a, b) => a[0] - b[0]);
+  const withoutId = ordered.find(([, id]) => id === undefined);
+  if (withoutId !== undefined)
+    return { problem: `users[${withoutId[0]}]: has no id; send users[${withoutId[0]}][id]=123` };
+  if (appendedOther !== undefined && appended.length === 0)
+    return { problem: `${spell(appendedOther)}: a user needs an id; send users[][id]=123` };
+  const ids = [...ordered.map(([, id]) => id as string), ...appended];
   if (ids.length > MAX_ITEMS) return { problem: `users: at most ${MAX_ITEMS} users, got ${ids.length}` };
   return { value: [...new Set(ids)] };
 }
@@ -96,7 +111,7 @@ export function readNestedObject(
   name: string,
   entries: QueryEntry[] | undefined,
 ): Read<Record<string, unknown> | undefined> {
-  if (entries === undefined) return { value: undefined };
+  if (entries === undefined || isEmptyParameter(entries)) return { value: undefined };
   const root: Nested = Object.create(null) as Nested;
   for (const entry of entries) {
     const where = spell(entry);

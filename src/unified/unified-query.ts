@@ -3,7 +3,7 @@
  * encoding real clients send, with a problem for each that is wrong, named as sent.
  */
 import type { ResponseFormat } from '../schema-types.js';
-import { parseDateTime } from '../world/date-time.js';
+import { parseWindowTime } from '../world/date-time.js';
 import { parseQueryString } from './parse-query-string.js';
 import { readBoolean, readFieldList, readNestedObject, readScalar, readUsers, type Read } from './query-values.js';
 import { invalidParameters, missingParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
@@ -28,7 +28,7 @@ export interface UnifiedQuery {
   userIds: string[] | undefined;
   /** Records per page after `truto_ignore_limit`. */
   limit: number;
-  /** The cursor, or undefined for the first page (absent or empty). */
+  /** The cursor, or undefined for the first page (absent or empty, as every optional parameter). */
   nextCursor: string | undefined;
   format: ResponseFormat;
   keyBy: string | undefined;
@@ -74,12 +74,17 @@ export function parseUnifiedQuery(rawQuery: string): { query: UnifiedQuery } | {
 
   if (account !== undefined && !UUID.test(account))
     problems.push(`integrated_account_id: must be a UUID, got ${quote(account)}`);
-  const startMs = start === undefined ? undefined : parseDateTime(start);
-  const endMs = end === undefined ? undefined : parseDateTime(end);
+  // Dates and date-times without an offset are read as UTC (see parseWindowTime).
+  const startMs = start === undefined ? undefined : parseWindowTime(start);
+  const endMs = end === undefined ? undefined : parseWindowTime(end);
   if (start !== undefined && startMs === undefined)
-    problems.push(`start_time: must be an ISO 8601 date-time such as 2026-10-01T00:00:00Z, got ${quote(start)}`);
+    problems.push(
+      `start_time: must be an ISO 8601 date-time such as 2026-10-01T00:00:00Z (or a date, read as UTC), got ${quote(start)}`,
+    );
   if (end !== undefined && endMs === undefined)
-    problems.push(`end_time: must be an ISO 8601 date-time such as 2026-11-01T00:00:00Z, got ${quote(end)}`);
+    problems.push(
+      `end_time: must be an ISO 8601 date-time such as 2026-11-01T00:00:00Z (or a date, read as UTC), got ${quote(end)}`,
+    );
   if (startMs !== undefined && endMs !== undefined && endMs <= startMs)
     problems.push('end_time: must be after start_time');
 
@@ -87,16 +92,17 @@ export function parseUnifiedQuery(rawQuery: string): { query: UnifiedQuery } | {
   const limitText = scalar('limit');
   const ignoreLimit = take(readBoolean('truto_ignore_limit', scalar('truto_ignore_limit')));
   const formatText = scalar('truto_response_format');
-  const format = formatText === undefined || formatText === '' ? 'unified' : (formatText as ResponseFormat);
+  const format = formatText === undefined ? 'unified' : (formatText as ResponseFormat);
   let limit: number = LIMIT_RANGE.default;
-  // An ignored limit is not read at all: with truto_ignore_limit=true, or for a stream.
-  if (limitText !== undefined && ignoreLimit !== true && format !== 'stream') {
+  // A limit is checked even when it is then ignored (truto_ignore_limit=true, or a stream), so
+  // the mock refuses exactly what the spec's 1..100 refuses: one schema, no exceptions.
+  if (limitText !== undefined) {
     const n = /^\d{1,6}$/.test(limitText) ? Number(limitText) : NaN;
     if (!(n >= LIMIT_RANGE.min && n <= LIMIT_RANGE.max)) {
       problems.push(
         `limit: must be a whole number from ${LIMIT_RANGE.min} to ${LIMIT_RANGE.max}, got ${quote(limitText)}`,
       );
-    } else limit = n;
+    } else if (ignoreLimit !== true && format !== 'stream') limit = n;
   }
   const ignoreRemoteData = take(readBoolean('truto_ignore_remote_data', scalar('truto_ignore_remote_data')));
 
@@ -106,7 +112,6 @@ export function parseUnifiedQuery(rawQuery: string): { query: UnifiedQuery } | {
     );
   }
   const keyBy = scalar('truto_key_by');
-  if (keyBy === '') problems.push('truto_key_by: must name a field, e.g. truto_key_by=id');
   const excludeFields = take(readFieldList('truto_exclude_fields', entries.get('truto_exclude_fields'))) ?? [];
   const remoteQuery = take(readNestedObject('remote_query', entries.get('remote_query')));
   const cursor = scalar('next_cursor');
@@ -121,7 +126,7 @@ export function parseUnifiedQuery(rawQuery: string): { query: UnifiedQuery } | {
       endMs: endMs as number,
       userIds,
       limit,
-      nextCursor: cursor === '' ? undefined : cursor,
+      nextCursor: cursor,
       format,
       keyBy,
       excludeFields,

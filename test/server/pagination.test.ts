@@ -111,13 +111,25 @@ describe('SDK encodings', () => {
     expect(tsPages[1]?.text).toBe(pyPages[1]?.text);
   });
 
-  it('users given as users[id] repeated and as a comma list mean the same filter', async () => {
+  it('users passed back as the user objects a page returned filter by their ids alone', async () => {
     const all = await getUnified(app, unifiedUrl(october()));
-    const [a, b] = all.body.result.map((record: { user: { id: string } }) => record.user.id);
-    const repeated = await getUnified(app, unifiedUrl([...base, ['users[id]', a], ['users[id]', b]]));
-    const comma = await getUnified(app, unifiedUrl([...base, ['users', `${a},${b}`]]));
-    expect(repeated.body.result.map((r: { user: { id: string } }) => r.user.id)).toEqual([a, b]);
-    expect(comma.text).toBe(repeated.text);
+    const [a, b] = all.body.result as Array<{ user: { id: string; emails: Array<{ email: string }> } }>;
+    const byId = await getUnified(app, unifiedUrl([...base, ['users[][id]', a!.user.id], ['users[][id]', b!.user.id]]));
+    const objects = await getUnified(
+      app,
+      unifiedUrl([
+        ...base,
+        ...[a!, b!].flatMap(({ user }, i): [string, string][] => [
+          [`users[${i}][id]`, user.id],
+          [`users[${i}][name]`, 'Passed Back'],
+          [`users[${i}][emails][0][email]`, user.emails[0]!.email],
+          [`users[${i}][emails][0][is_primary]`, 'true'],
+        ]),
+      ]),
+    );
+    expect(objects.status).toBe(200);
+    expect(objects.text).toBe(byId.text);
+    expect(byId.body.result.map((r: { user: { id: string } }) => r.user.id)).toEqual([a!.user.id, b!.user.id]);
   });
 
   it('the request needs nothing but the base URL changed: a bearer token and the seed parameters', async () => {
@@ -127,15 +139,21 @@ describe('SDK encodings', () => {
   });
 });
 
-describe('an ignored limit is not checked', () => {
+describe("an ignored limit is still checked, as the spec's 1..100 says", () => {
   const app = mockApp();
   it.each([
     ['truto_ignore_limit=true', { truto_ignore_limit: 'true', limit: '0' }],
+    ['truto_ignore_limit=true', { truto_ignore_limit: 'true', limit: '500' }],
     ['a stream', { truto_response_format: 'stream', limit: 'lots' }],
-  ])('%s with a limit that would be invalid', async (_name, extra) => {
-    const res = await request(app)
-      .get(unifiedUrl(october(extra)))
-      .set(AUTH);
-    expect(res.status).toBe(200);
+    ['a stream', { truto_response_format: 'stream', limit: '500' }],
+  ])('%s with an invalid limit is a 400', async (_name, extra) => {
+    const res = await getUnified(app, unifiedUrl(october(extra)));
+    expect(res.status).toBe(400);
+    expect(res.body.message).toMatch(/limit: must be a whole number from 1 to 100/);
+  });
+
+  it('a valid limit is then ignored', async () => {
+    const res = await getUnified(app, unifiedUrl(october({ truto_ignore_limit: 'true', limit: '5' })));
+    expect(res.body.result).toHaveLength(100);
   });
 });

@@ -1,0 +1,61 @@
+/**
+ * Each side lists its own scenarios: the unified endpoint's `__scenario` offers every fault,
+ * the Gong routes' only the faults that happen inside Gong, and the mock answers what each
+ * list promises.
+ */
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { loadContract } from '../../src/contract/index.js';
+import { resolveReference, type ParameterObject, type ReferenceObject } from '../../src/contract/openapi-document.js';
+import { GONG_SCENARIO_NAMES, SCENARIO_NAMES, UNIFIED_ONLY_SCENARIO_NAMES } from '../../src/faults/scenarios.js';
+import { ACCOUNT, mockApp } from '../helpers/mock.js';
+
+const { document } = loadContract();
+
+/** The `__scenario` enum an operation declares. */
+function scenarioEnum(path: string, method: 'get' | 'post'): string[] {
+  const parameters = (document.paths?.[path]?.[method]?.parameters ?? []) as Array<ParameterObject | ReferenceObject>;
+  const scenario = parameters
+    .map((p) => resolveReference<ParameterObject>(document, p))
+    .find((p) => p.in === 'query' && p.name === '__scenario');
+  return ((scenario?.schema as { enum?: string[] } | undefined)?.enum ?? []).slice().sort();
+}
+
+const GONG_OPERATIONS = [
+  ['/gong/{integrated_account_id}/v2/stats/interaction', 'post'],
+  ['/gong/{integrated_account_id}/v2/users', 'get'],
+] as const;
+
+describe('__scenario lists', () => {
+  it('the unified endpoint lists every scenario', () => {
+    expect(scenarioEnum('/unified/conversational-intelligence/interactions', 'get')).toEqual(
+      [...SCENARIO_NAMES].sort(),
+    );
+  });
+
+  it.each(GONG_OPERATIONS)('%s lists only the Gong-level scenarios', (path, method) => {
+    expect(scenarioEnum(path, method)).toEqual([...GONG_SCENARIO_NAMES].sort());
+    expect(GONG_SCENARIO_NAMES).not.toContain('forbidden');
+  });
+
+  const app = mockApp();
+  const auth = { Authorization: 'Basic YWNjZXNzOnNlY3JldA==' };
+
+  it.each(GONG_SCENARIO_NAMES)('Gong users answers the listed scenario %s (no 400)', async (name) => {
+    const res = await request(app).get(`/gong/${ACCOUNT}/v2/users?__scenario=${name}`).set(auth);
+    expect(res.status).not.toBe(400);
+  });
+
+  it.each(UNIFIED_ONLY_SCENARIO_NAMES)('Gong refuses the unlisted %s with a 400 in Gong shape', async (name) => {
+    const res = await request(app).get(`/gong/${ACCOUNT}/v2/users?__scenario=${name}`).set(auth);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ requestId: expect.any(String), errors: [expect.stringContaining(name)] });
+  });
+
+  it('an unknown name on Gong lists only what Gong offers', async () => {
+    const res = await request(app).get(`/gong/${ACCOUNT}/v2/users?__scenario=nope`).set(auth);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toContain(`known: ${GONG_SCENARIO_NAMES.join(', ')}`);
+    expect(res.body.errors[0]).not.toContain('forbidden');
+  });
+});
