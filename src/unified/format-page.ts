@@ -3,14 +3,12 @@
  * writes page by page): `unified`, `normalized`, `raw` and `debug`.
  */
 import { GONG_PATHS } from '../gong/gong-api.js';
+import { REDACTED, redactHeaders, redactJson, redactUrl } from '../redact.js';
 import type { DebugInfo } from '../schema-types.js';
-import type { UnifiedPage } from './list-page.js';
+import { isLooping, type UnifiedPage } from './list-page.js';
 import { normalizeInteraction } from './normalize-interaction.js';
 import { keyRecords, shapeRecords } from './shape-records.js';
 import type { UnifiedQuery } from './unified-query.js';
-
-/** Redacted value of credentials in the debug envelope. */
-export const REDACTED = '[REDACTED]';
 
 /** The debug envelope's description of the Gong call behind a page. */
 export function debugInfo(
@@ -22,16 +20,20 @@ export function debugInfo(
   const { body, result } = page.gongCall;
   const nextCursor = result.ok ? (result.body.records.cursor ?? null) : null;
   return {
-    requestUrl: `${gongBaseUrl}${GONG_PATHS.interactionStats}`,
+    // Credentials never reach the envelope, which users paste into tickets and logs: the
+    // Authorization the Gong call needs is shown redacted, and whatever a client put in
+    // remote_query under a secret name is hidden (Gong ignores such fields, so the body stays
+    // replayable).
+    requestUrl: redactUrl(`${gongBaseUrl}${GONG_PATHS.interactionStats}`),
     requestOptions: {
       method: 'POST',
       headers: { authorization: REDACTED, 'content-type': 'application/json' },
-      body,
+      body: redactJson(body),
     },
     data: result.body,
-    responseHeaders: result.headers,
+    responseHeaders: redactHeaders(result.headers),
     nextCursor,
-    isLooping: nextCursor !== null && nextCursor === givenGongCursor,
+    isLooping: isLooping(nextCursor ?? undefined, givenGongCursor),
     isEmptyResult: resultCount === 0,
     resultCount,
   };

@@ -11,7 +11,7 @@ import type { WorldAccount } from '../world/world.js';
 import { GONG_PAGE_SIZE } from '../gong/page-size.js';
 import { formatPage } from './format-page.js';
 import { fetchUnifiedPage, isErrorResult } from './list-page.js';
-import { KEY_BY_FIELDS, shapeRecords } from './shape-records.js';
+import { fieldInsideList, KEY_BY_FIELDS, shapeRecords } from './shape-records.js';
 import { invalidParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
 import { parseUnifiedQuery, type UnifiedQuery } from './unified-query.js';
 
@@ -48,16 +48,30 @@ function checkKeyBy(query: UnifiedQuery): UnifiedErrorResult | undefined {
   ]);
 }
 
+/** `truto_exclude_fields` naming something inside a list (`user.emails.length`) is a 400. */
+function checkExcludeFields(query: UnifiedQuery): UnifiedErrorResult | undefined {
+  const inside = fieldInsideList(query.excludeFields, query.format === 'raw' ? 'raw' : 'unified');
+  if (inside === undefined) return undefined;
+  return invalidParameters([
+    `truto_exclude_fields: ${JSON.stringify(inside.field)} is not excludable: ${inside.list} is a list, and nothing inside a list can be excluded by name (exclude ${inside.list} itself)`,
+  ]);
+}
+
 /**
- * A stream that cannot be finished: a later page failed, or the remote repeated a cursor.
- * The status (200) is long gone, so the response is broken off, which a client sees as an
- * incomplete chunked body rather than a quiet, short success.
+ * A stream that cannot be finished: a later page failed. The status (200) is long gone, so
+ * the response is broken off, which a client sees as an incomplete chunked body rather than a
+ * quiet, short success. (A looping remote is not a failure: the stream ends after the records
+ * read, as a JSON walk ends with `next_cursor: null`.)
  */
 export class StreamCutShortError extends Error {
   override name = 'StreamCutShortError';
 }
 
-/** Every page from `start` on, shaped for the stream; throws StreamCutShortError on failure. */
+/**
+ * Every page from `start` on, shaped for the stream; throws StreamCutShortError on failure.
+ * A remote that hands back its own cursor already ends the walk (see `isLooping`); `seen`
+ * also ends a longer loop (A, B, A, ...), which only a walk that remembers can see.
+ */
 function* streamPages(
   context: MockContext,
   gong: GongApi,
@@ -72,8 +86,8 @@ function* streamPages(
     if (isErrorResult(page)) throw new StreamCutShortError(`a later page failed: ${page.status} ${page.body.message}`);
     yield shapeRecords(page.records, query);
     cursor = page.nextCursor ?? undefined;
-    if (cursor !== undefined && seen.has(cursor)) throw new StreamCutShortError('the remote API repeated its cursor');
-    if (cursor !== undefined) seen.add(cursor);
+    if (cursor === undefined || seen.has(cursor)) return;
+    seen.add(cursor);
   }
 }
 
@@ -114,7 +128,7 @@ export function listInteractions(context: MockContext, gong: GongApi, input: Lis
   const parsed = parseUnifiedQuery(input.rawQuery);
   if ('error' in parsed) return errorAnswer(parsed.error);
   const { query } = parsed;
-  const keyProblem = checkKeyBy(query);
+  const keyProblem = checkKeyBy(query) ?? checkExcludeFields(query);
   if (keyProblem !== undefined) return errorAnswer(keyProblem);
   const account = context.world.account(query.integratedAccountId);
   if (account === undefined) {
@@ -131,7 +145,7 @@ export function listInteractions(context: MockContext, gong: GongApi, input: Lis
   if (query.format === 'stream') {
     const seen = new Set([pageQuery.nextCursor, first.nextCursor].filter((c): c is string => typeof c === 'string'));
     const rest =
-      first.nextCursor === null
+      first.nextCursor === null || first.nextCursor === pageQuery.nextCursor
         ? []
         : streamPages(context, gong, account, { ...pageQuery, nextCursor: first.nextCursor }, call, seen);
     return {

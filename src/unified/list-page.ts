@@ -8,7 +8,7 @@ import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats, Interaction } from '../schema-types.js';
 import { fingerprint } from '../signing.js';
 import type { WorldAccount } from '../world/world.js';
-import { gongStatsBody } from './gong-request.js';
+import { gongStatsBody, windowOutOfRange } from './gong-request.js';
 import { toInteraction } from './map-interaction-stats.js';
 import { remoteError } from './remote-error.js';
 import { decodeUnifiedCursor, encodeUnifiedCursor, type UnifiedPosition } from './unified-cursor.js';
@@ -45,6 +45,15 @@ export function queryFingerprint(secret: string, query: UnifiedQuery): string {
   );
 }
 
+/**
+ * A remote that hands back the cursor it was given would send every client round the same
+ * page for ever (neither official SDK guards against it), so the page where that happens is
+ * the last: its `next_cursor` is null and its debug envelope says `isLooping`.
+ */
+export function isLooping(remoteNextCursor: string | undefined, givenRemoteCursor: string | undefined): boolean {
+  return remoteNextCursor !== undefined && remoteNextCursor === givenRemoteCursor;
+}
+
 /** The page a query's `next_cursor` points at (the first page without one). */
 export function fetchUnifiedPage(
   context: MockContext,
@@ -60,6 +69,8 @@ export function fetchUnifiedPage(
     if ('problem' in decoded) return invalidParameters([decoded.problem]);
     position = decoded.position;
   }
+  const outOfRange = windowOutOfRange(account, query);
+  if (outOfRange !== undefined) return invalidParameters([outOfRange]);
   const body = gongStatsBody(account, query, position.gongCursor);
   const result = gong.interactionStats(account, body, call);
   const gongCall: GongCall = { body, result };
@@ -74,7 +85,8 @@ export function fetchUnifiedPage(
   const end = position.offset + query.limit;
   let next: UnifiedPosition | undefined;
   if (end < page.peopleInteractionStats.length) next = { gongCursor: position.gongCursor, offset: end };
-  else if (page.records.cursor !== undefined) next = { gongCursor: page.records.cursor, offset: 0 };
+  else if (page.records.cursor !== undefined && !isLooping(page.records.cursor, position.gongCursor))
+    next = { gongCursor: page.records.cursor, offset: 0 };
   const window = { fromDateTime: page.fromDateTime, toDateTime: page.toDateTime, timeZone: page.timeZone };
   return {
     people,
