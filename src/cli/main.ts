@@ -2,6 +2,7 @@
  * The CLI's single entry: picks the command, runs it, and returns the exit code.
  * Commands parse their own flags and never call process.exit, so tests can call them directly.
  */
+import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.js';
 
 export interface Command {
@@ -25,13 +26,23 @@ function usage(): string {
     '  fixtures   write golden fixtures, or a large data set with --records',
     '  verify     check a target (this mock, Prism, the real service) against the contract',
     '',
-    'Run `interactions-kit <command> --help` for its flags.',
+    'Run `interactions-kit <command> --help` for its flags; `interactions-kit --version` for the version.',
   ].join('\n');
+}
+
+/** The kit's own version: package.json is two levels up from both src/cli and dist/cli. */
+function packageVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(text) as { version: string }).version;
 }
 
 /** Runs the CLI with `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === '--version' || name === '-v') {
+    console.log(packageVersion());
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(usage());
     return name === undefined ? 2 : 0;

@@ -9,9 +9,11 @@ import type { ConformanceReport } from '../conformance/check-result.js';
 import { formatJunitReport } from '../conformance/format-junit-report.js';
 import { formatPrettyReport } from '../conformance/format-pretty-report.js';
 import { recentFullMonth } from '../conformance/recent-full-month.js';
+import { redactReport } from '../conformance/redact-report.js';
 import { CONFORMANCE_CHECK_IDS, runConformance } from '../conformance/run-conformance.js';
 import type { ConformanceOptions, ConformanceTarget } from '../conformance/conformance-options.js';
 import { parseDateTime } from '../world/date-time.js';
+import { redactText, redactUrl } from '../redact.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 import type { Command } from './main.js';
@@ -32,7 +34,8 @@ service.
   --base-url URL     where the API is, e.g. http://127.0.0.1:4010 or https://api.truto.one
   --token T          API token, sent as Authorization: Bearer T (default: $${TOKEN_ENV})
   --account ID       integrated_account_id of an account the token can read
-  --start DATE-TIME  start_time of the window (default: the last full month before today, UTC)
+  --start DATE-TIME  start_time of the window (default: the last calendar month (UTC) that ended
+                     at least 24 hours ago, so on the 1st the month before that)
   --end DATE-TIME    end_time of the window (given together with --start)
   --reporter R       pretty (default) | json | junit
   --output FILE      write the report to FILE instead of stdout
@@ -103,7 +106,7 @@ export function parseVerifyFlags(
     protocol = undefined;
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new CliError(`--base-url must be an http(s) URL, got ${JSON.stringify(baseUrl)}`);
+    throw new CliError(`--base-url must be an http(s) URL, got ${JSON.stringify(redactUrl(baseUrl))}`);
   }
   const token = values.token ?? env[TOKEN_ENV];
   if (token === undefined || token === '') throw new CliError(`--token is required (or set ${TOKEN_ENV})`);
@@ -137,7 +140,7 @@ export function parseVerifyFlags(
 
 /** The report in the chosen format. */
 export function renderReport(report: ConformanceReport, reporter: Reporter): string {
-  if (reporter === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  if (reporter === 'json') return `${JSON.stringify(redactReport(report), null, 2)}\n`;
   if (reporter === 'junit') return formatJunitReport(report);
   return `${formatPrettyReport(report)}\n`;
 }
@@ -171,7 +174,7 @@ export const verifyCommand: Command = {
         `interactions-kit verify: ${passed} passed, ${failed} failed, ${skipped} skipped; report written to ${flags.output}`,
       );
     }
-    if (report.unreachable !== undefined) console.error(`interactions-kit verify: ${report.unreachable}`);
+    if (report.unreachable !== undefined) console.error(`interactions-kit verify: ${redactText(report.unreachable)}`);
     return exitCodeOf(report);
   },
 };

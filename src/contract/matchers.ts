@@ -109,6 +109,11 @@ export function createContractMatcher(contract?: Contract): ContractMatcher {
  * failure message lists every violation with its pointer, rule and offending value. Register
  * it with `import 'interactions-kit/vitest'` or `import 'interactions-kit/jest'`.
  *
+ * A supertest response is judged by the bytes the server sent (`res.text`), not by `res.body`:
+ * `body` is superagent's parse of them, which hides what the contract is about (duplicate keys,
+ * number formatting, a body of the wrong content type). `body` is read only when superagent
+ * left `text` undefined, as it does for types it does not read as text (NDJSON among them).
+ *
  * @example
  * ```ts
  * expect(await request(app).get(url).set(auth)).toMatchContract();   // supertest: sync

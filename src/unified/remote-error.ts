@@ -46,6 +46,7 @@ export function remoteError(result: GongFailure): UnifiedErrorResult {
     headers['ratelimit-reset'] = String(result.rateLimit.resetSeconds);
   }
   const retry = headers['retry-after'];
-  const message = retry !== undefined ? `${lead}; retry after ${retry} seconds (${detail})` : `${lead}: ${detail}`;
+  const unit = retry === '1' ? 'second' : 'seconds';
+  const message = retry !== undefined ? `${lead}; retry after ${retry} ${unit} (${detail})` : `${lead}: ${detail}`;
   return unifiedError(status, message, { truto_is_remote_error: true, raw_response: result.body }, headers);
 }

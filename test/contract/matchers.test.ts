@@ -42,6 +42,13 @@ describe('toMatchContract with vitest, on supertest responses', () => {
     expect(res).not.toMatchContract();
   });
 
+  it('judges the bytes sent (res.text), not superagent’s parse of them (res.body)', async () => {
+    const res = await request(mockApp()).get(URL_OCTOBER).set(AUTH);
+    // A body that honours the contract cannot hide bytes that break it.
+    const sentWrong = { ...res, text: JSON.stringify({ result: 'nope', next_cursor: null }), body: res.body };
+    expect(() => expect(sentWrong).toMatchContract()).toThrow(/\/body\/result \[type\]/);
+  });
+
   it('names an undocumented status and a wrong content type', async () => {
     const teapot = await request(answering(418, {})).get(URL_OCTOBER);
     expect(() => expect(teapot).toMatchContract()).toThrow(
