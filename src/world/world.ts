@@ -36,7 +36,7 @@ export interface WorldAccount extends AccountSpec {
 export interface World {
   readonly seed: number;
   readonly accounts: readonly WorldAccount[];
-  /** The account with this id, or undefined. */
+  /** The account with this id (in any case: ids are UUIDs), or undefined. */
   account(id: string): WorldAccount | undefined;
 }
 
@@ -53,12 +53,15 @@ function checkOptions(seed: number, accounts: readonly AccountSpec[], userCount:
   }
   const ids = new Set<string>();
   for (const spec of accounts) {
-    if (ids.has(spec.id)) throw new WorldOptionsError(`account ${spec.id} is listed twice`);
-    ids.add(spec.id);
+    const id = spec.id.toLowerCase();
+    if (ids.has(id)) throw new WorldOptionsError(`account ${spec.id} is listed twice`);
+    ids.add(id);
   }
 }
 
-function createAccount(seed: number, spec: AccountSpec, userCount: number): WorldAccount {
+function createAccount(seed: number, given: AccountSpec, userCount: number): WorldAccount {
+  // UUIDs compare case-insensitively: stored lower-case, as every caller looks them up.
+  const spec = { ...given, id: given.id.toLowerCase() };
   const key = hashString(`${seed}:${spec.id}`);
   const zone = zoneCalendar(spec.timeZone);
   const slug = spec.domain.split('.')[0] ?? spec.domain;
@@ -100,6 +103,6 @@ export function createWorld(options: WorldOptions = {}): World {
   return {
     seed,
     accounts: built,
-    account: (id) => byId.get(id),
+    account: (id) => byId.get(id) ?? byId.get(id.toLowerCase()),
   };
 }
