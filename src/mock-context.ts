@@ -1,10 +1,12 @@
-import type { WindowPeople } from './gong/window-people.js';
-import type { SecondOfferCache } from './lru-cache.js';
 import type { World } from './world/world.js';
 
 /**
- * What the Gong and unified layers read besides their input: resolved once from the
- * options (see `resolveOptions` in server/options.ts) and never changed afterwards.
+ * What the Gong and unified layers read besides their input: immutable inputs, resolved once
+ * by `createEngine` and never changed afterwards. Caches and counters live with the layer that
+ * owns them (the Gong layer's window cache, the store's counters), never here.
+ *
+ * @example
+ * const context: MockContext = { world: createWorld({ seed: 7 }), now: () => Date.parse('2026-11-24'), secret: 's' };
  */
 export interface MockContext {
   readonly world: World;
@@ -12,6 +14,4 @@ export interface MockContext {
   now(): number;
   /** Key that signs Gong and unified cursors; servers sharing seed and secret share cursors. */
   readonly secret: string;
-  /** Recent stats windows' people per account and filter: pure, so reusing them is always right. */
-  readonly windowPeople: SecondOfferCache<WindowPeople>;
 }

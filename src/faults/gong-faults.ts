@@ -1,7 +1,9 @@
 /**
  * Which Gong fault, if any, a call meets: the scenario it asked for, its account's habit, the
- * server's rate limiter, or the server-wide fault rate, in that order.
+ * rate limiters, or the fault rate, in that order. The Gong layer asks through
+ * `GongFaultSource` (gong/gong-faults.ts) and imports nothing from here.
  */
+import type { GongFaultOutcome, GongFaultSource } from '../gong/gong-faults.js';
 import { gongError, type GongFailure } from '../gong/gong-result.js';
 import { requestIdFor } from '../gong/request-id.js';
 import type { MockContext } from '../mock-context.js';
@@ -15,36 +17,14 @@ export const FLAKY_RATE = 0.25;
 /** Retry-After of the `rate-limited` scenario, seconds. */
 export const SCENARIO_RETRY_AFTER = 2;
 
-/** The server's fault settings and the little state faults need (counters, limiter windows). */
-export interface FaultState {
-  /** Share of all Gong calls that fail with a 500 (`--fault-rate`). */
-  faultRate: number;
-  /** Gong's documented limits, when `--rate-limit gong`. */
-  gongLimiter: RateLimiter | undefined;
-  /** One call a second, for the `rate-limited` account. */
-  strictLimiter: RateLimiter;
-  /** Counts calls, so seeded fault draws differ call after call. */
-  calls: number;
-}
-
-export function createFaultState(options: {
+/** Fault settings of a Gong fault source; all optional. */
+export interface GongFaultOptions {
+  /** Share (0-1) of every account's Gong calls that fail with a 500 (`--fault-rate`). Default 0. */
   faultRate?: number;
+  /** `gong` enforces Gong's documented limits per account. Default off. */
   rateLimit?: 'gong' | undefined;
-  /** Monotonic ms for the limiters' windows. */
+  /** Monotonic ms for the limiters' windows. Default `performance.now`. */
   clock?: () => number;
-}): FaultState {
-  return {
-    faultRate: options.faultRate ?? 0,
-    gongLimiter: options.rateLimit === 'gong' ? createRateLimiter(GONG_RATE_LIMITS, options.clock) : undefined,
-    strictLimiter: createRateLimiter([{ limit: 1, windowMs: 1000 }], options.clock),
-    calls: 0,
-  };
-}
-
-export interface FaultOutcome {
-  failure: GongFailure | undefined;
-  empty: boolean;
-  looping: boolean;
 }
 
 function failure(context: MockContext, account: WorldAccount, n: number, status: number, message: string): GongFailure {
@@ -71,21 +51,56 @@ function rateLimited(
   };
 }
 
-/** The fault a Gong call meets. */
-export function gongFault(
+/**
+ * The Gong faults of a world: scenarios, account behaviours, limiters and the fault rate.
+ * Each account counts its own calls, so a flaky account's failures (and `faultRate`'s) depend
+ * only on that account's calls, seeded: another account's traffic changes nothing.
+ *
+ * @example
+ * const faults = createGongFaults(context, { faultRate: 0.1 });
+ * createGongApi(context, { faults });
+ */
+export function createGongFaults(context: MockContext, options: GongFaultOptions = {}): GongFaultSource {
+  const { faultRate = 0, rateLimit, clock } = options;
+  const gongLimiter = rateLimit === 'gong' ? createRateLimiter(GONG_RATE_LIMITS, clock) : undefined;
+  const strictLimiter = createRateLimiter([{ limit: 1, windowMs: 1000 }], clock);
+  const calls = new Map<string, number>();
+  return {
+    meet(account, scenario) {
+      const n = (calls.get(account.id) ?? 0) + 1;
+      calls.set(account.id, n);
+      return gongFault(context, { faultRate, gongLimiter, strictLimiter }, account, scenario, n);
+    },
+  };
+}
+
+interface Limits {
+  faultRate: number;
+  gongLimiter: RateLimiter | undefined;
+  strictLimiter: RateLimiter;
+}
+
+/** The fault the `n`th call of an account meets. */
+function gongFault(
   context: MockContext,
-  state: FaultState,
+  state: Limits,
   account: WorldAccount,
   scenario: ScenarioName | undefined,
-): FaultOutcome {
-  const n = ++state.calls;
+  n: number,
+): GongFaultOutcome {
   const behavior = account.behavior ?? 'healthy';
-  const outcome: FaultOutcome = {
+  const outcome: GongFaultOutcome = {
     failure: undefined,
     // Only the scenario skips Gong's checks: an account without users answers "No stats"
     // after validating the window, as every other account does.
     empty: scenario === 'empty',
     looping: scenario === 'looping' || behavior === 'looping',
+    // A fault-free call of a healthy (or merely slow) account with no limiter and no fault rate.
+    repeatable:
+      scenario === undefined &&
+      (behavior === 'healthy' || behavior === 'slow') &&
+      state.gongLimiter === undefined &&
+      state.faultRate === 0,
   };
   if (scenario === 'credentials-revoked' || behavior === 'credentials-revoked') {
     return { ...outcome, failure: failure(context, account, n, 401, 'Access denied: the credentials were revoked') };

@@ -6,11 +6,12 @@
 import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongRecords, GongUsersResponse } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';
-import { gongFault, type FaultState } from '../faults/gong-faults.js';
 import type { ScenarioName } from '../faults/scenarios.js';
+import { NO_GONG_FAULTS, type GongFaultSource } from './gong-faults.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { listInteractionStats, statsRequestId } from './list-interaction-stats.js';
 import { listUsers, type UsersQuery } from './list-users.js';
+import { NO_WINDOW_CACHE, type WindowCache } from './window-cache.js';
 
 /** Gong's paths below an account's base URL. */
 export const GONG_PATHS = {
@@ -23,6 +24,14 @@ export interface GongCallOptions {
   scenario?: ScenarioName | undefined;
 }
 
+/**
+ * Gong's endpoints for the world's accounts. A result says whether it may be reused
+ * (`repeatable`): false when a fault decision (a counter, a limiter, a scenario) was involved.
+ *
+ * @example
+ * const result = gong.users(account, { includeAvatars: false });
+ * if (result.ok) result.body.users.length; // up to 100
+ */
 export interface GongApi {
   interactionStats(
     account: WorldAccount,
@@ -30,6 +39,14 @@ export interface GongApi {
     call?: GongCallOptions,
   ): GongResult<GongInteractionStatsResponse>;
   users(account: WorldAccount, query: UsersQuery, call?: GongCallOptions): GongResult<GongUsersResponse>;
+}
+
+/** What a Gong API is made of besides the context; all optional. */
+export interface GongApiParts {
+  /** Decides each call's fault. Default: none, every call succeeds. */
+  faults?: GongFaultSource;
+  /** Keeps the windows being walked. Default: nothing kept. */
+  windows?: WindowCache;
 }
 
 function bodyCursor(body: unknown): string | undefined {
@@ -46,30 +63,47 @@ function handBackCursor<Body extends { records: GongRecords }>(
   return gongSuccess({ ...result.body, records: { ...result.body.records, cursor: given } });
 }
 
-/** The Gong API over a context; `faults` holds the server's fault settings and counters. */
-export function createGongApi(context: MockContext, faults: FaultState): GongApi {
+/** Marks a result that a fault decision made unfit for reuse. */
+function unrepeatable<Result extends GongResult<unknown>>(result: Result, repeatable: boolean): Result {
+  return repeatable ? result : { ...result, repeatable: false };
+}
+
+/**
+ * The Gong API over a context.
+ *
+ * @example
+ * const gong = createGongApi(context, { faults: createGongFaults(context), windows: createWindowCache() });
+ */
+export function createGongApi(context: MockContext, parts: GongApiParts = {}): GongApi {
+  const { faults = NO_GONG_FAULTS, windows = NO_WINDOW_CACHE } = parts;
   return {
     interactionStats(account, body, call = {}) {
-      const fault = gongFault(context, faults, account, call.scenario);
-      if (fault.failure !== undefined) return fault.failure;
+      const fault = faults.meet(account, call.scenario);
+      if (fault.failure !== undefined) return unrepeatable(fault.failure, false);
       if (fault.empty) {
-        return gongError(404, statsRequestId(context, account, body), ['No stats found for the specified period']);
+        return unrepeatable(
+          gongError(404, statsRequestId(context, account, body), ['No stats found for the specified period']),
+          false,
+        );
       }
-      const result = listInteractionStats(context, account, body);
-      return fault.looping ? handBackCursor(result, bodyCursor(body)) : result;
+      const result = listInteractionStats(context, account, body, windows);
+      return unrepeatable(fault.looping ? handBackCursor(result, bodyCursor(body)) : result, fault.repeatable);
     },
     users(account, query, call = {}) {
-      const fault = gongFault(context, faults, account, call.scenario);
-      if (fault.failure !== undefined) return fault.failure;
+      const fault = faults.meet(account, call.scenario);
+      if (fault.failure !== undefined) return unrepeatable(fault.failure, false);
       const result = listUsers(context, account, query);
       if (fault.empty && result.ok) {
-        return gongSuccess({
-          ...result.body,
-          records: { totalRecords: 0, currentPageSize: 0, currentPageNumber: 0 },
-          users: [],
-        });
+        return unrepeatable(
+          gongSuccess({
+            ...result.body,
+            records: { totalRecords: 0, currentPageSize: 0, currentPageNumber: 0 },
+            users: [],
+          }),
+          false,
+        );
       }
-      return fault.looping ? handBackCursor(result, query.cursor) : result;
+      return unrepeatable(fault.looping ? handBackCursor(result, query.cursor) : result, fault.repeatable);
     },
   };
 }

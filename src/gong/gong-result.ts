@@ -6,6 +6,8 @@ export interface GongSuccess<Body> {
   status: 200;
   headers: Record<string, string>;
   body: Body;
+  /** False when a fault decision was involved: the same call may answer otherwise. Default true. */
+  repeatable?: false;
 }
 
 /** A Gong error: `{ requestId, errors: [...] }` with its status and headers. */
@@ -16,6 +18,8 @@ export interface GongFailure {
   body: GongErrorResponse;
   /** For a 429: the limit that refused the call (Gong sends no headers for it; the unified API reports it). */
   rateLimit?: { limit: number; resetSeconds: number };
+  /** False when a fault decision was involved: the same call may answer otherwise. Default true. */
+  repeatable?: false;
 }
 
 /** What a Gong endpoint answers: the HTTP layer sends it as it is, the unified layer reads it. */

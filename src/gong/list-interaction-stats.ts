@@ -11,6 +11,7 @@ import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
 import { requestIdFor } from './request-id.js';
+import { NO_WINDOW_CACHE, type WindowCache } from './window-cache.js';
 import { personAt, windowPeople, windowPeopleWithTotals, type WindowPeople } from './window-people.js';
 
 /** One entry of Gong's `peopleInteractionStats`: the `i`th person of the window. */
@@ -35,7 +36,8 @@ export function statsRequestId(context: MockContext, account: WorldAccount, body
 }
 
 /**
- * Answers a stats request for an account, as Gong would.
+ * Answers a stats request for an account, as Gong would. `windows` keeps the windows being
+ * walked (see `createWindowCache`); without it each page works out its own people only.
  *
  * @example
  * listInteractionStats(context, account, { filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } });
@@ -44,6 +46,7 @@ export function listInteractionStats(
   context: MockContext,
   account: WorldAccount,
   body: unknown,
+  windows: WindowCache = NO_WINDOW_CACHE,
 ): GongResult<GongInteractionStatsResponse> {
   const requestId = statsRequestId(context, account, body);
   const parsed = parseStatsRequest(account, body, context.now());
@@ -63,8 +66,8 @@ export function listInteractionStats(
   // totals, worked out in one pass over the users' day tables. Asked for the first time, only
   // this page's people's totals are worked out.
   const people =
-    context.windowPeople.get(cacheKey) ??
-    context.windowPeople.offer(cacheKey, (kept) =>
+    windows.get(cacheKey) ??
+    windows.offer(cacheKey, (kept) =>
       kept ? windowPeopleWithTotals(account, request) : windowPeople(account, request),
     );
   if (people.count === 0) return gongError(404, requestId, ['No stats found for the specified period']);

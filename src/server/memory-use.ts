@@ -4,7 +4,7 @@
  * configuration rather than guess it from RSS.
  */
 import type { Journal } from './journal.js';
-import { WINDOW_CACHE_ENTRIES, type ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import type { CacheUse, PageCache } from './page-cache.js';
 
 export interface MemoryUse {
@@ -23,15 +23,9 @@ export interface MemoryUse {
  * memoryUse(resolved, pageCache, journal).pages.bytes <= resolved.pageCacheBytes; // always
  */
 export function memoryUse(resolved: ResolvedOptions, pageCache: PageCache, journal: Journal): MemoryUse {
-  const windows = resolved.context.windowPeople;
   return {
     pages: pageCache.use(),
-    windows: {
-      entries: windows.size,
-      bytes: windows.weight,
-      maxEntries: WINDOW_CACHE_ENTRIES,
-      maxBytes: resolved.windowCacheBytes,
-    },
+    windows: resolved.engine.windowCacheUse(),
     journal: journal.use(),
   };
 }

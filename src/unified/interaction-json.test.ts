@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { GongPersonInteractionStats, Interaction } from '../schema-types.js';
-import { resolveOptions } from '../server/options.js';
+import { createEngine } from '../engine/create-engine.js';
 import { formatIsoDate, parseIsoDate } from '../world/calendar.js';
 import { GONG_STAT_NAMES } from '../world/interaction-stats.js';
 import { answerJson, interactionJson, interactionLines } from './interaction-json.js';
@@ -59,7 +59,7 @@ describe('interactionJson and answerJson', () => {
   it('write every answer body byte for byte as JSON.stringify does, in every format', () => {
     fc.assert(
       fc.property(queries, ({ seed, rawQuery }) => {
-        const { context, gong } = resolveOptions({ seed, now: NOW });
+        const { context, gong } = createEngine({ seed, now: NOW });
         const answer = listInteractions(context, gong, { rawQuery, origin: 'http://127.0.0.1:4010' });
         if (answer.kind !== 'json') throw new Error('no stream was asked for');
         expect(answerJson(answer.body)).toBe(JSON.stringify(answer.body));

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { GongApi } from '../../src/gong/gong-api.js';
-import { resolveOptions } from '../../src/server/options.js';
+import { createEngine } from '../../src/engine/create-engine.js';
 import { listInteractions, type StreamAnswer } from '../../src/unified/list-interactions.js';
 import { getUnified, mockApp, NOW, october, OCTOBER, startMockServer, unifiedUrl, walk } from '../helpers/mock.js';
 
@@ -70,7 +70,7 @@ describe('a remote that repeats its cursor', () => {
   });
 
   it('a stream over a longer loop (A, B, A, ...) also ends cleanly, each record once', () => {
-    const { context, gong } = resolveOptions({ now: NOW });
+    const { context, gong } = createEngine({ now: NOW });
     // A remote whose third page points back at the second: following it re-reads pages for ever.
     let firstCursor: string | undefined;
     const cycling: GongApi = {
