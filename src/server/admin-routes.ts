@@ -5,7 +5,7 @@
 import { Router, type Request, type Response } from 'express';
 import { SCENARIO_PARAMETER } from '../faults/request-scenario.js';
 import { SCENARIOS } from '../faults/scenarios.js';
-import { JOURNAL_PAGE_MAX, type Journal } from './journal.js';
+import { JOURNAL_PAGE_MAX, type Journal } from '../engine/journal.js';
 import type { MemoryUse } from './memory-use.js';
 import { allowedHostOnly } from './allowed-host.js';
 import { loopbackOnly } from './loopback-only.js';

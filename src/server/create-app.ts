@@ -6,7 +6,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { unifiedError } from '../unified/unified-error.js';
 import { adminRoutes } from './admin-routes.js';
-import { createJournal } from './journal.js';
+import { createJournal } from '../engine/journal.js';
 import { unifiedFastLane } from './unified-fast-lane.js';
 import { listInteractionsHandler } from './list-interactions-handler.js';
 import { createPageCache } from './page-cache.js';

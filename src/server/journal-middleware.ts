@@ -3,7 +3,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
-import type { Journal, JournalViolation } from './journal.js';
+import type { Journal, JournalViolation } from '../engine/journal.js';
 import { redactQuery } from '../redact.js';
 import { accountOfUrl } from './account-of-url.js';
 

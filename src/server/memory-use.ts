@@ -3,7 +3,7 @@
  * `GET /__admin/health` reports as `caches`, so a load test can see memory is bounded by
  * configuration rather than guess it from RSS.
  */
-import type { Journal } from './journal.js';
+import type { Journal } from '../engine/journal.js';
 import type { ResolvedOptions } from './options.js';
 import type { CacheUse, PageCache } from './page-cache.js';
 

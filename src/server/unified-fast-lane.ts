@@ -5,7 +5,7 @@
  * other path take the normal way.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Journal } from './journal.js';
+import type { Journal } from '../engine/journal.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { sendJson } from './send.js';
 import { recordWhenDone } from './journal-middleware.js';
