@@ -1,7 +1,9 @@
 /**
  * The request journal: what the mock was asked and what it answered, newest last, bounded so
- * a long test run cannot grow it without end. Secrets never enter it.
+ * a long test run cannot grow it without end. Secrets never enter it. Kept in the store (a
+ * bounded list and a sequence counter), so instances sharing a store share one journal.
  */
+import type { Store } from '../store/store.js';
 
 /** A contract violation found in a response (when response validation is on). */
 export interface JournalViolation {
@@ -57,12 +59,17 @@ export interface JournalUse {
   maxBytes: number;
 }
 
+/** The journal's operations; all go through the store, so all are async. */
 export interface Journal {
-  record(entry: Omit<JournalEntry, 'id'>): void;
-  list(filter?: JournalFilter, page?: JournalPageRequest): JournalPage;
-  clear(): number;
-  use(): JournalUse;
+  record(entry: Omit<JournalEntry, 'id'>): Promise<void>;
+  list(filter?: JournalFilter, page?: JournalPageRequest): Promise<JournalPage>;
+  clear(): Promise<number>;
+  use(): Promise<JournalUse>;
 }
+
+/** Store keys of the journal. */
+const ENTRIES = 'journal:entries';
+const SEQUENCE = 'journal:sequence';
 
 /** Entries a page lists unless asked for another number. */
 export const JOURNAL_PAGE_DEFAULT = 100;
@@ -101,56 +108,49 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
   );
 }
 
+/** An entry as the store keeps it: the entry and its weight, so a page can stop at a byte budget. */
+interface Kept {
+  entry: JournalEntry;
+  weight: number;
+}
+
 /**
  * A journal keeping the newest entries: at most `size` of them, weighing at most `maxBytes`
  * together (see weighEntry); the oldest go first. An entry heavier than the whole budget is
  * not kept.
  *
  * @example
- * const journal = createJournal(1000, 8 * 1024 * 1024);
- * journal.list({ status: 400 }, { limit: 10 }); // { requests, nextCursor }
+ * const journal = createJournal(createMemoryStore(), 1000, 8 * 1024 * 1024);
+ * await journal.list({ status: 400 }, { limit: 10 }); // { requests, nextCursor }
  */
-export function createJournal(size: number, maxBytes = 8 * 1024 * 1024): Journal {
-  const entries: JournalEntry[] = [];
-  const weights: number[] = [];
-  let bytes = 0;
-  let next = 1;
+export function createJournal(store: Store, size: number, maxBytes = 8 * 1024 * 1024): Journal {
   return {
-    record(entry) {
-      const kept = { id: next++, ...entry };
+    async record(entry) {
+      const { value: id } = await store.incr(SEQUENCE);
+      const kept = { id, ...entry };
       const weight = weighEntry(kept);
-      if (size === 0 || weight > maxBytes) return;
-      entries.push(kept);
-      weights.push(weight);
-      bytes += weight;
-      while (entries.length > size || bytes > maxBytes) {
-        entries.shift();
-        bytes -= weights.shift() as number;
-      }
+      await store.append<Kept>(ENTRIES, { entry: kept, weight }, { maxItems: size, maxWeight: maxBytes, weight });
     },
-    list(filter = {}, page = {}) {
+    async list(filter = {}, page = {}) {
       const { after = 0 } = page;
       const limit = Math.max(1, page.limit ?? JOURNAL_PAGE_DEFAULT);
+      const entries = await store.list<Kept>(ENTRIES);
       const requests: JournalEntry[] = [];
       let pageBytes = 0;
-      for (let i = 0; i < entries.length; i++) {
-        const entry = entries[i] as JournalEntry;
+      for (const { entry, weight } of entries) {
         if (entry.id <= after || !matches(entry, filter)) continue;
         // Full, and another entry matches: the next page starts after this page's last.
         if (requests.length >= limit || pageBytes >= JOURNAL_PAGE_BYTES)
           return { requests, nextCursor: (requests.at(-1) as JournalEntry).id };
         requests.push(entry);
-        pageBytes += weights[i] as number;
+        pageBytes += weight;
       }
       return { requests, nextCursor: null };
     },
-    clear() {
-      const count = entries.length;
-      entries.length = 0;
-      weights.length = 0;
-      bytes = 0;
-      return count;
+    clear: () => store.clear(ENTRIES),
+    async use() {
+      const { items, weight } = await store.listUse(ENTRIES);
+      return { entries: items, bytes: weight, maxEntries: size, maxBytes };
     },
-    use: () => ({ entries: entries.length, bytes, maxEntries: size, maxBytes }),
   };
 }

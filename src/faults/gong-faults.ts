@@ -11,6 +11,7 @@ import { mix2, unit } from '../world/hash.js';
 import type { WorldAccount } from '../world/world.js';
 import { createRateLimiter, GONG_RATE_LIMITS, type RateLimiter } from './rate-limiter.js';
 import type { ScenarioName } from './scenarios.js';
+import type { Store } from '../store/store.js';
 
 /** Share of a flaky account's Gong calls that fail. */
 export const FLAKY_RATE = 0.25;
@@ -23,8 +24,6 @@ export interface GongFaultOptions {
   faultRate?: number;
   /** `gong` enforces Gong's documented limits per account. Default off. */
   rateLimit?: 'gong' | undefined;
-  /** Monotonic ms for the limiters' windows. Default `performance.now`. */
-  clock?: () => number;
 }
 
 function failure(context: MockContext, account: WorldAccount, n: number, status: number, message: string): GongFailure {
@@ -57,18 +56,20 @@ function rateLimited(
  * only on that account's calls, seeded: another account's traffic changes nothing.
  *
  * @example
- * const faults = createGongFaults(context, { faultRate: 0.1 });
+ * const faults = createGongFaults(context, createMemoryStore(), { faultRate: 0.1 });
  * createGongApi(context, { faults });
  */
-export function createGongFaults(context: MockContext, options: GongFaultOptions = {}): GongFaultSource {
-  const { faultRate = 0, rateLimit, clock } = options;
-  const gongLimiter = rateLimit === 'gong' ? createRateLimiter(GONG_RATE_LIMITS, clock) : undefined;
-  const strictLimiter = createRateLimiter([{ limit: 1, windowMs: 1000 }], clock);
-  const calls = new Map<string, number>();
+export function createGongFaults(
+  context: MockContext,
+  store: Store,
+  options: GongFaultOptions = {},
+): GongFaultSource {
+  const { faultRate = 0, rateLimit } = options;
+  const gongLimiter = rateLimit === 'gong' ? createRateLimiter(store, 'gong', GONG_RATE_LIMITS) : undefined;
+  const strictLimiter = createRateLimiter(store, 'rate-limited', [{ limit: 1, windowMs: 1000 }]);
   return {
-    meet(account, scenario) {
-      const n = (calls.get(account.id) ?? 0) + 1;
-      calls.set(account.id, n);
+    async meet(account, scenario) {
+      const { value: n } = await store.incr(`gong-calls:${account.id}`);
       return gongFault(context, { faultRate, gongLimiter, strictLimiter }, account, scenario, n);
     },
   };
@@ -81,13 +82,13 @@ interface Limits {
 }
 
 /** The fault the `n`th call of an account meets. */
-function gongFault(
+async function gongFault(
   context: MockContext,
   state: Limits,
   account: WorldAccount,
   scenario: ScenarioName | undefined,
   n: number,
-): GongFaultOutcome {
+): Promise<GongFaultOutcome> {
   const behavior = account.behavior ?? 'healthy';
   const outcome: GongFaultOutcome = {
     failure: undefined,
@@ -115,7 +116,7 @@ function gongFault(
     };
   }
   for (const limiter of [behavior === 'rate-limited' ? state.strictLimiter : undefined, state.gongLimiter]) {
-    const decision = limiter?.take(account.id);
+    const decision = await limiter?.take(account.id);
     if (decision !== undefined && !decision.allowed) {
       return { ...outcome, failure: rateLimited(context, account, n, decision.limit, decision.resetSeconds) };
     }

@@ -1,7 +1,9 @@
 /**
- * A sliding-window rate limiter per key, on an injected monotonic clock: Gong's documented
- * limits are 3 calls a second and 10,000 a day per company.
+ * A rate limiter per key over the store's windowed counters: Gong's documented limits are 3
+ * calls a second and 10,000 a day per company. A window starts at a key's first call in it
+ * (the store's `incr` with `windowMs`), so instances sharing a store share the budget.
  */
+import type { Store } from '../store/store.js';
 
 export interface RateLimit {
   /** Calls allowed per window. */
@@ -16,45 +18,35 @@ export const GONG_RATE_LIMITS: readonly RateLimit[] = [
 ];
 
 /** Outcome of one call: allowed, or refused with the seconds to wait. */
-export type RateDecision =
-  | { allowed: true; limit: number; remaining: number; resetSeconds: number }
-  | { allowed: false; limit: number; remaining: 0; resetSeconds: number };
+export type RateDecision = { allowed: true } | { allowed: false; limit: number; remaining: 0; resetSeconds: number };
 
+/**
+ * Takes one call from a key's budget.
+ *
+ * @example
+ * const limiter = createRateLimiter(store, 'gong', GONG_RATE_LIMITS);
+ * (await limiter.take('acme')).allowed; // true, for the first 3 calls of a second
+ */
 export interface RateLimiter {
-  take(key: string): RateDecision;
+  take(key: string): Promise<RateDecision>;
 }
 
-/** A limiter enforcing every limit in `limits` (the strictest one answers). */
-export function createRateLimiter(
-  limits: readonly RateLimit[],
-  clock: () => number = () => performance.now(),
-): RateLimiter {
-  const longest = Math.max(...limits.map((l) => l.windowMs));
-  const calls = new Map<string, number[]>();
+/**
+ * A limiter enforcing every limit in `limits`, shortest window first: a call refused by one
+ * window is not counted against the longer ones.
+ */
+export function createRateLimiter(store: Store, name: string, limits: readonly RateLimit[]): RateLimiter {
+  const ordered = [...limits].sort((a, b) => a.windowMs - b.windowMs);
   return {
-    take(key) {
-      const now = clock();
-      const list = (calls.get(key) ?? []).filter((t) => t > now - longest);
-      let refusal: RateDecision | undefined;
-      let tightest: RateDecision | undefined;
-      for (const { limit, windowMs } of limits) {
-        const inWindow = list.filter((t) => t > now - windowMs);
-        const oldest = inWindow[0] ?? now;
-        const resetSeconds = Math.max(1, Math.ceil((oldest + windowMs - now) / 1000));
-        if (inWindow.length >= limit) {
-          if (refusal === undefined || resetSeconds > refusal.resetSeconds)
-            refusal = { allowed: false, limit, remaining: 0, resetSeconds };
-        } else if (tightest === undefined || limit - inWindow.length - 1 < tightest.remaining) {
-          tightest = { allowed: true, limit, remaining: limit - inWindow.length - 1, resetSeconds };
+    async take(key) {
+      for (const { limit, windowMs } of ordered) {
+        const counter = await store.incr(`rate:${name}:${windowMs}:${key}`, { windowMs });
+        if (counter.value > limit) {
+          const resetSeconds = Math.max(1, Math.ceil((counter.resetMs ?? windowMs) / 1000));
+          return { allowed: false, limit, remaining: 0, resetSeconds };
         }
       }
-      if (refusal !== undefined) {
-        calls.set(key, list);
-        return refusal;
-      }
-      list.push(now);
-      calls.set(key, list);
-      return tightest as RateDecision;
+      return { allowed: true };
     },
   };
 }

@@ -29,7 +29,7 @@ export interface GongCallOptions {
  * (`repeatable`): false when a fault decision (a counter, a limiter, a scenario) was involved.
  *
  * @example
- * const result = gong.users(account, { includeAvatars: false });
+ * const result = await gong.users(account, { includeAvatars: false });
  * if (result.ok) result.body.users.length; // up to 100
  */
 export interface GongApi {
@@ -37,8 +37,8 @@ export interface GongApi {
     account: WorldAccount,
     body: unknown,
     call?: GongCallOptions,
-  ): GongResult<GongInteractionStatsResponse>;
-  users(account: WorldAccount, query: UsersQuery, call?: GongCallOptions): GongResult<GongUsersResponse>;
+  ): Promise<GongResult<GongInteractionStatsResponse>>;
+  users(account: WorldAccount, query: UsersQuery, call?: GongCallOptions): Promise<GongResult<GongUsersResponse>>;
 }
 
 /** What a Gong API is made of besides the context; all optional. */
@@ -77,8 +77,8 @@ function unrepeatable<Result extends GongResult<unknown>>(result: Result, repeat
 export function createGongApi(context: MockContext, parts: GongApiParts = {}): GongApi {
   const { faults = NO_GONG_FAULTS, windows = NO_WINDOW_CACHE } = parts;
   return {
-    interactionStats(account, body, call = {}) {
-      const fault = faults.meet(account, call.scenario);
+    async interactionStats(account, body, call = {}) {
+      const fault = await faults.meet(account, call.scenario);
       if (fault.failure !== undefined) return unrepeatable(fault.failure, false);
       if (fault.empty) {
         return unrepeatable(
@@ -89,8 +89,8 @@ export function createGongApi(context: MockContext, parts: GongApiParts = {}): G
       const result = listInteractionStats(context, account, body, windows);
       return unrepeatable(fault.looping ? handBackCursor(result, bodyCursor(body)) : result, fault.repeatable);
     },
-    users(account, query, call = {}) {
-      const fault = faults.meet(account, call.scenario);
+    async users(account, query, call = {}) {
+      const fault = await faults.meet(account, call.scenario);
       if (fault.failure !== undefined) return unrepeatable(fault.failure, false);
       const result = listUsers(context, account, query);
       if (fault.empty && result.ok) {

@@ -22,9 +22,9 @@ export interface GongFaultOutcome {
   repeatable: boolean;
 }
 
-/** Decides the fault a Gong call meets; called once per call. */
+/** Decides the fault a Gong call meets; called once per call (async: counters live in the store). */
 export interface GongFaultSource {
-  meet(account: WorldAccount, scenario: ScenarioName | undefined): GongFaultOutcome;
+  meet(account: WorldAccount, scenario: ScenarioName | undefined): Promise<GongFaultOutcome>;
 }
 
 /**
@@ -34,5 +34,5 @@ export interface GongFaultSource {
  * createGongApi(context, { faults: NO_GONG_FAULTS });
  */
 export const NO_GONG_FAULTS: GongFaultSource = {
-  meet: () => ({ failure: undefined, empty: false, looping: false, repeatable: true }),
+  meet: () => Promise.resolve({ failure: undefined, empty: false, looping: false, repeatable: true }),
 };

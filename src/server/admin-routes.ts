@@ -17,14 +17,15 @@ function badRequest(res: Response, message: string): void {
 }
 
 /** Routes below /__admin; `caches` reports how full the bounded stores are. */
-export function adminRoutes(resolved: ResolvedOptions, journal: Journal, caches: () => MemoryUse): Router {
+export function adminRoutes(resolved: ResolvedOptions, journal: Journal, caches: () => Promise<MemoryUse>): Router {
   const router = Router();
   const started = Date.now();
   if (!resolved.adminFromAnywhere) router.use(loopbackOnly);
   // Even from anywhere: a foreign Host means a rebound name in someone's browser.
   router.use(allowedHostOnly(resolved.originHost, resolved.origin));
 
-  router.get('/health', function health(_req: Request, res: Response) {
+  router.get('/health', async function health(_req: Request, res: Response) {
+    const use = await caches();
     sendJson(
       res,
       200,
@@ -35,7 +36,7 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal, caches:
         uptimeSeconds: Math.round((Date.now() - started) / 1000),
         rssBytes: process.memoryUsage.rss(),
         pid: process.pid,
-        caches: caches(),
+        caches: use,
       },
     );
   });
@@ -70,7 +71,7 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal, caches:
     );
   });
 
-  router.get('/requests', function listRequests(req: Request, res: Response) {
+  router.get('/requests', async function listRequests(req: Request, res: Response) {
     const { path, status, account, limit, next_cursor: cursor } = req.query;
     for (const [name, value] of Object.entries({ path, status, account, limit, next_cursor: cursor })) {
       if (value !== undefined && typeof value !== 'string') return badRequest(res, `${name}: give it once, as text`);
@@ -85,7 +86,7 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal, caches:
     // The cursor is the id of the previous page's last entry; empty means the first page.
     if (cursor !== undefined && cursor !== '' && !/^\d{1,15}$/.test(cursor as string))
       return badRequest(res, `next_cursor: must be the next_cursor of a previous page, got ${JSON.stringify(cursor)}`);
-    const page = journal.list(
+    const page = await journal.list(
       {
         path: path as string | undefined,
         status: status === undefined ? undefined : Number(status),
@@ -100,8 +101,8 @@ export function adminRoutes(resolved: ResolvedOptions, journal: Journal, caches:
     sendJson(res, 200, {}, { requests: page.requests, next_cursor: nextCursor });
   });
 
-  router.delete('/requests', function clearRequests(_req: Request, res: Response) {
-    sendJson(res, 200, {}, { cleared: journal.clear() });
+  router.delete('/requests', async function clearRequests(_req: Request, res: Response) {
+    sendJson(res, 200, {}, { cleared: await journal.clear() });
   });
 
   // A known path asked with a method it does not serve: 405 naming the ones it does, as the

@@ -6,7 +6,6 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { unifiedError } from '../unified/unified-error.js';
 import { adminRoutes } from './admin-routes.js';
-import { createJournal } from '../engine/journal.js';
 import { unifiedFastLane } from './unified-fast-lane.js';
 import { listInteractionsHandler } from './list-interactions-handler.js';
 import { createPageCache } from './page-cache.js';
@@ -63,7 +62,7 @@ export function createApp(options: AppOptions = {}): express.Express {
     if (!refuseDeclaredTooLarge(req, res)) next();
   });
 
-  const journal = createJournal(resolved.journalSize, resolved.journalBytes);
+  const { journal } = resolved.engine;
   const pageCache = createPageCache({ maxBytes: resolved.pageCacheBytes });
   const handleListInteractions = listInteractionsHandler(resolved, pageCache);
   app.locals[FAST_LANE] = unifiedFastLane(resolved, handleListInteractions, journal);

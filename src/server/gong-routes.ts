@@ -98,13 +98,13 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       next();
     },
     express.json({ limit: MAX_GONG_BODY_BYTES, strict: false, reviver: refuseUnsafeKeys, verify: refuseDeepJson }),
-    function interactionStatsRoute(req: AccountRequest, res: Response) {
-      const result = resolved.gong.interactionStats(req.account as WorldAccount, req.body, req.call);
+    async function interactionStatsRoute(req: AccountRequest, res: Response) {
+      const result = await resolved.gong.interactionStats(req.account as WorldAccount, req.body, req.call);
       sendJson(res, result.status, result.headers, result.body);
     },
   );
 
-  router.get(GONG_PATHS.users, function usersRoute(req: AccountRequest, res: Response) {
+  router.get(GONG_PATHS.users, async function usersRoute(req: AccountRequest, res: Response) {
     const { cursor, includeAvatars } = req.query;
     if (cursor !== undefined && (typeof cursor !== 'string' || cursor === '')) {
       sendGongError(res, 400, ['cursor: must be the cursor string a previous page returned']);
@@ -114,7 +114,7 @@ export function gongRoutes(resolved: ResolvedOptions): Router {
       sendGongError(res, 400, [`includeAvatars: must be true or false, got ${JSON.stringify(includeAvatars)}`]);
       return;
     }
-    const result = resolved.gong.users(
+    const result = await resolved.gong.users(
       req.account as WorldAccount,
       { cursor, includeAvatars: includeAvatars === 'true' },
       req.call,

@@ -31,7 +31,7 @@ export function recordWhenDone(
     const rawQuery = q === -1 ? '' : url.slice(q + 1);
     const path = q === -1 ? url : url.slice(0, q);
     const account = accountOfUrl(url);
-    journal.record({
+    void journal.record({
       time,
       method,
       path,

@@ -49,7 +49,7 @@ export function listInteractionsHandler(resolved: ResolvedOptions, pageCache: Pa
     const cached = reusable ? pageCache.get(rawQuery) : undefined;
     if (cached !== undefined) return sendJsonBytes(res, 200, { 'content-type': JSON_CONTENT_TYPE }, cached, locals);
 
-    const answer = listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
+    const answer = await listInteractions(resolved.context, resolved.gong, { rawQuery, scenario: asked.scenario, origin });
     if (answer.kind === 'stream') return sendNdjson(res, answer.headers, answer.pages, locals);
     // Bytes at once: the page's text is built of many pieces, and encoding it is what joins
     // them; asking a string for its byte length would join them once more.

@@ -20,12 +20,12 @@ export interface MemoryUse {
  * Entries and bytes of each store, and their bounds.
  *
  * @example
- * memoryUse(resolved, pageCache, journal).pages.bytes <= resolved.pageCacheBytes; // always
+ * (await memoryUse(resolved, pageCache, journal)).pages.bytes <= resolved.pageCacheBytes; // always
  */
-export function memoryUse(resolved: ResolvedOptions, pageCache: PageCache, journal: Journal): MemoryUse {
+export async function memoryUse(resolved: ResolvedOptions, pageCache: PageCache, journal: Journal): Promise<MemoryUse> {
   return {
     pages: pageCache.use(),
     windows: resolved.engine.windowCacheUse(),
-    journal: journal.use(),
+    journal: await journal.use(),
   };
 }

@@ -55,7 +55,7 @@ function drained(res: ServerResponse): Promise<void> {
 export async function sendNdjson(
   res: ServerResponse,
   headers: Record<string, string>,
-  pages: Iterable<Interaction[]>,
+  pages: Iterable<Interaction[]> | AsyncIterable<Interaction[]>,
   locals: SentLocals = localsOf(res),
 ): Promise<void> {
   res.statusCode = 200;
@@ -75,11 +75,11 @@ export async function sendNdjson(
 
 async function writePages(
   res: ServerResponse,
-  pages: Iterable<Interaction[]>,
+  pages: Iterable<Interaction[]> | AsyncIterable<Interaction[]>,
   locals: SentLocals,
   captured: string[],
 ): Promise<void> {
-  for (const records of pages) {
+  for await (const records of pages) {
     if (res.destroyed || res.writableEnded) return;
     const chunk = interactionLines(records);
     if (locals.captureStream === true) captured.push(chunk);

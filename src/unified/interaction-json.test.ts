@@ -56,11 +56,11 @@ const queries = fc
   }));
 
 describe('interactionJson and answerJson', () => {
-  it('write every answer body byte for byte as JSON.stringify does, in every format', () => {
-    fc.assert(
-      fc.property(queries, ({ seed, rawQuery }) => {
+  it('write every answer body byte for byte as JSON.stringify does, in every format', async () => {
+    await fc.assert(
+      fc.asyncProperty(queries, async ({ seed, rawQuery }) => {
         const { context, gong } = createEngine({ seed, now: NOW });
-        const answer = listInteractions(context, gong, { rawQuery, origin: 'http://127.0.0.1:4010' });
+        const answer = await listInteractions(context, gong, { rawQuery, origin: 'http://127.0.0.1:4010' });
         if (answer.kind !== 'json') throw new Error('no stream was asked for');
         expect(answerJson(answer.body)).toBe(JSON.stringify(answer.body));
       }),

@@ -30,7 +30,7 @@ export interface StreamAnswer {
   kind: 'stream';
   status: 200;
   headers: Record<string, string>;
-  pages: Iterable<Interaction[]>;
+  pages: AsyncIterable<Interaction[]>;
 }
 
 export type UnifiedAnswer = JsonAnswer | StreamAnswer;
@@ -72,17 +72,17 @@ export class StreamCutShortError extends Error {
  * A remote that hands back its own cursor already ends the walk (see `isLooping`); `seen`
  * also ends a longer loop (A, B, A, ...), which only a walk that remembers can see.
  */
-function* streamPages(
+async function* streamPages(
   context: MockContext,
   gong: GongApi,
   account: WorldAccount,
   query: UnifiedQuery,
   call: GongCallOptions,
   seen: Set<string>,
-): Generator<Interaction[]> {
+): AsyncGenerator<Interaction[]> {
   let cursor = query.nextCursor;
   while (cursor !== undefined) {
-    const page = fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor }, call);
+    const page = await fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor }, call);
     if (isErrorResult(page)) throw new StreamCutShortError(`a later page failed: ${page.status} ${page.body.message}`);
     yield shapeRecords(page.records, query);
     cursor = page.nextCursor ?? undefined;
@@ -122,9 +122,13 @@ function unifiedFault(account: WorldAccount, scenario: ScenarioName | undefined)
  * Answers a unified list request.
  *
  * @example
- * listInteractions(context, gong, { rawQuery: 'integrated_account_id=...&start_time=...&end_time=...', origin: 'http://127.0.0.1:4010' });
+ * await listInteractions(context, gong, { rawQuery: 'integrated_account_id=...&start_time=...&end_time=...', origin: 'http://127.0.0.1:4010' });
  */
-export function listInteractions(context: MockContext, gong: GongApi, input: ListInteractionsInput): UnifiedAnswer {
+export async function listInteractions(
+  context: MockContext,
+  gong: GongApi,
+  input: ListInteractionsInput,
+): Promise<UnifiedAnswer> {
   const parsed = parseUnifiedQuery(input.rawQuery);
   if ('error' in parsed) return errorAnswer(parsed.error);
   const { query } = parsed;
@@ -140,7 +144,7 @@ export function listInteractions(context: MockContext, gong: GongApi, input: Lis
   const call: GongCallOptions = { scenario: input.scenario };
   // A stream walks Gong's own pages: one Gong call per page, whatever `limit` says.
   const pageQuery = query.format === 'stream' ? { ...query, limit: GONG_PAGE_SIZE } : query;
-  const first = fetchUnifiedPage(context, gong, account, pageQuery, call);
+  const first = await fetchUnifiedPage(context, gong, account, pageQuery, call);
   if (isErrorResult(first)) return errorAnswer(first);
   if (query.format === 'stream') {
     const seen = new Set([pageQuery.nextCursor, first.nextCursor].filter((c): c is string => typeof c === 'string'));
@@ -152,14 +156,15 @@ export function listInteractions(context: MockContext, gong: GongApi, input: Lis
       kind: 'stream',
       status: 200,
       headers: { 'content-type': 'application/x-ndjson; charset=utf-8' },
-      pages: (function* () {
+      pages: (async function* () {
         yield shapeRecords(first.records, query);
         yield* rest;
       })(),
     };
   }
   const body = formatPage(first, query, `${input.origin}/gong/${account.id}`);
-  const repeatable = input.scenario === undefined && (account.behavior ?? 'healthy') === 'healthy';
+  // Decided from the faults actually met: the Gong call says whether one was involved.
+  const repeatable = input.scenario === undefined && first.repeatable;
   return {
     kind: 'json',
     status: 200,

@@ -28,6 +28,8 @@ export interface UnifiedPage {
   records: Interaction[];
   nextCursor: string | null;
   gongCall: GongCall;
+  /** False when a fault decision was involved in the Gong call: the page must not be reused. */
+  repeatable: boolean;
 }
 
 /** What a cursor is bound to: everything that decides which records a page holds. */
@@ -55,13 +57,13 @@ export function isLooping(remoteNextCursor: string | undefined, givenRemoteCurso
 }
 
 /** The page a query's `next_cursor` points at (the first page without one). */
-export function fetchUnifiedPage(
+export async function fetchUnifiedPage(
   context: MockContext,
   gong: GongApi,
   account: WorldAccount,
   query: UnifiedQuery,
   call: GongCallOptions = {},
-): UnifiedPage | UnifiedErrorResult {
+): Promise<UnifiedPage | UnifiedErrorResult> {
   const bound = queryFingerprint(context.secret, query);
   let position: UnifiedPosition = { gongCursor: undefined, offset: 0 };
   if (query.nextCursor !== undefined) {
@@ -72,12 +74,12 @@ export function fetchUnifiedPage(
   const outOfRange = windowOutOfRange(account, query);
   if (outOfRange !== undefined) return invalidParameters([outOfRange]);
   const body = gongStatsBody(account, query, position.gongCursor);
-  const result = gong.interactionStats(account, body, call);
+  const result = await gong.interactionStats(account, body, call);
   const gongCall: GongCall = { body, result };
   if (!result.ok) {
     // Gong answers an empty window with 404; the unified API answers it with an empty page.
     if (result.status === 404 && position.gongCursor === undefined)
-      return { people: [], records: [], nextCursor: null, gongCall };
+      return { people: [], records: [], nextCursor: null, gongCall, repeatable: result.repeatable !== false };
     return remoteError(result);
   }
   const page = result.body;
@@ -93,6 +95,7 @@ export function fetchUnifiedPage(
     records: people.map((person) => toInteraction(person, window)),
     nextCursor: next === undefined ? null : encodeUnifiedCursor(context.secret, bound, next),
     gongCall,
+    repeatable: result.repeatable !== false,
   };
 }
 

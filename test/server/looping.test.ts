@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { GongApi } from '../../src/gong/gong-api.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { listInteractions, type StreamAnswer } from '../../src/unified/list-interactions.js';
+import type { Interaction } from '../../src/schema-types.js';
 import { getUnified, mockApp, NOW, october, OCTOBER, startMockServer, unifiedUrl, walk } from '../helpers/mock.js';
 
 const LOOPING = '100b0000-0000-4000-8000-00000000100b';
@@ -69,14 +70,14 @@ describe('a remote that repeats its cursor', () => {
     }
   });
 
-  it('a stream over a longer loop (A, B, A, ...) also ends cleanly, each record once', () => {
+  it('a stream over a longer loop (A, B, A, ...) also ends cleanly, each record once', async () => {
     const { context, gong } = createEngine({ now: NOW });
     // A remote whose third page points back at the second: following it re-reads pages for ever.
     let firstCursor: string | undefined;
     const cycling: GongApi = {
       ...gong,
-      interactionStats(account, body, call) {
-        const result = gong.interactionStats(account, body, call);
+      async interactionStats(account, body, call) {
+        const result = await gong.interactionStats(account, body, call);
         if (!result.ok) return result;
         const given = (body as { cursor?: string }).cursor;
         if (given === undefined) firstCursor = result.body.records.cursor;
@@ -85,9 +86,10 @@ describe('a remote that repeats its cursor', () => {
       },
     };
     const rawQuery = new URLSearchParams(october({ truto_response_format: 'stream' })).toString();
-    const answer = listInteractions(context, cycling, { rawQuery, origin: 'http://127.0.0.1' });
+    const answer = await listInteractions(context, cycling, { rawQuery, origin: 'http://127.0.0.1' });
     expect(answer.kind).toBe('stream');
-    const pages = [...(answer as StreamAnswer).pages];
+    const pages: Interaction[][] = [];
+    for await (const page of (answer as StreamAnswer).pages) pages.push(page);
     const ids = pages.flat().map((record) => record.id);
     expect(new Set(ids).size).toBe(ids.length);
     // Acme's October is three Gong pages: each read once, then the cursor of page 2 comes back.
