@@ -6,7 +6,7 @@
  * import { createApp, loadContract, runConformance } from 'interactions-kit';
  * ```
  */
-export { createApp, requestListener } from './server/create-app.js';
+export { createApp, createRequestListener, requestListener } from './server/create-app.js';
 export type { AppOptions } from './server/options.js';
 export { loadContract, describeViolations, ContractError } from './contract/index.js';
 export type { Contract, Diagnostic } from './contract/index.js';

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { redactUrl } from '../redact.js';
-import { createApp, requestListener } from '../server/create-app.js';
+import { createRequestListener } from '../server/create-app.js';
 import { answerClientErrors, connectionLimitOptions, type ConnectionLimits } from '../server/connection-limits.js';
 import { AppOptionsError } from '../server/options.js';
 import { watchParent } from './parent-exit.js';
@@ -23,7 +23,7 @@ export interface RunningServer {
  * `limits` bound how long a client may take over its request (defaults in ConnectionLimits).
  */
 export async function startServer(flags: ServeFlags, limits: ConnectionLimits = {}): Promise<RunningServer> {
-  // The app is built once the port is known: the URLs it hands out name where it listens.
+  // The listener is built once the port is known: the URLs it hands out name where it listens.
   const server = createServer(connectionLimitOptions(limits));
   answerClientErrors(server);
   if (flags.logLevel === 'debug') {
@@ -51,9 +51,10 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
   const { port } = server.address() as AddressInfo;
   const host = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
   const url = `http://${host}:${port}`;
-  let app: ReturnType<typeof createApp>;
+  let listener: ReturnType<typeof createRequestListener>;
   try {
-    app = createApp({ baseUrl: url, ...flags.app });
+    // The Node door itself, no Express: nothing an app could add is skipped, as there is no app.
+    listener = createRequestListener({ baseUrl: url, ...flags.app });
   } catch (error) {
     server.close();
     // Only --base-url can be wrong this late; the other options were checked as flags.
@@ -61,7 +62,7 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
     throw error;
   }
   // Attached in the same tick as listening completed, before any connection can be read.
-  server.on('request', requestListener(app));
+  server.on('request', listener);
   return {
     url,
     server,

@@ -10,15 +10,42 @@ import type { MockContext } from '../mock-context.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { createWorld, type World } from '../world/world.js';
-import { createJournal, type Journal } from './journal.js';
+import { redactQuery } from '../redact.js';
+import { accountOfUrl } from './account-of-url.js';
+import { createAnswer } from './answer.js';
+import type { EngineAnswer, EngineRequest } from './engine-request.js';
+import { createJournal, type Journal, type JournalViolation } from './journal.js';
+import { createPageCache, type CacheUse } from './page-cache.js';
+import { splitUrl } from './route-path.js';
 import { resolveEngineOptions, type EngineOptions, type EngineSettings } from './engine-options.js';
 
-/** How full a bounded cache is, against its bounds. */
-export interface CacheUse {
-  entries: number;
-  bytes: number;
-  maxEntries: number;
-  maxBytes: number;
+export type { CacheUse } from './page-cache.js';
+
+/** How full the engine's bounded stores are, against their configured bounds. */
+export interface MemoryUse {
+  /** Serialized pages kept for repeated requests. */
+  pages: CacheUse;
+  /** Stats windows' people kept for a walk's later pages. */
+  windows: CacheUse;
+  /** The request journal. */
+  journal: CacheUse;
+}
+
+/** One exchange as a door saw it, for the journal. */
+export interface Exchange {
+  method: string;
+  /** Path and query as sent. */
+  url: string;
+  /** The status sent. */
+  status: number;
+  /** The scenario the answer's `journal` named. */
+  scenario: string | undefined;
+  /** When the request arrived (ISO 8601). */
+  time: string;
+  /** From arrival until the response was done, delay included. */
+  durationMs: number;
+  /** Contract violations found in the response, when the door validates responses. */
+  violations?: JournalViolation[];
 }
 
 /**
@@ -42,12 +69,23 @@ export interface Engine {
   readonly journal: Journal;
   /** How full the Gong layer's window cache is. */
   windowCacheUse(): CacheUse;
+  /** How full every bounded store is. */
+  memoryUse(): Promise<MemoryUse>;
+  /**
+   * Answers any request: the unified API, the Gong API, the admin API, or a 404 in the shape of
+   * the API the path belongs to. Never rejects for a client's input.
+   */
+  answer(request: EngineRequest): Promise<EngineAnswer>;
+  /** Journals an exchange whose answer asked for it (`answer.journal`), once it is done. */
+  record(exchange: Exchange): Promise<void>;
 }
 
 /** What the engine is built on besides its options: the store. */
 export interface EngineParts {
   /** Shared state. Default: a memory store on the options' clock. */
   store?: Store;
+  /** Fields of the admin health answer that only the runtime knows (`rssBytes`, `pid`). Default none. */
+  health?: () => Record<string, unknown>;
 }
 
 /**
@@ -58,7 +96,7 @@ export interface EngineParts {
  */
 export function createEngine(options: EngineOptions = {}, parts: EngineParts = {}): Engine {
   const settings = resolveEngineOptions(options);
-  const { store = createMemoryStore({ clock: settings.clock }) } = parts;
+  const { store = createMemoryStore({ clock: settings.clock }), health = () => ({}) } = parts;
   const world = createWorld({
     seed: settings.seed,
     ...(settings.accounts === undefined ? {} : { accounts: settings.accounts }),
@@ -67,18 +105,57 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
   const context: MockContext = { world, now: settings.now, secret: settings.secret };
   const windows: WindowCache = createWindowCache({ maxBytes: settings.windowCacheBytes });
   const faults = createGongFaults(context, store, { faultRate: settings.faultRate, rateLimit: settings.rateLimit });
+  const gong = createGongApi(context, { faults, windows });
+  const journal = createJournal(store, settings.journalSize, settings.journalBytes);
+  const pages = createPageCache({ maxBytes: settings.pageCacheBytes });
+  const windowCacheUse = (): CacheUse => ({
+    entries: windows.size,
+    bytes: windows.weight,
+    maxEntries: WINDOW_CACHE_ENTRIES,
+    maxBytes: settings.windowCacheBytes,
+  });
+  const memoryUse = async (): Promise<MemoryUse> => ({
+    pages: pages.use(),
+    windows: windowCacheUse(),
+    journal: await journal.use(),
+  });
+  const answer = createAnswer({
+    world,
+    latency: settings.latency,
+    unified: { context, gong, pages, tokens: settings.tokens, origin: settings.origin },
+    gong: { world, gong, tokens: settings.tokens },
+    admin: {
+      world,
+      journal,
+      origin: settings.origin,
+      originHost: settings.originHost,
+      started: Date.now(),
+      health: async () => ({ ...health(), caches: await memoryUse() }),
+    },
+  });
   return {
     settings,
     world,
     context,
-    gong: createGongApi(context, { faults, windows }),
+    gong,
     store,
-    journal: createJournal(store, settings.journalSize, settings.journalBytes),
-    windowCacheUse: () => ({
-      entries: windows.size,
-      bytes: windows.weight,
-      maxEntries: WINDOW_CACHE_ENTRIES,
-      maxBytes: settings.windowCacheBytes,
-    }),
+    journal,
+    windowCacheUse,
+    memoryUse,
+    answer,
+    record({ method, url, status, scenario, time, durationMs, violations }) {
+      const { path, rawQuery } = splitUrl(url);
+      return journal.record({
+        time,
+        method,
+        path,
+        query: redactQuery(rawQuery),
+        account: accountOfUrl(url),
+        scenario,
+        status,
+        durationMs,
+        ...(violations === undefined ? {} : { violations }),
+      });
+    },
   };
 }

@@ -59,11 +59,7 @@ function rateLimited(
  * const faults = createGongFaults(context, createMemoryStore(), { faultRate: 0.1 });
  * createGongApi(context, { faults });
  */
-export function createGongFaults(
-  context: MockContext,
-  store: Store,
-  options: GongFaultOptions = {},
-): GongFaultSource {
+export function createGongFaults(context: MockContext, store: Store, options: GongFaultOptions = {}): GongFaultSource {
   const { faultRate = 0, rateLimit } = options;
   const gongLimiter = rateLimit === 'gong' ? createRateLimiter(store, 'gong', GONG_RATE_LIMITS) : undefined;
   const strictLimiter = createRateLimiter(store, 'rate-limited', [{ limit: 1, windowMs: 1000 }]);

@@ -1,42 +1,28 @@
 /**
- * Sending answers: serialized once, with an exact Content-Length; and NDJSON streams written
- * page by page, waiting for the socket to drain and stopping when the client goes away.
+ * Sending answers over node:http: bytes at once with an exact Content-Length; NDJSON streams
+ * written page by page, waiting for the socket to drain and stopping when the client goes away.
  */
 import type { ServerResponse } from 'node:http';
 import type { Interaction } from '../schema-types.js';
 import { interactionLines } from '../unified/interaction-json.js';
 
-/** Express keeps per-response data in `res.locals`; a bare node response has none. */
-function localsOf(res: ServerResponse): SentLocals {
-  return (res as ServerResponse & { locals?: SentLocals }).locals ?? {};
-}
-
-/** Sends a JSON answer. */
-export function sendJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
-  sendJsonBytes(res, status, headers, JSON.stringify(body));
-}
-
-/** Sends JSON that is already serialized: text, or the bytes of a cached page. */
-export function sendJsonBytes(
+/** Sends a whole body: text or bytes, with its exact length. */
+export function sendBytes(
   res: ServerResponse,
   status: number,
   headers: Record<string, string>,
-  bytes: Buffer | string,
-  locals: SentLocals = localsOf(res),
+  body: Uint8Array | string,
 ): void {
   res.statusCode = status;
   for (const name in headers) res.setHeader(name, headers[name] as string);
   if (!res.hasHeader('content-type')) res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.setHeader('content-length', typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length);
-  locals.sentBody = bytes;
-  res.end(bytes);
+  res.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  res.end(body);
 }
 
-/** What the response validator reads back after an answer was sent. */
-export interface SentLocals {
-  sentBody?: Buffer | string;
-  /** Set by the validator before the handler runs: keep a copy of streamed bodies too. */
-  captureStream?: boolean;
+/** Sends a JSON value. */
+export function sendJson(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+  sendBytes(res, status, headers, JSON.stringify(body));
 }
 
 function drained(res: ServerResponse): Promise<void> {
@@ -51,42 +37,55 @@ function drained(res: ServerResponse): Promise<void> {
   });
 }
 
-/** Writes every page's records as NDJSON lines; resolves when done or when the client left. */
-export async function sendNdjson(
+/**
+ * Writes a stream's chunks; resolves when done or when the client left. A chunk source that
+ * throws (a later page failed) breaks the response off: the status was sent long ago, and a
+ * broken connection is the only honest signal left. `capture` receives every chunk written.
+ */
+export async function sendStream(
   res: ServerResponse,
+  status: number,
   headers: Record<string, string>,
-  pages: Iterable<Interaction[]> | AsyncIterable<Interaction[]>,
-  locals: SentLocals = localsOf(res),
+  chunks: Iterable<string> | AsyncIterable<string>,
+  capture?: (chunk: string) => void,
 ): Promise<void> {
-  res.statusCode = 200;
+  res.statusCode = status;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   res.flushHeaders();
-  const captured: string[] = [];
   try {
-    await writePages(res, pages, locals, captured);
+    for await (const chunk of chunks) {
+      if (res.destroyed || res.writableEnded) return;
+      capture?.(chunk);
+      if (chunk !== '' && !res.write(chunk)) await drained(res);
+      // Let other requests run between pages of a long stream.
+      await new Promise((resolve) => setImmediate(resolve));
+      // A client gone while we waited gets no further page made for it.
+      if (res.destroyed) return;
+    }
   } catch (error) {
-    // The status was sent long ago: breaking the connection is the only honest signal left.
     res.destroy(error as Error);
     return;
   }
-  if (locals.captureStream === true) locals.sentBody = Buffer.from(captured.join(''));
   if (!res.destroyed) res.end();
 }
 
-async function writePages(
+/**
+ * Writes every page's records as NDJSON lines.
+ *
+ * @example
+ * await sendNdjson(res, { 'content-type': 'application/x-ndjson' }, [[record]]);
+ */
+export function sendNdjson(
   res: ServerResponse,
+  headers: Record<string, string>,
   pages: Iterable<Interaction[]> | AsyncIterable<Interaction[]>,
-  locals: SentLocals,
-  captured: string[],
 ): Promise<void> {
-  for await (const records of pages) {
-    if (res.destroyed || res.writableEnded) return;
-    const chunk = interactionLines(records);
-    if (locals.captureStream === true) captured.push(chunk);
-    if (chunk !== '' && !res.write(chunk)) await drained(res);
-    // Let other requests run between pages of a long stream.
-    await new Promise((resolve) => setImmediate(resolve));
-    // A client gone while we waited gets no further page made for it.
-    if (res.destroyed) return;
-  }
+  return sendStream(
+    res,
+    200,
+    headers,
+    (async function* () {
+      for await (const records of pages) yield interactionLines(records);
+    })(),
+  );
 }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseServeFlags } from '../../src/cli/serve-flags.js';
 import { startServer, type RunningServer } from '../../src/cli/start-server.js';
 import { ConnectionLimitsError, connectionLimitOptions } from '../../src/server/connection-limits.js';
-import { MAX_BODY_BYTES } from '../../src/server/declared-body-limit.js';
+import { MAX_BODY_BYTES } from '../../src/engine/answer.js';
 import { ACCOUNT, NOW, UNIFIED_PATH } from '../helpers/mock.js';
 
 let server: RunningServer;

@@ -6,7 +6,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { hostAllowed } from '../../src/server/allowed-host.js';
+import { hostAllowed } from '../../src/engine/allowed-host.js';
 import { AppOptionsError } from '../../src/server/options.js';
 import type { RunningServer } from '../../src/cli/start-server.js';
 import { ACCOUNT, AUTH, mockApp, october, startMockServer, unifiedUrl } from '../helpers/mock.js';

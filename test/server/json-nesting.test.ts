@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { JsonTooDeepError, MAX_JSON_DEPTH, nestsDeeperThan, refuseDeepJson } from '../../src/server/json-nesting.js';
+import { JsonTooDeepError, MAX_JSON_DEPTH, nestsDeeperThan, refuseDeepJson } from '../../src/engine/json-nesting.js';
 import { ACCOUNT, mockApp } from '../helpers/mock.js';
 
 const stats = `/gong/${ACCOUNT}/v2/stats/interaction`;

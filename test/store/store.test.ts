@@ -6,9 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
 
-const DRIVERS: Array<[string, (clock: () => number) => Store]> = [
-  ['memory', (clock) => createMemoryStore({ clock })],
-];
+const DRIVERS: Array<[string, (clock: () => number) => Store]> = [['memory', (clock) => createMemoryStore({ clock })]];
 
 describe.each(DRIVERS)('the %s store', (_name, make) => {
   it('counts without a window forever, key by key', async () => {

@@ -17,6 +17,17 @@ export function unifiedAuthProblem(
   return undefined;
 }
 
+/** UTF-8 text of base64, read as leniently as Node's Buffer reads it (padding optional, a stray last character ignored). */
+function decodeBase64(text: string): string {
+  let base64 = text.replace(/=+$/, '');
+  if (base64.length % 4 === 1) base64 = base64.slice(0, -1);
+  try {
+    return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
+  } catch {
+    return '';
+  }
+}
+
 /** Whether a Gong request carries acceptable credentials. */
 export function gongAuthorized(header: string | undefined, tokens: ReadonlySet<string> | undefined): boolean {
   if (header === undefined) return false;
@@ -24,7 +35,7 @@ export function gongAuthorized(header: string | undefined, tokens: ReadonlySet<s
   if (bearer !== null) return tokens === undefined || tokens.has(bearer[1] as string);
   const basic = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (basic === null) return false;
-  const decoded = Buffer.from(basic[1] as string, 'base64').toString('utf8');
+  const decoded = decodeBase64(basic[1] as string);
   const colon = decoded.indexOf(':');
   if (colon <= 0 || colon === decoded.length - 1) return false;
   return tokens === undefined || tokens.has(decoded.slice(colon + 1)) || tokens.has(decoded);

@@ -38,25 +38,24 @@ export interface CacheUse {
 
 export interface PageCache {
   /** The page kept for this raw query string. */
-  get(rawQuery: string): Buffer | undefined;
+  get(rawQuery: string): Uint8Array | undefined;
   /** Offers a freshly made page; it is kept if its query was offered before. */
-  offer(rawQuery: string, bytes: Buffer): void;
+  offer(rawQuery: string, bytes: Uint8Array): void;
   use(): CacheUse;
 }
 
 /**
- * The page's bytes in memory of their own. A small Buffer is often a slice of Node's shared
- * 8 KB pool, and keeping it would keep the whole slab alive while counting only the slice.
+ * The page's bytes in memory of their own. Small byte arrays are often slices of a shared
+ * pool (Node's 8 KB slab), and keeping one would keep the whole pool alive while counting
+ * only the slice.
  */
-function ownBytes(bytes: Buffer): Buffer {
+function ownBytes(bytes: Uint8Array): Uint8Array {
   if (bytes.byteOffset === 0 && bytes.buffer.byteLength === bytes.length) return bytes;
-  const own = Buffer.allocUnsafeSlow(bytes.length);
-  bytes.copy(own);
-  return own;
+  return new Uint8Array(bytes);
 }
 
 /** What a kept page costs: its bytes, its key and the bookkeeping. */
-function weighPage(bytes: Buffer, rawQuery: string): number {
+function weighPage(bytes: Uint8Array, rawQuery: string): number {
   return bytes.length + rawQuery.length + PAGE_ENTRY_OVERHEAD;
 }
 
@@ -70,7 +69,7 @@ function weighPage(bytes: Buffer, rawQuery: string): number {
  */
 export function createPageCache(options: PageCacheOptions = {}): PageCache {
   const { maxBytes = 64 * 1024 * 1024, maxEntries = 20_000 } = options;
-  const pages = keptOnSecondOffer(createLruCache<Buffer>(maxBytes, weighPage, maxEntries), SEEN_KEYS);
+  const pages = keptOnSecondOffer(createLruCache<Uint8Array>(maxBytes, weighPage, maxEntries), SEEN_KEYS);
   return {
     get: (rawQuery) => pages.get(rawQuery),
     // Only a page that will be kept is worth a copy of its own.

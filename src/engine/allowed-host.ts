@@ -4,8 +4,6 @@
  * loopback, but the Host header still names the attacker's domain. So the admin API answers
  * only a Host that names a loopback address or the configured origin.
  */
-import type { NextFunction, Request, Response } from 'express';
-import { sendJson } from './send.js';
 
 /** `host[:port]` of a Host header, lower case, brackets kept on IPv6; undefined when malformed. */
 function splitHost(host: string): { hostname: string; port: string } | undefined {
@@ -44,23 +42,23 @@ export function hostAllowed(host: string | undefined, originHost: string, defaul
   return `${parts.hostname}:${parts.port === '' ? defaultPort : parts.port}` === originHost;
 }
 
-/** Middleware: 403 in the unified error shape for a Host that names neither loopback nor the origin. */
-export function allowedHostOnly(originHost: string, origin: string) {
+/**
+ * The admin API's 403 for a Host naming neither loopback nor the origin, or undefined when the
+ * Host may reach it.
+ *
+ * @example
+ * adminHostRefusal('evil.example', '127.0.0.1:4010', 'http://127.0.0.1:4010')?.statusCode; // 403
+ */
+export function adminHostRefusal(
+  host: string | undefined,
+  originHost: string,
+  origin: string,
+): { statusCode: 403; error: 'Forbidden'; message: string } | undefined {
   const defaultPort = origin.startsWith('https:') ? '443' : '80';
-  return function allowedHost(req: Request, res: Response, next: NextFunction): void {
-    if (hostAllowed(req.headers.host, originHost, defaultPort)) {
-      next();
-      return;
-    }
-    sendJson(
-      res,
-      403,
-      {},
-      {
-        statusCode: 403,
-        error: 'Forbidden',
-        message: `The admin API answers only a Host naming a loopback address or ${origin}; got ${JSON.stringify((req.headers.host ?? '').slice(0, 100))}. Start the server with --base-url to name another`,
-      },
-    );
+  if (hostAllowed(host, originHost, defaultPort)) return undefined;
+  return {
+    statusCode: 403,
+    error: 'Forbidden',
+    message: `The admin API answers only a Host naming a loopback address or ${origin}; got ${JSON.stringify((host ?? '').slice(0, 100))}. Start the server with --base-url to name another`,
   };
 }

@@ -1,0 +1,126 @@
+/**
+ * The Node door: a node:http request listener over the engine. Every route goes through
+ * `engine.answer`; this file only translates (Node's request in, the answer written out),
+ * applies the delay, checks who may reach the admin API, validates responses when asked, and
+ * journals the exchange once the response is done.
+ */
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { describeViolations, loadContract, type Contract, type Diagnostic } from '../contract/index.js';
+import type { Engine } from '../engine/create-engine.js';
+import type { EngineAnswer } from '../engine/engine-request.js';
+import type { JournalViolation } from '../engine/journal.js';
+import { isAdminUrl } from '../engine/route-path.js';
+import { redactUrl } from '../redact.js';
+import { unifiedError } from '../unified/unified-error.js';
+import { isLoopback } from './loopback-only.js';
+import { bodyReader } from './read-body.js';
+import { sendBytes, sendJson, sendStream } from './send.js';
+
+/** The door's own settings, besides the engine's. */
+export interface NodeDoorSettings {
+  /** Validate every API response against openapi.yaml and journal the violations. */
+  validateResponses: boolean;
+  /** Answer /__admin from any address, not only loopback. */
+  adminFromAnywhere: boolean;
+  /** The contract responses are validated against. Default: the package's openapi.yaml. */
+  contract?: Contract;
+}
+
+function validate(contract: Contract, method: string, url: string, res: ServerResponse, body: string | Uint8Array) {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(res.getHeaders())) headers[name] = String(value);
+  let diagnostics: Diagnostic[];
+  // The contract reports its own failures as data; this guards anything else, so a request
+  // can never end the process.
+  try {
+    diagnostics = contract.validateResponse({ method, path: url, status: res.statusCode, headers, body });
+  } catch (error) {
+    const message = `the response could not be validated: ${error instanceof Error ? error.message : String(error)}`;
+    diagnostics = [{ pointer: '', rule: 'validator-error', message }];
+  }
+  if (diagnostics.length > 0)
+    console.warn(
+      `interactions-kit: ${method} ${redactUrl(url)} broke the contract:\n${describeViolations(diagnostics)}`,
+    );
+  return diagnostics.map(({ pointer, rule, message }): JournalViolation => ({ pointer, rule, message }));
+}
+
+/**
+ * The request listener of an engine.
+ *
+ * @example
+ * http.createServer(nodeDoor(createEngine(), { validateResponses: false, adminFromAnywhere: false })).listen(4010);
+ */
+export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestListener {
+  const contract = settings.validateResponses ? (settings.contract ?? loadContract()) : undefined;
+
+  function write(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: string,
+    answer: EngineAnswer,
+    started: number,
+    time: string,
+  ) {
+    const method = req.method ?? 'GET';
+    const captured: string[] | undefined = contract !== undefined && answer.pages !== undefined ? [] : undefined;
+    if (answer.journal !== undefined) {
+      const { scenario } = answer.journal;
+      let violations: JournalViolation[] | undefined;
+      if (contract !== undefined)
+        res.once('finish', () => {
+          violations = validate(contract, method, url, res, captured?.join('') ?? answer.body);
+        });
+      res.once('close', () => {
+        const durationMs = Math.round((performance.now() - started) * 100) / 100;
+        void engine.record({
+          method,
+          url,
+          status: res.statusCode,
+          scenario,
+          time,
+          durationMs,
+          ...(violations === undefined ? {} : { violations }),
+        });
+      });
+    }
+    if (answer.pages !== undefined)
+      void sendStream(res, answer.status, answer.headers, answer.pages, captured && ((chunk) => captured.push(chunk)));
+    else sendBytes(res, answer.status, answer.headers, answer.body);
+  }
+
+  return function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const time = new Date().toISOString();
+    const url = req.url ?? '/';
+    if (!settings.adminFromAnywhere && isAdminUrl(url) && !isLoopback(req.socket.remoteAddress)) {
+      sendJson(
+        res,
+        403,
+        {},
+        {
+          statusCode: 403,
+          error: 'Forbidden',
+          message: 'The admin API answers only on loopback; start the server with --admin-from-anywhere to change that',
+        },
+      );
+      return;
+    }
+    engine
+      .answer({ method: req.method ?? 'GET', url, headers: req.headers, body: bodyReader(req) })
+      .then((answer) => {
+        if (answer.delayMs > 0) setTimeout(() => write(req, res, url, answer, started, time), answer.delayMs);
+        else write(req, res, url, answer, started, time);
+      })
+      .catch((error: unknown) => {
+        // Never expected: the engine answers every input. Say so in the real shape, not a hang.
+        console.error(error);
+        if (res.headersSent) return void res.destroy();
+        const failure = unifiedError(
+          500,
+          `interactions-kit internal error: ${(error as Error)?.message ?? String(error)}`,
+        );
+        sendJson(res, failure.status, failure.headers, failure.body);
+      });
+  };
+}
