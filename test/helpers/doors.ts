@@ -1,0 +1,138 @@
+/**
+ * One behaviour suite over every door (h3's `describeMatrix`): the engine asked directly, the
+ * Express app through supertest, and the Node door on a real port. A test body written once
+ * runs against each. Known differences, written out rather than hidden:
+ * - the engine's answer carries no transport headers (`content-length`, `date`, `connection`),
+ *   so `headers` holds the API's own headers only, whatever the door;
+ * - the engine door reports `delayMs` instead of waiting; the HTTP doors wait it out.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import request from 'supertest';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { createEngine } from '../../src/engine/create-engine.js';
+import { createApp, createRequestListener } from '../../src/server/create-app.js';
+import type { AppOptions } from '../../src/server/options.js';
+
+/** A request, as a test writes it. */
+export interface DoorRequest {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** What any door answered: status, the API's headers (transport headers left out) and the body. */
+export interface DoorResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+}
+
+export interface Door {
+  send(request: DoorRequest): Promise<DoorResponse>;
+  close(): Promise<void>;
+}
+
+/** Headers every HTTP door adds whatever the answer: not the API's, so not compared. */
+const TRANSPORT = new Set(['content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+function apiHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) if (!TRANSPORT.has(name)) out[name] = String(value);
+  return out;
+}
+
+function withLength(request: DoorRequest): Record<string, string> {
+  const headers = { ...request.headers };
+  if (request.body !== undefined) headers['content-length'] = String(Buffer.byteLength(request.body));
+  return headers;
+}
+
+async function engineDoor(options: AppOptions): Promise<Door> {
+  const { validateResponses: _v, adminFromAnywhere: _a, ...engineOptions } = options;
+  const engine = createEngine(engineOptions);
+  return {
+    async send(request) {
+      const headers = Object.fromEntries(Object.entries(withLength(request)).map(([k, v]) => [k.toLowerCase(), v]));
+      const answer = await engine.answer({
+        method: request.method ?? 'GET',
+        url: request.path,
+        headers: { host: '127.0.0.1:4010', ...headers },
+        ...(request.body === undefined ? {} : { body: request.body }),
+      });
+      let text = typeof answer.body === 'string' ? answer.body : new TextDecoder().decode(answer.body);
+      if (answer.pages !== undefined) for await (const page of answer.pages) text += page;
+      if ((request.method ?? 'GET') === 'HEAD') text = '';
+      return { status: answer.status, headers: apiHeaders(answer.headers), text };
+    },
+    close: async () => undefined,
+  };
+}
+
+async function expressDoor(options: AppOptions): Promise<Door> {
+  const app = createApp(options);
+  return {
+    async send({ method = 'GET', path, headers = {}, body }) {
+      let req = request(app)[method.toLowerCase() as 'get'](path);
+      for (const [name, value] of Object.entries(headers)) req = req.set(name, value);
+      const res = await (body === undefined ? req : req.send(body)).buffer(true).parse((stream, done) => {
+        let text = '';
+        stream.setEncoding('utf8');
+        stream.on('data', (chunk: string) => (text += chunk));
+        stream.on('end', () => done(null, text));
+      });
+      // A HEAD answer has no body to parse: supertest then leaves an empty object.
+      const text = typeof res.body === 'string' ? res.body : '';
+      return { status: res.status, headers: apiHeaders(res.headers), text };
+    },
+    close: async () => undefined,
+  };
+}
+
+async function nodeDoor(options: AppOptions): Promise<Door> {
+  const server: Server = createServer(createRequestListener(options));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    async send({ method = 'GET', path, headers = {}, body }) {
+      const res = await fetch(`${base}${path}`, { method, headers, body });
+      const out: Record<string, string> = {};
+      res.headers.forEach((value, name) => (out[name] = value));
+      return { status: res.status, headers: apiHeaders(out), text: await res.text() };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Every door, by name. */
+export const DOORS: Record<string, (options: AppOptions) => Promise<Door>> = {
+  engine: engineDoor,
+  express: expressDoor,
+  node: nodeDoor,
+};
+
+/**
+ * Runs `body` once per door, each with a fresh mock of `options`.
+ *
+ * @example
+ * describeDoors('formats', { now: NOW }, (door) => {
+ *   it('answers', async () => expect((await door().send({ path: '/x' })).status).toBe(404));
+ * });
+ */
+export function describeDoors(title: string, options: AppOptions, body: (door: () => Door, name: string) => void) {
+  for (const [name, make] of Object.entries(DOORS)) {
+    describe(`${title} (${name})`, () => {
+      let door: Door | undefined;
+      beforeAll(async () => {
+        door = await make(options);
+      });
+      afterAll(async () => door?.close());
+      body(() => door as Door, name);
+    });
+  }
+}
