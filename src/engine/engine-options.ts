@@ -10,7 +10,12 @@ const MIB = 1024 * 1024;
 /** `http://127.0.0.1:4010`: where `serve` listens unless told otherwise. */
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
 
-/** What `createEngine` accepts; every option has a default. */
+/**
+ * What `createEngine` accepts; every option has a default.
+ *
+ * @example
+ * const options: EngineOptions = { seed: 7, now: '2026-11-24T00:00:00Z', faultRate: 0.1 };
+ */
 export interface EngineOptions {
   /** Seed of the world. Default 42. */
   seed?: number;
@@ -48,7 +53,12 @@ export interface EngineOptions {
   clock?: () => number;
 }
 
-/** The engine's settings, complete. */
+/**
+ * The engine's settings, complete: what `resolveEngineOptions` makes of the options.
+ *
+ * @example
+ * createEngine({ seed: 7 }).settings.origin; // 'http://127.0.0.1:4010'
+ */
 export interface EngineSettings {
   seed: number;
   accounts: readonly AccountSpec[] | undefined;
@@ -71,7 +81,13 @@ export interface EngineSettings {
   clock: () => number;
 }
 
-/** A misuse of the engine's options (a programming error, not a client's bad request). */
+/**
+ * A misuse of the engine's options (a programming error, not a client's bad request); named
+ * `AppOptionsError`, as `createApp` has always called it.
+ *
+ * @example
+ * createEngine({ faultRate: 2 }); // throws: faultRate must be from 0 to 1, got 2
+ */
 export class EngineOptionsError extends Error {
   override name = 'AppOptionsError';
 }

@@ -34,6 +34,9 @@ export interface RateLimiter {
 /**
  * A limiter enforcing every limit in `limits`, shortest window first: a call refused by one
  * window is not counted against the longer ones.
+ *
+ * @example
+ * const strict = createRateLimiter(createMemoryStore(), 'strict', [{ limit: 1, windowMs: 1000 }]);
  */
 export function createRateLimiter(store: Store, name: string, limits: readonly RateLimit[]): RateLimiter {
   const ordered = [...limits].sort((a, b) => a.windowMs - b.windowMs);

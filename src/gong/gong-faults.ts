@@ -22,7 +22,12 @@ export interface GongFaultOutcome {
   repeatable: boolean;
 }
 
-/** Decides the fault a Gong call meets; called once per call (async: counters live in the store). */
+/**
+ * Decides the fault a Gong call meets; called once per call (async: counters live in the store).
+ *
+ * @example
+ * const outcome = await faults.meet(account, 'remote-error'); // outcome.failure?.status === 500
+ */
 export interface GongFaultSource {
   meet(account: WorldAccount, scenario: ScenarioName | undefined): Promise<GongFaultOutcome>;
 }

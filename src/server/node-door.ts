@@ -16,7 +16,12 @@ import { isLoopback } from './loopback-only.js';
 import { bodyReader } from './read-body.js';
 import { sendBytes, sendJson, sendStream } from './send.js';
 
-/** The door's own settings, besides the engine's. */
+/**
+ * The door's own settings, besides the engine's.
+ *
+ * @example
+ * nodeDoor(engine, { validateResponses: true, adminFromAnywhere: false });
+ */
 export interface NodeDoorSettings {
   /** Validate every API response against openapi.yaml and journal the violations. */
   validateResponses: boolean;
@@ -73,15 +78,22 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
         });
       res.once('close', () => {
         const durationMs = Math.round((performance.now() - started) * 100) / 100;
-        void engine.record({
-          method,
-          url,
-          status: res.statusCode,
-          scenario,
-          time,
-          durationMs,
-          ...(violations === undefined ? {} : { violations }),
-        });
+        engine
+          .record({
+            method,
+            url,
+            status: res.statusCode,
+            scenario,
+            time,
+            durationMs,
+            ...(violations === undefined ? {} : { violations }),
+          })
+          .catch((error: unknown) => {
+            // A store that fails (a lost connection) costs the journal an entry, never the process.
+            console.error(
+              `interactions-kit: the journal could not record ${method} ${redactUrl(url)}: ${String(error)}`,
+            );
+          });
       });
     }
     if (answer.pages !== undefined)

@@ -9,7 +9,12 @@ import type { NodeDoorSettings } from './node-door.js';
 
 export { DEFAULT_BASE_URL } from '../engine/engine-options.js';
 
-/** What `createApp` accepts: the engine's options and the server's. */
+/**
+ * What `createApp` accepts: the engine's options and the server's.
+ *
+ * @example
+ * createApp({ seed: 42, validateResponses: true } satisfies AppOptions);
+ */
 export interface AppOptions extends EngineOptions {
   /** Validate every response against openapi.yaml and record violations in the journal. Default false. */
   validateResponses?: boolean;
