@@ -17,8 +17,9 @@ export function unifiedRoutes(handleListInteractions: ReturnType<typeof listInte
 
   router.all('/conversational-intelligence/interactions', function methodNotAllowed(req: Request, res: Response) {
     // Express answers HEAD wherever GET is served, so Allow names it too.
-    const error = unifiedError(405, `${req.method} is not allowed here; use GET`);
-    sendJson(res, error.status, { ...error.headers, allow: 'GET, HEAD' }, error.body);
+    const allow = 'GET, HEAD';
+    const error = unifiedError(405, `${req.method} is not allowed on /unified${req.path}; use ${allow}`);
+    sendJson(res, error.status, { ...error.headers, allow }, error.body);
   });
 
   router.use(function unknownUnifiedRoute(req: Request, res: Response) {
