@@ -160,9 +160,10 @@ export function redactHeaders<T extends string | number | readonly string[] | un
 export function redactJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => redactJson(item)) as T;
   if (value === null || typeof value !== 'object') return value;
-  const redacted: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) redacted[name] = isSecretName(name) ? REDACTED : redactJson(item);
-  return redacted as T;
+  // fromEntries defines each key: a parsed body's own `__proto__` stays a key, not a prototype.
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [name, isSecretName(name) ? REDACTED : redactJson(item)]),
+  ) as T;
 }
 
 /** URLs, and `name=value` pairs after the start, a space, `?`, `&`, `;` or `,`. */
