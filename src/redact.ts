@@ -166,8 +166,12 @@ export function redactJson<T>(value: T): T {
   ) as T;
 }
 
-/** URLs, and `name=value` pairs after the start, a space, `?`, `&`, `;` or `,`. */
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+/**
+ * URLs, and `name=value` pairs after the start, a space, `?`, `&`, `;` or `,`. A scheme is at
+ * most 32 characters: unbounded, every word start of a long `a.a.a…` text rescanned the rest
+ * of it looking for `://`, quadratic in the text a hostile target can put in a report.
+ */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s"'<>]+/gi;
 const PAIR_IN_TEXT = /(^|[\s?&;,#])([^\s=&?#;,:"'<>]+)=([^\s&#;,"'<>]*)/g;
 /** `Name: value` header lines (`Authorization: Bearer abc`, `x-api-key: abc`). */
 const HEADER_IN_TEXT = /(^|[\s"'])([A-Za-z][\w-]*):[ \t]*(?:(Bearer|Basic|Token|Digest)[ \t]+)?([^\s"',;]+)/gm;

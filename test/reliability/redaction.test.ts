@@ -147,6 +147,14 @@ describe('redacting URLs, queries, headers, JSON and text', () => {
   it.each(texts)('redactText($given)', ({ given, want }) => {
     expect(redactText(given)).toBe(want);
   });
+
+  it("redactText reads a long run of word starts without a scheme once (a hostile target's message)", () => {
+    // `a.a.a…` is a word start every two characters; an unbounded scheme pattern rescanned the
+    // rest of the text from each of them (quadratic: this text alone took minutes).
+    const hostile = 'a.'.repeat(500_000);
+    const text = `${hostile} see http://u:p@host/?token=x`;
+    expect(redactText(text)).toBe(`${hostile} see http://[REDACTED]@host/?token=[REDACTED]`);
+  });
 });
 
 describe('the serve binary: banner and debug log', () => {
