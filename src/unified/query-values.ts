@@ -131,6 +131,7 @@ export function readNestedObject(
       }
       const nextIsAppend = path[i + 1] === '';
       const existing = node[key];
+      if (nextIsAppend && i + 1 !== path.length - 1) return { problem: `${where}: [] may only come last` };
       if (last || nextIsAppend) {
         if (nextIsAppend) {
           if (existing === undefined) node[key] = [entry.value];
