@@ -82,7 +82,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the mock is up */
+        /**
+         * Whether the mock is up
+         * @description Answers 200 as soon as the mock serves requests, so a test harness can wait on it before
+         *     its first call. It also reports what a run depends on or needs to watch: the `seed` of the
+         *     world being served, the uptime, the process's resident memory and `pid` (with
+         *     `serve --workers N`, whichever worker answered), and, under `caches`, how full the bounded
+         *     stores (cached pages, cached Gong stats windows, the request journal) are against their
+         *     configured bounds.
+         */
         get: operations["adminHealth"];
         put?: never;
         post?: never;
@@ -99,7 +107,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The world's integrated accounts and how each behaves */
+        /**
+         * The world's integrated accounts and how each behaves
+         * @description Lists every integrated account of the world being served, so a test can pick one without
+         *     hard-coding its id: its name, the Gong company's time zone (which decides where a
+         *     window's local days begin and end), how many users it has, how it always behaves
+         *     (`healthy`, or a standing fault such as `credentials-revoked` or `slow`), and
+         *     `gongBaseUrl`, the origin plus `/gong/{integrated_account_id}` where its Gong API is
+         *     served.
+         */
         get: operations["adminListAccounts"];
         put?: never;
         post?: never;
@@ -116,7 +132,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The faults a request can ask for */
+        /**
+         * The faults a request can ask for
+         * @description Lists every fault scenario a single request can ask for with `Prefer: scenario=<name>` or
+         *     `__scenario=<name>`, each with its `level` (`gong`: the fault happens inside Gong, so both
+         *     the Gong routes and the unified endpoint show it; `unified`: the unified API's own fault,
+         *     refused by the Gong routes) and what a client sees. It is the same list as the
+         *     `__scenario` parameters of the other operations.
+         */
         get: operations["adminListScenarios"];
         put?: never;
         post?: never;
@@ -144,7 +167,13 @@ export interface paths {
         get: operations["adminListRequests"];
         put?: never;
         post?: never;
-        /** Empty the request journal */
+        /**
+         * Empty the request journal
+         * @description Forgets every entry of the request journal and answers how many there were, so a test
+         *     can start from an empty journal and then read back exactly the requests it made with
+         *     `GET /__admin/requests`. Entry ids keep counting up: a `next_cursor` from before the
+         *     clearing never repeats an entry.
+         */
         delete: operations["adminClearRequests"];
         options?: never;
         head?: never;
@@ -856,7 +885,6 @@ export interface components {
          *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
          *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
          *     `x-interactions-kit-scenarios` lists the names.
-         * @example scenario=rate-limited
          */
         PreferScenario: string;
         /**
@@ -866,7 +894,6 @@ export interface components {
          *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
          *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
          *     400. `x-interactions-kit-scenarios` lists the names.
-         * @example scenario=rate-limited
          */
         GongPreferScenario: string;
         /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
@@ -992,7 +1019,6 @@ export interface operations {
                  *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
                  *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
                  *     `x-interactions-kit-scenarios` lists the names.
-                 * @example scenario=rate-limited
                  */
                 Prefer?: components["parameters"]["PreferScenario"];
             };
@@ -1047,7 +1073,6 @@ export interface operations {
                  *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
                  *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
                  *     400. `x-interactions-kit-scenarios` lists the names.
-                 * @example scenario=rate-limited
                  */
                 Prefer?: components["parameters"]["GongPreferScenario"];
             };
@@ -1136,7 +1161,6 @@ export interface operations {
                  *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
                  *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
                  *     400. `x-interactions-kit-scenarios` lists the names.
-                 * @example scenario=rate-limited
                  */
                 Prefer?: components["parameters"]["GongPreferScenario"];
             };

@@ -22,13 +22,18 @@ function preferParameter(path: string, method: 'get' | 'post'): ParameterObject 
   return prefer as ParameterObject & Record<string, unknown>;
 }
 
-/** The `__scenario` enum an operation declares. */
+/**
+ * The names the `__scenario` parameter of an operation declares: each a `const` of its schema's
+ * `oneOf`, with a description of what the fault does.
+ */
 function scenarioEnum(path: string, method: 'get' | 'post'): string[] {
   const parameters = (document.paths?.[path]?.[method]?.parameters ?? []) as Array<ParameterObject | ReferenceObject>;
   const scenario = parameters
     .map((p) => resolveReference<ParameterObject>(document, p))
     .find((p) => p.in === 'query' && p.name === '__scenario');
-  return ((scenario?.schema as { enum?: string[] } | undefined)?.enum ?? []).slice().sort();
+  const choices = (scenario?.schema as { oneOf?: Array<{ const?: unknown; description?: string }> } | undefined)?.oneOf;
+  for (const choice of choices ?? []) expect(choice.description, `${String(choice.const)}: a description`).toBeTruthy();
+  return (choices ?? []).map((choice) => String(choice.const)).sort();
 }
 
 const GONG_OPERATIONS = [
