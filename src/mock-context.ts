@@ -1,5 +1,6 @@
 import type { WindowPeople } from './gong/window-people.js';
 import type { SecondOfferCache } from './lru-cache.js';
+import type { Signer } from './signing.js';
 import type { World } from './world/world.js';
 
 /**
@@ -12,6 +13,8 @@ export interface MockContext {
   now(): number;
   /** Key that signs Gong and unified cursors; servers sharing seed and secret share cursors. */
   readonly secret: string;
+  /** Computes the cursors' HMAC: `portableSigner` anywhere, Node's crypto in the Node door. */
+  readonly signer: Signer;
   /** Recent stats windows' people per account and filter: pure, so reusing them is always right. */
   readonly windowPeople: SecondOfferCache<WindowPeople>;
 }

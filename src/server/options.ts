@@ -10,6 +10,7 @@ import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
 import { createLruCache, keptOnSecondOffer } from '../lru-cache.js';
 import { weighWindowPeople } from '../gong/window-people.js';
+import { nodeSigner } from './node-signer.js';
 
 /** Stats windows remembered to recognise a walk's second page: a walk asks again within moments. */
 const RECENT_WINDOWS = 10_000;
@@ -158,6 +159,7 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     world,
     now: resolveNow(now),
     secret,
+    signer: nodeSigner,
     windowPeople: keptOnSecondOffer(
       createLruCache(windowCacheBytes, weighWindowPeople, WINDOW_CACHE_ENTRIES),
       RECENT_WINDOWS,

@@ -6,7 +6,7 @@ import type { GongApi, GongCallOptions } from '../gong/gong-api.js';
 import type { GongResult } from '../gong/gong-result.js';
 import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats, Interaction } from '../schema-types.js';
-import { fingerprint } from '../signing.js';
+import { fingerprint, type SigningKeys } from '../signing.js';
 import type { WorldAccount } from '../world/world.js';
 import { gongStatsBody, windowOutOfRange } from './gong-request.js';
 import { toInteraction } from './map-interaction-stats.js';
@@ -31,9 +31,9 @@ export interface UnifiedPage {
 }
 
 /** What a cursor is bound to: everything that decides which records a page holds. */
-export function queryFingerprint(secret: string, query: UnifiedQuery): string {
+export function queryFingerprint(keys: SigningKeys, query: UnifiedQuery): string {
   return fingerprint(
-    secret,
+    keys,
     JSON.stringify([
       query.integratedAccountId,
       query.startMs,
@@ -62,10 +62,10 @@ export function fetchUnifiedPage(
   query: UnifiedQuery,
   call: GongCallOptions = {},
 ): UnifiedPage | UnifiedErrorResult {
-  const bound = queryFingerprint(context.secret, query);
+  const bound = queryFingerprint(context, query);
   let position: UnifiedPosition = { gongCursor: undefined, offset: 0 };
   if (query.nextCursor !== undefined) {
-    const decoded = decodeUnifiedCursor(context.secret, query.nextCursor, bound);
+    const decoded = decodeUnifiedCursor(context, query.nextCursor, bound);
     if ('problem' in decoded) return invalidParameters([decoded.problem]);
     position = decoded.position;
   }
@@ -91,7 +91,7 @@ export function fetchUnifiedPage(
   return {
     people,
     records: people.map((person) => toInteraction(person, window)),
-    nextCursor: next === undefined ? null : encodeUnifiedCursor(context.secret, bound, next),
+    nextCursor: next === undefined ? null : encodeUnifiedCursor(context, bound, next),
     gongCall,
   };
 }
