@@ -8,10 +8,27 @@ import { ContractError } from './contract-error.js';
 import type { OpenApiDocument } from './openapi-document.js';
 import { describeContractFile, readContractFile } from './read-contract-file.js';
 
-/** Where the package's own contract lives. */
+/**
+ * Where the package's own contract lives (a `file:` URL in Node).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_CONTRACT_URL.pathname.endsWith('/openapi.yaml'); // true
+ * ```
+ */
 export const DEFAULT_CONTRACT_URL = new URL('../../openapi.yaml', import.meta.url);
 
-/** A contract to load: a file path, a `file:` URL, or an OpenAPI document already parsed. */
+/**
+ * A contract to load: a file path, a `file:` URL, or an OpenAPI document already parsed (the
+ * only kind a runtime without a file system can load).
+ *
+ * @example
+ * ```ts
+ * loadContract('./openapi.yaml');
+ * loadContract(new URL('./openapi.yaml', import.meta.url));
+ * loadContract(parse(await (await fetch('/openapi.yaml')).text())); // a browser: parse it yourself
+ * ```
+ */
 export type ContractSource = string | URL | OpenApiDocument;
 
 /**

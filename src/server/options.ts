@@ -18,6 +18,15 @@ const RECENT_WINDOWS = 10_000;
 export const WINDOW_CACHE_ENTRIES = 50_000;
 const MIB = 1024 * 1024;
 
+/**
+ * Options of `createApp` (the `serve` command's flags set the same ones); every one is optional, with its
+ * default beside it.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ seed: 7, tokens: ['test-token'], now: '2026-11-24T00:00:00Z', faultRate: 0.05 });
+ * ```
+ */
 export interface AppOptions {
   /** Seed of the world. Default 42. */
   seed?: number;
