@@ -7,11 +7,80 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const CODE_OF = new Uint8Array(64);
 const VALUE_OF = new Uint8Array(128);
-for (let i = 0; i < ALPHABET.length; i++) VALUE_OF[ALPHABET.charCodeAt(i)] = i;
+for (let i = 0; i < ALPHABET.length; i++) {
+  CODE_OF[i] = ALPHABET.charCodeAt(i);
+  VALUE_OF[ALPHABET.charCodeAt(i)] = i;
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
+
+// Cursors are encoded and decoded on every page, and allocating a fresh array for each step
+// costs more than the arithmetic: texts up to this size go through two scratch arrays. The
+// functions are synchronous and the arrays never leave them, so nothing can see them.
+const SCRATCH_BYTES = 4096;
+const scratchText = new Uint8Array(SCRATCH_BYTES);
+const scratchBytes = new Uint8Array(SCRATCH_BYTES);
+
+/** Writes the base64url characters of `bytes[0, length)` into a text. */
+function encode(bytes: Uint8Array, length: number): string {
+  const size = Math.ceil(length / 3) * 4;
+  const out = size <= SCRATCH_BYTES ? scratchText : new Uint8Array(size);
+  const whole = length - (length % 3);
+  let at = 0;
+  let i = 0;
+  for (; i < whole; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out[at] = CODE_OF[n >>> 18]!;
+    out[at + 1] = CODE_OF[(n >>> 12) & 63]!;
+    out[at + 2] = CODE_OF[(n >>> 6) & 63]!;
+    out[at + 3] = CODE_OF[n & 63]!;
+    at += 4;
+  }
+  if (length - whole > 0) {
+    const n = (bytes[i]! << 16) | (length - whole === 2 ? bytes[i + 1]! << 8 : 0);
+    out[at++] = CODE_OF[n >>> 18]!;
+    out[at++] = CODE_OF[(n >>> 12) & 63]!;
+    if (length - whole === 2) out[at++] = CODE_OF[(n >>> 6) & 63]!;
+  }
+  return decoder.decode(out.subarray(0, at));
+}
+
+/** Writes the bytes of base64url `text` (already checked) into `out`; answers how many. */
+function decode(text: string, out: Uint8Array): number {
+  const whole = text.length - (text.length % 4);
+  let at = 0;
+  let i = 0;
+  for (; i < whole; i += 4) {
+    const n =
+      (VALUE_OF[text.charCodeAt(i)]! << 18) |
+      (VALUE_OF[text.charCodeAt(i + 1)]! << 12) |
+      (VALUE_OF[text.charCodeAt(i + 2)]! << 6) |
+      VALUE_OF[text.charCodeAt(i + 3)]!;
+    out[at] = n >>> 16;
+    out[at + 1] = (n >>> 8) & 0xff;
+    out[at + 2] = n & 0xff;
+    at += 3;
+  }
+  // A last group of one character carries no whole byte: Buffer drops it, and so do we.
+  const left = text.length - whole;
+  if (left >= 2) {
+    const n =
+      (VALUE_OF[text.charCodeAt(i)]! << 18) |
+      (VALUE_OF[text.charCodeAt(i + 1)]! << 12) |
+      (left === 3 ? VALUE_OF[text.charCodeAt(i + 2)]! << 6 : 0);
+    out[at++] = n >>> 16;
+    if (left === 3) out[at++] = (n >>> 8) & 0xff;
+  }
+  return at;
+}
+
+/** Bytes a base64url text of this length decodes to. */
+function decodedLength(textLength: number): number {
+  return Math.floor((textLength * 3) / 4);
+}
 
 /**
  * base64url of some bytes.
@@ -22,21 +91,7 @@ const decoder = new TextDecoder();
  * ```
  */
 export function bytesToBase64Url(bytes: Uint8Array): string {
-  let text = '';
-  let i = 0;
-  for (; i + 2 < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
-    text += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + ALPHABET[(n >>> 6) & 63]! + ALPHABET[n & 63]!;
-  }
-  const left = bytes.length - i;
-  if (left === 1) {
-    const n = bytes[i]! << 16;
-    text += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]!;
-  } else if (left === 2) {
-    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8);
-    text += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]! + ALPHABET[(n >>> 6) & 63]!;
-  }
-  return text;
+  return encode(bytes, bytes.length);
 }
 
 /**
@@ -50,20 +105,8 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
  */
 export function bytesFromBase64Url(text: string): Uint8Array | undefined {
   if (!BASE64URL.test(text)) return undefined;
-  // A last group of one character carries no whole byte: Buffer drops it, and so do we.
-  const bytes = new Uint8Array(Math.floor((text.length * 3) / 4));
-  let at = 0;
-  let bits = 0;
-  let held = 0;
-  for (let i = 0; i < text.length; i++) {
-    bits = (bits << 6) | VALUE_OF[text.charCodeAt(i)]!;
-    held += 6;
-    if (held >= 8) {
-      held -= 8;
-      bytes[at++] = (bits >>> held) & 0xff;
-      bits &= (1 << held) - 1;
-    }
-  }
+  const bytes = new Uint8Array(decodedLength(text.length));
+  decode(text, bytes);
   return bytes;
 }
 
@@ -76,7 +119,10 @@ export function bytesFromBase64Url(text: string): Uint8Array | undefined {
  * ```
  */
 export function toBase64Url(text: string): string {
-  return bytesToBase64Url(encoder.encode(text));
+  // UTF-8 takes at most three bytes per UTF-16 unit.
+  if (text.length * 3 > SCRATCH_BYTES) return bytesToBase64Url(encoder.encode(text));
+  const { written } = encoder.encodeInto(text, scratchBytes);
+  return encode(scratchBytes, written);
 }
 
 /**
@@ -88,6 +134,8 @@ export function toBase64Url(text: string): string {
  * ```
  */
 export function fromBase64Url(text: string): string | undefined {
-  const bytes = bytesFromBase64Url(text);
-  return bytes === undefined ? undefined : decoder.decode(bytes);
+  if (!BASE64URL.test(text)) return undefined;
+  const length = decodedLength(text.length);
+  const out = length <= SCRATCH_BYTES ? scratchBytes : new Uint8Array(length);
+  return decoder.decode(out.subarray(0, decode(text, out)));
 }

@@ -44,6 +44,17 @@ describe('base64url without Buffer', () => {
     );
   });
 
+  it.each([1000, 1365, 1366, 3072, 5000, 20_000])(
+    'a text of %i characters (short and long paths) reads back as Buffer reads it',
+    (size) => {
+      const text = 'é{"g":"x"}😀'.repeat(size).slice(0, size);
+      const encoded = toBase64Url(text);
+      expect(encoded).toBe(Buffer.from(text, 'utf8').toString('base64url'));
+      expect(fromBase64Url(encoded)).toBe(Buffer.from(encoded, 'base64url').toString('utf8'));
+      expect(bytesToBase64Url(Buffer.from(text))).toBe(encoded);
+    },
+  );
+
   it.each(['a+b', 'a/b', 'ab==', 'a b', 'ab\n'])('refuses %j (not base64url)', (text) => {
     expect(fromBase64Url(text)).toBeUndefined();
     expect(bytesFromBase64Url(text)).toBeUndefined();
