@@ -58,9 +58,21 @@ export function createFaultState(options: {
   };
 }
 
+/**
+ * What faults make of one Gong call: a failure to answer instead, or an answer to alter.
+ *
+ * @example
+ * ```ts
+ * const fault = gongFault(context, faults, account, call.scenario);
+ * if (fault.failure !== undefined) return fault.failure;
+ * ```
+ */
 export interface FaultOutcome {
+  /** The error to answer instead of the data, if any. */
   failure: GongFailure | undefined;
+  /** Answer as an account without data (the `empty` scenario). */
   empty: boolean;
+  /** Hand back the cursor the call was given (a `looping` account or scenario). */
   looping: boolean;
 }
 

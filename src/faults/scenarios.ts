@@ -12,6 +12,14 @@ export interface Scenario {
   description: string;
 }
 
+/**
+ * Every scenario, by name: where it happens and what a client sees.
+ *
+ * @example
+ * ```ts
+ * SCENARIOS.looping.level; // 'gong'
+ * ```
+ */
 export const SCENARIOS = {
   'credentials-revoked': {
     level: 'gong',

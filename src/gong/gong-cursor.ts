@@ -8,6 +8,14 @@ import { hasValidSignature, signature, type SigningKeys } from '../signing.js';
 
 const HEADER = toBase64Url('{"alg":"HS256","typ":"cursor"}');
 
+/**
+ * What a Gong cursor carries, in short keys to keep the cursor short.
+ *
+ * @example
+ * ```ts
+ * encodeGongCursor(keys, { a: account.id, f: fingerprint, p: 2 }); // the cursor of page 2
+ * ```
+ */
 export interface GongCursorPayload {
   /** Integrated account id. */
   a: string;

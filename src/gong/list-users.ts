@@ -30,8 +30,18 @@ function avatars(account: WorldAccount): GongUser[] {
   }));
 }
 
+/**
+ * A users request's parameters, as Gong names them.
+ *
+ * @example
+ * ```ts
+ * listUsers(context, account, { cursor: records.cursor, includeAvatars: true });
+ * ```
+ */
 export interface UsersQuery {
+  /** The `cursor` of the previous page; absent for the first. */
   cursor?: string | undefined;
+  /** `includeAvatars=true` lists the users' avatar URLs too. Default false. */
   includeAvatars?: boolean | undefined;
 }
 

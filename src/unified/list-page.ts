@@ -21,12 +21,23 @@ export interface GongCall {
   result: GongResult<GongInteractionStatsResponse>;
 }
 
+/**
+ * One unified page and the Gong page behind it.
+ *
+ * @example
+ * ```ts
+ * const page = fetchUnifiedPage(context, gong, account, query);
+ * if (!isErrorResult(page)) page.nextCursor; // null on the last page
+ * ```
+ */
 export interface UnifiedPage {
   /** Gong's records of this page, as Gong sent them. */
   people: GongPersonInteractionStats[];
   /** The same records mapped to unified records. */
   records: Interaction[];
+  /** The page's `next_cursor`: null on the last page. */
   nextCursor: string | null;
+  /** The Gong call made for this page, for the debug envelope. */
   gongCall: GongCall;
 }
 

@@ -4,6 +4,7 @@
  * re-export is followed to the declaration it names.
  */
 import { fileURLToPath } from 'node:url';
+import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
@@ -23,8 +24,17 @@ const ENTRIES = [
 /** The interfaces the doors build on: each member says what it is. */
 const DOOR_INTERFACES = ['GongApi', 'World', 'WorldAccount', 'MockContext', 'Signer', 'Contract'];
 
+/** The engine's folders and files: every export there has a doc comment too. */
+const ENGINE_FILES = ['src/world', 'src/gong', 'src/unified', 'src/faults']
+  .flatMap((folder) =>
+    readdirSync(join(ROOT, folder))
+      .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+      .map((name) => `${folder}/${name}`),
+  )
+  .concat(['src/mock-context.ts', 'src/signing.ts', 'src/base64url.ts', 'src/lru-cache.ts']);
+
 const program = ts.createProgram(
-  ENTRIES.map((entry) => join(ROOT, entry)),
+  [...ENTRIES, ...ENGINE_FILES].map((file) => join(ROOT, file)),
   {
     module: ts.ModuleKind.NodeNext,
     moduleResolution: ts.ModuleResolutionKind.NodeNext,
@@ -77,6 +87,20 @@ describe('doc comments', () => {
       .getPropertiesOfType(type)
       .filter((member) => !hasDoc(member))
       .map((member) => member.name);
+    expect(undocumented).toEqual([]);
+  });
+
+  it('every export of the engine folders has a doc comment', () => {
+    const undocumented = ENGINE_FILES.flatMap((file) => {
+      const module = checker.getSymbolAtLocation(program.getSourceFile(join(ROOT, file))!);
+      return module === undefined
+        ? []
+        : checker
+            .getExportsOfModule(module)
+            .map(declared)
+            .filter((symbol) => where(symbol) === file && !hasDoc(symbol))
+            .map((symbol) => `${file}: ${symbol.name}`);
+    });
     expect(undocumented).toEqual([]);
   });
 });
