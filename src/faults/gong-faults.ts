@@ -15,7 +15,15 @@ export const FLAKY_RATE = 0.25;
 /** Retry-After of the `rate-limited` scenario, seconds. */
 export const SCENARIO_RETRY_AFTER = 2;
 
-/** The server's fault settings and the little state faults need (counters, limiter windows). */
+/**
+ * The server's fault settings and the little state faults need (counters, limiter windows).
+ *
+ * @example
+ * ```ts
+ * const faults: FaultState = createFaultState({ rateLimit: 'gong' });
+ * faults.gongLimiter; // Gong's documented limits, applied per account
+ * ```
+ */
 export interface FaultState {
   /** Share of all Gong calls that fail with a 500 (`--fault-rate`). */
   faultRate: number;
@@ -27,6 +35,15 @@ export interface FaultState {
   calls: number;
 }
 
+/**
+ * Fault settings with fresh counters and limiter windows; every option is optional.
+ *
+ * @example
+ * ```ts
+ * createFaultState({}); // no injected faults: only scenarios and account behaviors
+ * createFaultState({ faultRate: 0.05, rateLimit: 'gong', clock: () => performance.now() });
+ * ```
+ */
 export function createFaultState(options: {
   faultRate?: number;
   rateLimit?: 'gong' | undefined;
@@ -41,9 +58,21 @@ export function createFaultState(options: {
   };
 }
 
+/**
+ * What faults make of one Gong call: a failure to answer instead, or an answer to alter.
+ *
+ * @example
+ * ```ts
+ * const fault = gongFault(context, faults, account, call.scenario);
+ * if (fault.failure !== undefined) return fault.failure;
+ * ```
+ */
 export interface FaultOutcome {
+  /** The error to answer instead of the data, if any. */
   failure: GongFailure | undefined;
+  /** Answer as an account without data (the `empty` scenario). */
   empty: boolean;
+  /** Hand back the cursor the call was given (a `looping` account or scenario). */
   looping: boolean;
 }
 

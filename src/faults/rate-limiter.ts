@@ -10,6 +10,14 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/**
+ * Gong's documented limits: 3 calls a second and 10,000 a day, per company.
+ *
+ * @example
+ * ```ts
+ * const limiter = createRateLimiter(GONG_RATE_LIMITS);
+ * ```
+ */
 export const GONG_RATE_LIMITS: readonly RateLimit[] = [
   { limit: 3, windowMs: 1000 },
   { limit: 10_000, windowMs: 86_400_000 },
@@ -20,7 +28,17 @@ export type RateDecision =
   | { allowed: true; limit: number; remaining: number; resetSeconds: number }
   | { allowed: false; limit: number; remaining: 0; resetSeconds: number };
 
+/**
+ * Counts calls per key against its limits.
+ *
+ * @example
+ * ```ts
+ * const decision = createRateLimiter([{ limit: 1, windowMs: 1000 }]).take(account.id);
+ * decision.allowed; // true for the first call of the second
+ * ```
+ */
 export interface RateLimiter {
+  /** Counts one call for `key` if the limits allow it; a refused call is not counted. */
   take(key: string): RateDecision;
 }
 

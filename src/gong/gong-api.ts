@@ -12,23 +12,55 @@ import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { listInteractionStats, statsRequestId } from './list-interaction-stats.js';
 import { listUsers, type UsersQuery } from './list-users.js';
 
-/** Gong's paths below an account's base URL. */
+/**
+ * Gong's paths below an account's base URL.
+ *
+ * @example
+ * ```ts
+ * `${origin}/gong/${account.id}${GONG_PATHS.users}`; // http://127.0.0.1:4010/gong/<id>/v2/users
+ * ```
+ */
 export const GONG_PATHS = {
   interactionStats: '/v2/stats/interaction',
   users: '/v2/users',
 } as const;
 
-/** Per-call options: the scenario the request asked for. */
+/**
+ * Per-call options: the scenario the request asked for.
+ *
+ * @example
+ * ```ts
+ * gong.users(account, {}, { scenario: 'rate-limited' }); // a 429
+ * ```
+ */
 export interface GongCallOptions {
   scenario?: ScenarioName | undefined;
 }
 
+/**
+ * The Gong API of one world, as plain calls: every door (the Gong routes, the unified layer,
+ * an in-process test) asks it, so they all see the same answers and the same faults. Each
+ * call answers a {@link GongResult}: status, headers and body, ready to send.
+ *
+ * @example
+ * ```ts
+ * const gong = createGongApi(context, createFaultState({}));
+ * const account = context.world.account(DEFAULT_ACCOUNT_ID)!;
+ * const result = gong.interactionStats(account, { filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } });
+ * if (result.ok) result.body.peopleInteractionStats.length; // up to 100 a page
+ * ```
+ */
 export interface GongApi {
+  /**
+   * `POST /v2/stats/interaction`: `body` is the request's JSON as sent (checked here, as Gong
+   * checks it); its `cursor`, when present, picks the page.
+   */
   interactionStats(
     account: WorldAccount,
     body: unknown,
     call?: GongCallOptions,
   ): GongResult<GongInteractionStatsResponse>;
+  /** `GET /v2/users`: a page of the account's users (`query.cursor` picks it; `includeAvatars` adds the avatars). */
   users(account: WorldAccount, query: UsersQuery, call?: GongCallOptions): GongResult<GongUsersResponse>;
 }
 
@@ -46,7 +78,15 @@ function handBackCursor<Body extends { records: GongRecords }>(
   return gongSuccess({ ...result.body, records: { ...result.body.records, cursor: given } });
 }
 
-/** The Gong API over a context; `faults` holds the server's fault settings and counters. */
+/**
+ * The Gong API over a context; `faults` holds the server's fault settings and counters.
+ *
+ * @example
+ * ```ts
+ * const gong = createGongApi(context, createFaultState({ faultRate: 0.1 }));
+ * gong.users(context.world.account(DEFAULT_ACCOUNT_ID)!, {}).status; // 200, or 500 one call in ten
+ * ```
+ */
 export function createGongApi(context: MockContext, faults: FaultState): GongApi {
   return {
     interactionStats(account, body, call = {}) {

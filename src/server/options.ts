@@ -10,6 +10,7 @@ import type { AccountSpec } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
 import { createLruCache, keptOnSecondOffer } from '../lru-cache.js';
 import { weighWindowPeople } from '../gong/window-people.js';
+import { nodeSigner } from './node-signer.js';
 
 /** Stats windows remembered to recognise a walk's second page: a walk asks again within moments. */
 const RECENT_WINDOWS = 10_000;
@@ -17,6 +18,15 @@ const RECENT_WINDOWS = 10_000;
 export const WINDOW_CACHE_ENTRIES = 50_000;
 const MIB = 1024 * 1024;
 
+/**
+ * Options of `createApp` (the `serve` command's flags set the same ones); every one is optional, with its
+ * default beside it.
+ *
+ * @example
+ * ```ts
+ * const app = createApp({ seed: 7, tokens: ['test-token'], now: '2026-11-24T00:00:00Z', faultRate: 0.05 });
+ * ```
+ */
 export interface AppOptions {
   /** Seed of the world. Default 42. */
   seed?: number;
@@ -158,6 +168,7 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
     world,
     now: resolveNow(now),
     secret,
+    signer: nodeSigner,
     windowPeople: keptOnSecondOffer(
       createLruCache(windowCacheBytes, weighWindowPeople, WINDOW_CACHE_ENTRIES),
       RECENT_WINDOWS,
