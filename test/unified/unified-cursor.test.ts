@@ -5,10 +5,12 @@
  * payloads are signed with the module's own signing function, so only the payload is wrong.
  */
 import { describe, expect, it } from 'vitest';
-import { signature, toBase64Url } from '../../src/signing.js';
+import { toBase64Url } from '../../src/base64url.js';
+import { portableSigner, signature, type SigningKeys } from '../../src/signing.js';
 import { decodeUnifiedCursor, encodeUnifiedCursor } from '../../src/unified/unified-cursor.js';
 
 const SECRET = 'test-secret';
+const KEYS: SigningKeys = { secret: SECRET, signer: portableSigner };
 const QUERY = 'fingerprint-of-q';
 
 const NOT_A_CURSOR =
@@ -21,7 +23,7 @@ const OTHER_QUERY =
 /** A cursor holding `json` verbatim, validly signed under `secret`. */
 function signed(json: string, secret = SECRET): string {
   const body = toBase64Url(json);
-  return `${body}.${signature(`${secret}:unified`, body)}`;
+  return `${body}.${signature({ secret, signer: portableSigner }, 'unified', body)}`;
 }
 
 describe('a cursor this API wrote', () => {
@@ -31,12 +33,12 @@ describe('a cursor this API wrote', () => {
     { gongCursor: 'gong-cursor-1', offset: 99 },
     { gongCursor: '', offset: 5 },
   ])('reads back where it points: %o', (position) => {
-    const cursor = encodeUnifiedCursor(SECRET, QUERY, position);
-    expect(decodeUnifiedCursor(SECRET, cursor, QUERY)).toEqual({ position });
+    const cursor = encodeUnifiedCursor(KEYS, QUERY, position);
+    expect(decodeUnifiedCursor(KEYS, cursor, QUERY)).toEqual({ position });
   });
 
   it('is base64url JSON and a 22-character signature', () => {
-    const cursor = encodeUnifiedCursor(SECRET, QUERY, { gongCursor: 'g', offset: 3 });
+    const cursor = encodeUnifiedCursor(KEYS, QUERY, { gongCursor: 'g', offset: 3 });
     const [body, sig] = cursor.split('.');
     expect(JSON.parse(Buffer.from(body as string, 'base64url').toString('utf8'))).toEqual({
       v: 1,
@@ -48,14 +50,16 @@ describe('a cursor this API wrote', () => {
   });
 
   it('is refused under another secret, or for another query', () => {
-    const cursor = encodeUnifiedCursor(SECRET, QUERY, { gongCursor: undefined, offset: 0 });
-    expect(decodeUnifiedCursor('other-secret', cursor, QUERY)).toEqual({ problem: BAD_SIGNATURE });
-    expect(decodeUnifiedCursor(SECRET, cursor, 'another-query')).toEqual({ problem: OTHER_QUERY });
+    const cursor = encodeUnifiedCursor(KEYS, QUERY, { gongCursor: undefined, offset: 0 });
+    expect(decodeUnifiedCursor({ secret: 'other-secret', signer: portableSigner }, cursor, QUERY)).toEqual({
+      problem: BAD_SIGNATURE,
+    });
+    expect(decodeUnifiedCursor(KEYS, cursor, 'another-query')).toEqual({ problem: OTHER_QUERY });
   });
 
   it('signs with a key of its own: a fingerprint-style signature does not pass', () => {
     const body = toBase64Url(JSON.stringify({ v: 1, g: null, o: 0, q: QUERY }));
-    expect(decodeUnifiedCursor(SECRET, `${body}.${signature(SECRET, body)}`, QUERY)).toEqual({
+    expect(decodeUnifiedCursor(KEYS, `${body}.${signature(KEYS, 'fingerprint', body)}`, QUERY)).toEqual({
       problem: BAD_SIGNATURE,
     });
   });
@@ -65,7 +69,7 @@ describe('a validly signed payload this API never writes', () => {
   const valid = { v: 1, g: null, o: 0, q: QUERY };
 
   it('is accepted when it is one (the baseline the cases below edit)', () => {
-    expect(decodeUnifiedCursor(SECRET, signed(JSON.stringify(valid)), QUERY)).toEqual({
+    expect(decodeUnifiedCursor(KEYS, signed(JSON.stringify(valid)), QUERY)).toEqual({
       position: { gongCursor: undefined, offset: 0 },
     });
   });
@@ -89,7 +93,7 @@ describe('a validly signed payload this API never writes', () => {
     ['an array', [1, null, 0, QUERY]],
     ['an empty object', {}],
   ])('%s is not a cursor this API returned', (_name, payload) => {
-    expect(decodeUnifiedCursor(SECRET, signed(JSON.stringify(payload)), QUERY)).toEqual({ problem: NOT_A_CURSOR });
+    expect(decodeUnifiedCursor(KEYS, signed(JSON.stringify(payload)), QUERY)).toEqual({ problem: NOT_A_CURSOR });
   });
 
   it.each<[string, string]>([
@@ -99,26 +103,26 @@ describe('a validly signed payload this API never writes', () => {
     ['true', 'true'],
     ['not JSON', '{"v":1,'],
   ])('%s, even validly signed, is not a cursor this API returned', (_name, json) => {
-    expect(decodeUnifiedCursor(SECRET, signed(json), QUERY)).toEqual({ problem: NOT_A_CURSOR });
+    expect(decodeUnifiedCursor(KEYS, signed(json), QUERY)).toEqual({ problem: NOT_A_CURSOR });
   });
 
   it('takes the largest safe offset and a Gong cursor of any text', () => {
     const payload = { v: 1, g: 'x.y', o: Number.MAX_SAFE_INTEGER, q: QUERY };
-    expect(decodeUnifiedCursor(SECRET, signed(JSON.stringify(payload)), QUERY)).toEqual({
+    expect(decodeUnifiedCursor(KEYS, signed(JSON.stringify(payload)), QUERY)).toEqual({
       position: { gongCursor: 'x.y', offset: Number.MAX_SAFE_INTEGER },
     });
   });
 
   it('reads the payload before the query: a wrong payload for another query is "not a cursor"', () => {
     const payload = { ...valid, v: 2 };
-    expect(decodeUnifiedCursor(SECRET, signed(JSON.stringify(payload)), 'another-query')).toEqual({
+    expect(decodeUnifiedCursor(KEYS, signed(JSON.stringify(payload)), 'another-query')).toEqual({
       problem: NOT_A_CURSOR,
     });
   });
 });
 
 describe('what is not a cursor at all', () => {
-  const good = encodeUnifiedCursor(SECRET, QUERY, { gongCursor: 'g', offset: 1 });
+  const good = encodeUnifiedCursor(KEYS, QUERY, { gongCursor: 'g', offset: 1 });
   const [body, sig] = good.split('.') as [string, string];
 
   it.each<[string, string, string]>([
@@ -137,6 +141,6 @@ describe('what is not a cursor at all', () => {
     ],
     ['a second dot in the signature', `${body}.${sig}.x`, BAD_SIGNATURE],
   ])('%s', (_name, cursor, problem) => {
-    expect(decodeUnifiedCursor(SECRET, cursor, QUERY)).toEqual({ problem });
+    expect(decodeUnifiedCursor(KEYS, cursor, QUERY)).toEqual({ problem });
   });
 });
