@@ -4,7 +4,18 @@
  */
 import { hashString } from './world/hash.js';
 
+/**
+ * A bounded least-recently-used cache (see {@link createLruCache}).
+ *
+ * @example
+ * ```ts
+ * const cache: LruCache<string> = createLruCache(2);
+ * cache.set('a', 'A'); cache.set('b', 'B'); cache.set('c', 'C');
+ * cache.get('a'); // undefined: the oldest went first
+ * ```
+ */
 export interface LruCache<V> {
+  /** The value kept under `key` (now the most recently used), or undefined. */
   get(key: string): V | undefined;
   /** Keeps a value, unless it weighs more than the whole capacity. */
   set(key: string, value: V): void;
@@ -22,7 +33,7 @@ export interface LruCache<V> {
  * A Map iterates oldest first.
  *
  * @example
- * const pages = createLruCache<Buffer>(64 << 20, (bytes, key) => bytes.length + key.length, 20_000);
+ * const pages = createLruCache<Uint8Array>(64 << 20, (bytes, key) => bytes.length + key.length, 20_000);
  */
 export function createLruCache<V>(
   capacity: number,
@@ -65,14 +76,24 @@ export function createLruCache<V>(
   };
 }
 
-/** A cache that keeps a value from its key's second offer on. */
+/**
+ * A cache that keeps a value from its key's second offer on (see {@link keptOnSecondOffer}).
+ *
+ * @example
+ * ```ts
+ * const windows: SecondOfferCache<WindowPeople> = keptOnSecondOffer(createLruCache(16 << 20, weighWindowPeople), 64);
+ * windows.get(key) ?? windows.offer(key, () => windowPeople(account, request));
+ * ```
+ */
 export interface SecondOfferCache<V> {
+  /** The value kept under `key`, or undefined (always undefined before its second offer). */
   get(key: string): V | undefined;
   /**
    * Offers the value `make` builds; `make` is told whether it will be kept (the key was
    * offered lately), so a kept value can be built for keeping. Answers the value.
    */
   offer(key: string, make: (kept: boolean) => V): V;
+  /** Entries kept. */
   readonly size: number;
   /** The kept values' weights added up. */
   readonly weight: number;
@@ -85,7 +106,7 @@ export interface SecondOfferCache<V> {
  * is asked for again soon (a test suite's pages, the later pages of a walk) is kept.
  *
  * @example
- * const pages = keptOnSecondOffer(createLruCache<Buffer>(64 << 20, (b) => b.length), 100_000);
+ * const pages = keptOnSecondOffer(createLruCache<Uint8Array>(64 << 20, (b) => b.length), 100_000);
  * pages.offer(url, () => bytes);
  */
 export function keptOnSecondOffer<V>(cache: LruCache<V>, recentKeys: number): SecondOfferCache<V> {

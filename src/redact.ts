@@ -160,13 +160,18 @@ export function redactHeaders<T extends string | number | readonly string[] | un
 export function redactJson<T>(value: T): T {
   if (Array.isArray(value)) return value.map((item: unknown) => redactJson(item)) as T;
   if (value === null || typeof value !== 'object') return value;
-  const redacted: Record<string, unknown> = {};
-  for (const [name, item] of Object.entries(value)) redacted[name] = isSecretName(name) ? REDACTED : redactJson(item);
-  return redacted as T;
+  // fromEntries defines each key: a parsed body's own `__proto__` stays a key, not a prototype.
+  return Object.fromEntries(
+    Object.entries(value).map(([name, item]) => [name, isSecretName(name) ? REDACTED : redactJson(item)]),
+  ) as T;
 }
 
-/** URLs, and `name=value` pairs after the start, a space, `?`, `&`, `;` or `,`. */
-const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
+/**
+ * URLs, and `name=value` pairs after the start, a space, `?`, `&`, `;` or `,`. A scheme is at
+ * most 32 characters: unbounded, every word start of a long `a.a.a…` text rescanned the rest
+ * of it looking for `://`, quadratic in the text a hostile target can put in a report.
+ */
+const URL_IN_TEXT = /\b[a-z][a-z0-9+.-]{0,31}:\/\/[^\s"'<>]+/gi;
 const PAIR_IN_TEXT = /(^|[\s?&;,#])([^\s=&?#;,:"'<>]+)=([^\s&#;,"'<>]*)/g;
 /** `Name: value` header lines (`Authorization: Bearer abc`, `x-api-key: abc`). */
 const HEADER_IN_TEXT = /(^|[\s"'])([A-Za-z][\w-]*):[ \t]*(?:(Bearer|Basic|Token|Digest)[ \t]+)?([^\s"',;]+)/gm;

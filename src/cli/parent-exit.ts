@@ -29,6 +29,14 @@ function parentOf(pid: number): number | undefined {
 }
 
 function isAlive(pid: number): boolean {
+  // A killed process whose own parent never reaps it stays a zombie, which `kill(pid, 0)` still
+  // finds: /proc tells it apart on Linux (state Z), so a non-reaping grandparent cannot keep us.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    // No /proc (or the process is gone): ask the kernel directly.
+  }
   try {
     process.kill(pid, 0);
     return true;

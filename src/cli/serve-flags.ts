@@ -9,6 +9,8 @@ import { parseFlags, parseIntegerFlag } from './flags.js';
 
 const LOG_LEVELS = ['silent', 'info', 'debug'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
+/** Largest byte bound a flag takes (1 TiB): above any machine's memory, still a safe integer. */
+const MAX_BOUND_BYTES = 2 ** 40;
 
 export const SERVE_HELP = `Usage: interactions-kit serve [flags]
 
@@ -23,6 +25,9 @@ export const SERVE_HELP = `Usage: interactions-kit serve [flags]
   --fault-rate R    share (0-1) of Gong calls that fail with 500 (default 0)
   --rate-limit gong enforce Gong's limits: 3 calls a second, 10,000 a day per account
   --journal-size N  requests kept by GET /__admin/requests (default 1000)
+  --journal-bytes N     bytes the journal's entries may weigh together (default 8388608, 8 MiB)
+  --page-cache-bytes N  bytes of cached pages, keys included (default 67108864, 64 MiB)
+  --window-cache-bytes N  bytes of cached Gong stats windows, keys included (default 16777216, 16 MiB)
   --validate-responses  check every response against openapi.yaml; violations go to the journal and the log
   --admin-from-anywhere answer /__admin from any address, not only loopback
   --base-url URL    origin clients reach the mock at (default http://HOST:PORT as listened): named in
@@ -56,6 +61,9 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     'fault-rate': { type: 'string' },
     'rate-limit': { type: 'string' },
     'journal-size': { type: 'string' },
+    'journal-bytes': { type: 'string' },
+    'page-cache-bytes': { type: 'string' },
+    'window-cache-bytes': { type: 'string' },
     'validate-responses': { type: 'boolean' },
     'admin-from-anywhere': { type: 'boolean' },
     'base-url': { type: 'string' },
@@ -83,6 +91,12 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
       `--rate-limit takes "gong" (Gong's documented limits), got ${JSON.stringify(values['rate-limit'])}`,
     );
   }
+  const bytes = (name: string, raw: string) => parseIntegerFlag(name, raw, 0, 0, MAX_BOUND_BYTES);
+  const {
+    'journal-bytes': journalBytes,
+    'page-cache-bytes': pageCacheBytes,
+    'window-cache-bytes': windowCacheBytes,
+  } = values;
   const app: AppOptions = {
     seed: parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER),
     ...(values.token === undefined ? {} : { tokens: values.token }),
@@ -92,6 +106,10 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     ...(faultRate === undefined ? {} : { faultRate: Number(faultRate) }),
     ...(values['rate-limit'] === undefined ? {} : { rateLimit: 'gong' as const }),
     journalSize: parseIntegerFlag('--journal-size', values['journal-size'], 1000, 0, 1_000_000),
+    // Absent, a store's byte bound is left to createApp's default.
+    ...(journalBytes === undefined ? {} : { journalBytes: bytes('--journal-bytes', journalBytes) }),
+    ...(pageCacheBytes === undefined ? {} : { pageCacheBytes: bytes('--page-cache-bytes', pageCacheBytes) }),
+    ...(windowCacheBytes === undefined ? {} : { windowCacheBytes: bytes('--window-cache-bytes', windowCacheBytes) }),
     validateResponses: values['validate-responses'] === true,
     adminFromAnywhere: values['admin-from-anywhere'] === true,
     ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),

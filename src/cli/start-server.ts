@@ -29,11 +29,11 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
   if (flags.logLevel === 'debug') {
     server.on('request', (req, res) => {
       const started = performance.now();
+      // Read now: below a mount point Express rewrites req.url, and may not have restored it by `finish`.
+      const url = req.url ?? '';
       res.on('finish', () => {
         // Logs end up in CI output: a token in the query (`?access_token=`) must not.
-        console.log(
-          `${req.method} ${redactUrl(req.url ?? '')} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`,
-        );
+        console.log(`${req.method} ${redactUrl(url)} ${res.statusCode} ${(performance.now() - started).toFixed(1)}ms`);
       });
     });
   }

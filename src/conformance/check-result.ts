@@ -4,13 +4,36 @@
  */
 import type { Diagnostic } from '../contract/diagnostics.js';
 
-/** How a check ended. */
+/**
+ * How a check ended.
+ *
+ * @example
+ * ```ts
+ * report.checks.filter((check) => check.status === 'fail');
+ * ```
+ */
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
-/** `schema`: answers honour openapi.yaml; `behaviour`: the API does what the docs say. */
+/**
+ * `schema`: answers honour openapi.yaml; `behaviour`: the API does what the docs say.
+ *
+ * @example
+ * ```ts
+ * report.checks.filter((check) => check.kind === 'schema'); // the contract checks
+ * ```
+ */
 export type CheckKind = 'schema' | 'behaviour';
 
-/** A contract violation, with the request whose answer broke the contract. */
+/**
+ * A contract violation, with the request whose answer broke the contract.
+ *
+ * @example
+ * ```ts
+ * const diagnostic: ConformanceDiagnostic = {
+ *   pointer: '/body/next_cursor', rule: 'type', message: 'must be string,null', request: 'GET /unified/...?limit=25',
+ * };
+ * ```
+ */
 export interface ConformanceDiagnostic extends Diagnostic {
   /** `GET /unified/...?...`: the request, relative to the target's base URL. */
   request: string;
@@ -19,6 +42,11 @@ export interface ConformanceDiagnostic extends Diagnostic {
 /**
  * One request a check made and what came back (bodies are left out; the diagnostics say what
  * was wrong with them).
+ *
+ * @example
+ * ```ts
+ * for (const { method, url, status } of check.requests) console.log(method, url, status);
+ * ```
  */
 export interface RecordedRequest {
   method: 'GET';
@@ -55,7 +83,14 @@ export interface CheckResult {
   durationMs: number;
 }
 
-/** Counts of a run. */
+/**
+ * Counts of a run.
+ *
+ * @example
+ * ```ts
+ * const { total, passed, failed, skipped } = report.summary; // e.g. 17, 16, 1, 0
+ * ```
+ */
 export interface ConformanceSummary {
   total: number;
   passed: number;

@@ -30,7 +30,14 @@ export interface ConformanceTarget {
   end: string;
 }
 
-/** Options of a run; all optional. */
+/**
+ * Options of a run; all optional.
+ *
+ * @example
+ * ```ts
+ * await runConformance(target, { timeoutMs: 10_000, limit: 10, only: ['error-bad-cursor'] });
+ * ```
+ */
 export interface ConformanceOptions {
   /** The fetch to call. Default: the global `fetch`. */
   fetch?: typeof globalThis.fetch;
@@ -64,7 +71,14 @@ export interface ResolvedConformance {
   contract: Contract;
 }
 
-/** A misuse of `runConformance`'s target or options. */
+/**
+ * A misuse of `runConformance`'s target or options (thrown before any request is made).
+ *
+ * @example
+ * ```ts
+ * await runConformance(target, { limit: 0 }); // rejects: ConformanceOptionsError: limit must be a whole number above 0, got 0
+ * ```
+ */
 export class ConformanceOptionsError extends Error {
   override name = 'ConformanceOptionsError';
 }

@@ -46,6 +46,9 @@ function testcase(check: CheckResult, unreachable: string | undefined): string {
 }
 
 /**
+ * A report as JUnit XML for CI: a `<testsuite>` per kind of check, a `<testcase>` per check
+ * (secret-looking values redacted).
+ *
  * @example
  * ```ts
  * await writeFile('conformance.xml', formatJunitReport(await runConformance(target)));

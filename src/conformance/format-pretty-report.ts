@@ -6,7 +6,14 @@ import { describeViolations } from '../contract/diagnostics.js';
 import type { CheckResult, ConformanceReport } from './check-result.js';
 import { redactReport } from './redact-report.js';
 
-/** Options of {@link formatPrettyReport}. */
+/**
+ * Options of {@link formatPrettyReport}; all optional.
+ *
+ * @example
+ * ```ts
+ * formatPrettyReport(report, { maxDiagnostics: 20, maxMessages: 20 });
+ * ```
+ */
 export interface PrettyReportOptions {
   /** Contract violations shown per check. Default 5. */
   maxDiagnostics?: number;
@@ -41,6 +48,9 @@ function details(check: CheckResult, maxDiagnostics: number, maxMessages: number
 }
 
 /**
+ * A report as text for a terminal: one line per check, and the first messages and contract
+ * violations under each failing one (secret-looking values redacted).
+ *
  * @example
  * ```ts
  * console.log(formatPrettyReport(await runConformance(target)));

@@ -9,6 +9,9 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
+ * The last calendar month (UTC) that ended at least 24 hours before `now`, as `start_time`
+ * and `end_time`.
+ *
  * @example
  * ```ts
  * recentFullMonth(new Date('2026-11-24T10:00:00Z'));

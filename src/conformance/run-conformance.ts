@@ -156,5 +156,12 @@ export async function runConformance(
   });
 }
 
-/** The ids of every check, in run order (for `only` / `skip`). */
+/**
+ * The ids of every check, in run order (for `only` / `skip`).
+ *
+ * @example
+ * ```ts
+ * await runConformance(target, { skip: CONFORMANCE_CHECK_IDS.filter((id) => id.startsWith('error-')) });
+ * ```
+ */
 export const CONFORMANCE_CHECK_IDS: readonly string[] = CONFORMANCE_CHECKS.map((check) => check.id);

@@ -9,11 +9,33 @@ import { isNdjsonMediaType } from './media-type.js';
 import type { MediaTypeObject, ResponseObject, SchemaObject } from './openapi-document.js';
 import type { TrutoQuery } from './read-truto-query.js';
 
-/** The response extension that maps formats to schemas. */
+/**
+ * The response extension that maps formats to schemas.
+ *
+ * @example
+ * ```ts
+ * document.paths['/unified/conversational-intelligence/interactions'].get.responses['200'][SCHEMA_BY_FORMAT];
+ * // { unified: '#/components/schemas/InteractionList', ... }
+ * ```
+ */
 export const SCHEMA_BY_FORMAT = 'x-interactions-kit-schema-by-format';
-/** The format answered as NDJSON, one record a line (the spec's `truto_response_format=stream`). */
+/**
+ * The format answered as NDJSON, one record a line (the spec's `truto_response_format=stream`).
+ *
+ * @example
+ * ```ts
+ * const isStream = readTrutoQuery(url.search).truto_response_format === STREAM_FORMAT;
+ * ```
+ */
 export const STREAM_FORMAT = 'stream';
-/** The format of a request that names none. */
+/**
+ * The format of a request that names none.
+ *
+ * @example
+ * ```ts
+ * const format = readTrutoQuery(url.search).truto_response_format || DEFAULT_FORMAT; // 'unified' when absent
+ * ```
+ */
 export const DEFAULT_FORMAT = 'unified';
 
 /** How to validate a body. */
@@ -31,7 +53,15 @@ export interface ResponseSchemaChoice {
   formatKey?: string;
 }
 
-/** The format table of a response, when it has one. */
+/**
+ * The format table of a response, when it has one.
+ *
+ * @example
+ * ```ts
+ * schemaByFormat(unified200)?.raw; // '#/components/schemas/RawInteractionList'
+ * schemaByFormat(gongUsers200); // undefined
+ * ```
+ */
 export function schemaByFormat(response: ResponseObject): Record<string, string> | undefined {
   const table = response[SCHEMA_BY_FORMAT];
   return typeof table === 'object' && table !== null ? (table as Record<string, string>) : undefined;

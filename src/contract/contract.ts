@@ -18,7 +18,14 @@ import { createSchemaRegistry } from './schema-registry.js';
 import { withoutRequired } from './exclude-fields.js';
 import { createResponseValidator, type ResponseExchange } from './validate-response.js';
 
-/** Options of {@link Contract.validateValue}. */
+/**
+ * Options of {@link Contract.validateValue}; all optional.
+ *
+ * @example
+ * ```ts
+ * contract.validateValue('#/components/schemas/Interaction', record, { pointer: '/body/result/0', excludeFields: ['user'] });
+ * ```
+ */
 export interface ValidateValueOptions {
   /** JSON pointer the value sits at, prefixed to every diagnostic's pointer. Default ''. */
   pointer?: string;
@@ -26,7 +33,16 @@ export interface ValidateValueOptions {
   excludeFields?: readonly string[];
 }
 
-/** The loaded contract. */
+/**
+ * The loaded contract: validators compiled once, violations returned as data.
+ *
+ * @example
+ * ```ts
+ * const contract: Contract = loadContract();
+ * contract.findOperation('GET', '/gong/62f44730-dd91-461e-bd6a-aedd9e0ad79d/v2/users')?.pathTemplate;
+ * // '/gong/{integrated_account_id}/v2/users'
+ * ```
+ */
 export interface Contract {
   /** The parsed OpenAPI document (do not mutate it). */
   readonly document: OpenApiDocument;

@@ -38,12 +38,26 @@ export interface Diagnostic {
   schema?: string;
 }
 
-/** Escapes one JSON pointer token (RFC 6901): `~` as `~0`, `/` as `~1`. */
+/**
+ * Escapes one JSON pointer token (RFC 6901): `~` as `~0`, `/` as `~1`.
+ *
+ * @example
+ * ```ts
+ * `/body/result/${escapePointerToken('a/b~c')}`; // '/body/result/a~1b~0c'
+ * ```
+ */
 export function escapePointerToken(token: string): string {
   return token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
-/** Options of {@link describeViolations}. */
+/**
+ * Options of {@link describeViolations}; all optional.
+ *
+ * @example
+ * ```ts
+ * describeViolations(diagnostics, { maxValueLength: 200 });
+ * ```
+ */
 export interface DescribeOptions {
   /** Longest rendering of an offending value before it is cut. Default 80. */
   maxValueLength?: number;

@@ -6,7 +6,15 @@
 import type { Diagnostic } from './diagnostics.js';
 import { HTTP_METHODS, type OpenApiDocument, type OperationObject, type PathItemObject } from './openapi-document.js';
 
-/** The operation a request reached. */
+/**
+ * The operation a request reached.
+ *
+ * @example
+ * ```ts
+ * const match: OperationMatch | undefined = contract.findOperation('GET', '/gong/62f4.../v2/users');
+ * match?.pathParameters; // { integrated_account_id: '62f4...' }
+ * ```
+ */
 export interface OperationMatch {
   /** The path as the contract writes it, e.g. `/gong/{integrated_account_id}/v2/users`. */
   pathTemplate: string;

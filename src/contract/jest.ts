@@ -20,7 +20,15 @@ import type { FetchRequestInfo, FetchResponseLike } from './response-adapters.js
 // A type import, gone from the JavaScript: nothing of jest is loaded at run time.
 import type {} from 'expect';
 
-/** The part of jest's `expect` used here. */
+/**
+ * The part of jest's `expect` used here.
+ *
+ * @example
+ * ```ts
+ * import { expect } from '@jest/globals';
+ * const jestExpect: JestExpectLike = expect;
+ * ```
+ */
 export interface JestExpectLike {
   extend(matchers: Record<string, ContractMatcher>): void;
 }

@@ -29,7 +29,15 @@ export interface MatcherResult {
   message(): string;
 }
 
-/** The matcher: `received` is a fetch `Response` or a supertest response. */
+/**
+ * The matcher: `received` is a fetch `Response` or a supertest response.
+ *
+ * @example
+ * ```ts
+ * const toMatchContract: ContractMatcher = createContractMatcher();
+ * expect.extend({ toMatchContract });
+ * ```
+ */
 export type ContractMatcher = (
   this: MatcherContextLike,
   received: unknown,

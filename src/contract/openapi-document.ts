@@ -5,13 +5,35 @@
 import type { components } from '../generated/openapi.js';
 import { ContractError } from './contract-error.js';
 
-/** A JSON Schema 2020-12 schema as OpenAPI 3.1 writes it (booleans are schemas too). */
+/**
+ * A JSON Schema 2020-12 schema as OpenAPI 3.1 writes it (booleans are schemas too).
+ *
+ * @example
+ * ```ts
+ * const schema: SchemaObject = { type: 'object', required: ['id'], properties: { id: { type: 'string' } } };
+ * ```
+ */
 export type SchemaObject = { [keyword: string]: unknown } | boolean;
 
-/** The name of a schema in this project's contract, from the generated types. */
+/**
+ * The name of a schema in this project's contract, from the generated types.
+ *
+ * @example
+ * ```ts
+ * const name: SchemaName = 'Interaction';
+ * ```
+ */
 export type SchemaName = keyof components['schemas'];
 
-/** A reference to one of the contract's component schemas, e.g. `#/components/schemas/Interaction`. */
+/**
+ * A reference to one of the contract's component schemas, e.g. `#/components/schemas/Interaction`.
+ *
+ * @example
+ * ```ts
+ * const ref: SchemaRef = '#/components/schemas/Interaction';
+ * contract.validateValue(ref, record);
+ * ```
+ */
 export type SchemaRef = `#/components/schemas/${SchemaName}`;
 
 export interface ReferenceObject {
@@ -70,7 +92,17 @@ export type PathItemObject = { parameters?: Array<ParameterObject | ReferenceObj
   [method in HttpMethod]?: OperationObject;
 };
 
+/**
+ * An OpenAPI 3.1 document, as the contract reads it (only what validation needs is typed).
+ *
+ * @example
+ * ```ts
+ * const document: OpenApiDocument = { openapi: '3.1.0', info: { title: 't', version: '1' }, paths: {} };
+ * loadContract(document);
+ * ```
+ */
 export interface OpenApiDocument {
+  /** The OpenAPI version: only `3.1.x` is read. */
   openapi: string;
   paths?: Record<string, PathItemObject>;
   components?: {

@@ -1,17 +1,34 @@
 /**
  * Reads the contract: `openapi.yaml` next to the package (the same two levels up from
- * `src/contract/` and `dist/contract/`), another file, or a document already parsed.
+ * `src/contract/` and `dist/contract/`), another file, or a document already parsed. Only a
+ * path or URL touches the file system (see read-contract-file.ts), so importing this needs none.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { ContractError } from './contract-error.js';
 import type { OpenApiDocument } from './openapi-document.js';
+import { describeContractFile, readContractFile } from './read-contract-file.js';
 
-/** Where the package's own contract lives. */
+/**
+ * Where the package's own contract lives (a `file:` URL in Node).
+ *
+ * @example
+ * ```ts
+ * DEFAULT_CONTRACT_URL.pathname.endsWith('/openapi.yaml'); // true
+ * ```
+ */
 export const DEFAULT_CONTRACT_URL = new URL('../../openapi.yaml', import.meta.url);
 
-/** A contract to load: a file path, a `file:` URL, or an OpenAPI document already parsed. */
+/**
+ * A contract to load: a file path, a `file:` URL, or an OpenAPI document already parsed (the
+ * only kind a runtime without a file system can load).
+ *
+ * @example
+ * ```ts
+ * loadContract('./openapi.yaml');
+ * loadContract(new URL('./openapi.yaml', import.meta.url));
+ * loadContract(parse(await (await fetch('/openapi.yaml')).text())); // a browser: parse it yourself
+ * ```
+ */
 export type ContractSource = string | URL | OpenApiDocument;
 
 /**
@@ -37,21 +54,19 @@ export function readOpenApiDocument(source: ContractSource = DEFAULT_CONTRACT_UR
 }
 
 function readFile(source: string | URL): unknown {
-  const path = source instanceof URL ? fileURLToPath(source) : source;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ContractError(`cannot read the contract at ${path}: ${(error as Error).message}`, { cause: error });
-  }
+  const text = readContractFile(source);
   try {
     return parse(text);
   } catch (error) {
-    throw new ContractError(`the contract at ${path} is not valid YAML: ${(error as Error).message}`, { cause: error });
+    throw new ContractError(
+      `the contract at ${describeContractFile(source)} is not valid YAML: ${(error as Error).message}`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
 function describeSource(source: ContractSource): string {
-  if (source instanceof URL) return fileURLToPath(source);
-  return typeof source === 'string' ? source : 'the given document';
+  return typeof source === 'string' || source instanceof URL ? describeContractFile(source) : 'the given document';
 }

@@ -4,11 +4,24 @@
  * caller has at hand (a raw query string, URLSearchParams, or an object a framework parsed).
  */
 
-/** A request query: raw (`a=1&b=2`, a leading `?` is fine), URLSearchParams, or already parsed. */
+/**
+ * A request query: raw (`a=1&b=2`, a leading `?` is fine), URLSearchParams, or already parsed.
+ *
+ * @example
+ * ```ts
+ * readTrutoQuery('?truto_key_by=id'); readTrutoQuery(url.searchParams); readTrutoQuery(req.query);
+ * ```
+ */
 export type QueryInput = string | URLSearchParams | Readonly<Record<string, unknown>>;
 
 /**
  * The `truto_*` parameters of a request, in the spec's own names.
+ *
+ * @example
+ * ```ts
+ * const query: TrutoQuery = readTrutoQuery('truto_key_by=id');
+ * query.truto_key_by; // 'id'
+ * ```
  */
 export interface TrutoQuery {
   /** `''` when absent. */

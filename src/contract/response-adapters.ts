@@ -6,7 +6,14 @@ import { ContractError } from './contract-error.js';
 import type { QueryInput } from './read-truto-query.js';
 import type { ResponseExchange } from './validate-response.js';
 
-/** The parts of a WHATWG fetch `Response` used here. */
+/**
+ * The parts of a WHATWG fetch `Response` used here.
+ *
+ * @example
+ * ```ts
+ * const response: FetchResponseLike = await fetch(url, { headers });
+ * ```
+ */
 export interface FetchResponseLike {
   status: number;
   /** The final URL; empty for a `Response` built by hand (pass `request.url` then). */
@@ -15,7 +22,14 @@ export interface FetchResponseLike {
   text(): Promise<string>;
 }
 
-/** What a fetch `Response` cannot tell about its request. */
+/**
+ * What a fetch `Response` cannot tell about its request; all optional.
+ *
+ * @example
+ * ```ts
+ * await contract.validate(new Response(body, init), { method: 'GET', url: '/unified/conversational-intelligence/interactions?limit=5' });
+ * ```
+ */
 export interface FetchRequestInfo {
   /** The request's method. Default `GET`. */
   method?: string;
@@ -25,7 +39,14 @@ export interface FetchRequestInfo {
   query?: QueryInput;
 }
 
-/** The parts of a supertest (superagent) response used here. */
+/**
+ * The parts of a supertest (superagent) response used here.
+ *
+ * @example
+ * ```ts
+ * const response: SupertestResponseLike = await request(app).get(url).set(auth);
+ * ```
+ */
 export interface SupertestResponseLike {
   status: number;
   headers: Readonly<Record<string, string | readonly string[] | undefined>>;

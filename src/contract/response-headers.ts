@@ -3,7 +3,14 @@
  * any casing, node's multi-value arrays, a WHATWG `Headers`).
  */
 
-/** Response headers as callers have them. */
+/**
+ * Response headers as callers have them.
+ *
+ * @example
+ * ```ts
+ * const headers: HeadersInput = { 'Content-Type': 'application/json', 'set-cookie': ['a=1', 'b=2'] };
+ * ```
+ */
 export type HeadersInput = Headers | Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
 /** Lower-case name to value; multi-value headers joined with `, `. */

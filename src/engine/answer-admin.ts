@@ -36,27 +36,34 @@ const ALLOWED: Readonly<Record<string, string>> = {
   '/requests': 'GET, HEAD, DELETE',
 };
 
+const JOURNAL_FILTERS = ['path', 'status', 'account', 'limit', 'next_cursor'] as const;
+
 async function listRequests(parts: AdminParts, rawQuery: string): Promise<BareAnswer> {
-  const { path, status, account, limit, next_cursor: cursor } = parseSimpleQuery(rawQuery);
-  for (const [name, value] of Object.entries({ path, status, account, limit, next_cursor: cursor })) {
+  const query = parseSimpleQuery(rawQuery);
+  const given: Partial<Record<(typeof JOURNAL_FILTERS)[number], string>> = {};
+  for (const name of JOURNAL_FILTERS) {
+    const value = query[name];
     if (value !== undefined && typeof value !== 'string') return badRequest(`${name}: give it once, as text`);
+    // As on the API routes: an empty optional parameter is absent.
+    if (value !== undefined && value !== '') given[name] = value;
   }
-  if (status !== undefined && !/^[1-5]\d\d$/.test(status as string))
+  const { path, status, account, limit, next_cursor: cursor } = given;
+  if (status !== undefined && !/^[1-5]\d\d$/.test(status))
     return badRequest(`status: must be an HTTP status such as 200, got ${JSON.stringify(status)}`);
-  if (limit !== undefined && !(/^\d{1,4}$/.test(limit as string) && +limit >= 1 && +limit <= JOURNAL_PAGE_MAX))
+  if (limit !== undefined && !(/^\d{1,4}$/.test(limit) && +limit >= 1 && +limit <= JOURNAL_PAGE_MAX))
     return badRequest(`limit: must be a whole number from 1 to ${JOURNAL_PAGE_MAX}, got ${JSON.stringify(limit)}`);
   // The cursor is the id of the previous page's last entry; empty means the first page.
-  if (cursor !== undefined && cursor !== '' && !/^\d{1,15}$/.test(cursor as string))
+  if (cursor !== undefined && !/^\d{1,15}$/.test(cursor))
     return badRequest(`next_cursor: must be the next_cursor of a previous page, got ${JSON.stringify(cursor)}`);
   const page = await parts.journal.list(
     {
-      path: path as string | undefined,
+      path,
       status: status === undefined ? undefined : Number(status),
-      account: (account as string | undefined)?.toLowerCase(),
+      account: account?.toLowerCase(),
     },
     {
       ...(limit === undefined ? {} : { limit: Number(limit) }),
-      ...(cursor === undefined || cursor === '' ? {} : { after: Number(cursor) }),
+      ...(cursor === undefined ? {} : { after: Number(cursor) }),
     },
   );
   const nextCursor = page.nextCursor === null ? null : String(page.nextCursor);

@@ -95,8 +95,9 @@ export async function answerUnified(
   if (isRoute(rest, INTERACTIONS_ROUTE)) {
     if (request.method === 'GET' || request.method === 'HEAD') return listAnswer(parts, request, rawQuery);
     // HEAD is served wherever GET is, so Allow names it too.
-    const error = unifiedError(405, `${request.method} is not allowed here; use GET`);
-    return jsonAnswer(error.status, { ...error.headers, allow: 'GET, HEAD' }, error.body);
+    const allow = 'GET, HEAD';
+    const error = unifiedError(405, `${request.method} is not allowed on /unified${rest}; use ${allow}`);
+    return jsonAnswer(error.status, { ...error.headers, allow }, error.body);
   }
   const error = unifiedError(
     404,

@@ -3,6 +3,7 @@
  * the Gong layer with its own caches and faults: everything that must be the same wherever
  * the mock runs is assembled here, once, from the options.
  */
+import { portableSigner, type Signer } from '../signing.js';
 import { createGongFaults } from '../faults/gong-faults.js';
 import { createGongApi, type GongApi } from '../gong/gong-api.js';
 import { createWindowCache, WINDOW_CACHE_ENTRIES, type WindowCache } from '../gong/window-cache.js';
@@ -21,7 +22,12 @@ import { resolveEngineOptions, type EngineOptions, type EngineSettings } from '.
 
 export type { CacheUse } from './page-cache.js';
 
-/** How full the engine's bounded stores are, against their configured bounds. */
+/**
+ * How full the engine's bounded stores are, against their configured bounds.
+ *
+ * @example
+ * (await engine.memoryUse()).pages.bytes <= engine.settings.pageCacheBytes; // true
+ */
 export interface MemoryUse {
   /** Serialized pages kept for repeated requests. */
   pages: CacheUse;
@@ -31,7 +37,12 @@ export interface MemoryUse {
   journal: CacheUse;
 }
 
-/** One exchange as a door saw it, for the journal. */
+/**
+ * One exchange as a door saw it, for the journal.
+ *
+ * @example
+ * await engine.record({ method: 'GET', url, status: 200, scenario: undefined, time: new Date().toISOString(), durationMs: 3 });
+ */
 export interface Exchange {
   method: string;
   /** Path and query as sent. */
@@ -80,12 +91,19 @@ export interface Engine {
   record(exchange: Exchange): Promise<void>;
 }
 
-/** What the engine is built on besides its options: the store. */
+/**
+ * What the engine is built on besides its options: the store, runtime health fields, the signer.
+ *
+ * @example
+ * createEngine({ seed: 7 }, { store: createMemoryStore(), signer: portableSigner });
+ */
 export interface EngineParts {
   /** Shared state. Default: a memory store on the options' clock. */
   store?: Store;
   /** Fields of the admin health answer that only the runtime knows (`rssBytes`, `pid`). Default none. */
   health?: () => Record<string, unknown>;
+  /** Computes the cursors' HMAC. Default `portableSigner`; the Node door passes Node's crypto (faster). */
+  signer?: Signer;
 }
 
 /**
@@ -96,13 +114,13 @@ export interface EngineParts {
  */
 export function createEngine(options: EngineOptions = {}, parts: EngineParts = {}): Engine {
   const settings = resolveEngineOptions(options);
-  const { store = createMemoryStore({ clock: settings.clock }), health = () => ({}) } = parts;
+  const { store = createMemoryStore({ clock: settings.clock }), health = () => ({}), signer = portableSigner } = parts;
   const world = createWorld({
     seed: settings.seed,
     ...(settings.accounts === undefined ? {} : { accounts: settings.accounts }),
     ...(settings.userCount === undefined ? {} : { userCount: settings.userCount }),
   });
-  const context: MockContext = { world, now: settings.now, secret: settings.secret };
+  const context: MockContext = { world, now: settings.now, secret: settings.secret, signer };
   const windows: WindowCache = createWindowCache({ maxBytes: settings.windowCacheBytes });
   const faults = createGongFaults(context, store, { faultRate: settings.faultRate, rateLimit: settings.rateLimit });
   const gong = createGongApi(context, { faults, windows });

@@ -7,7 +7,12 @@ import type { AccountSpec } from '../world/account-spec.js';
 
 const MIB = 1024 * 1024;
 
-/** `http://127.0.0.1:4010`: where `serve` listens unless told otherwise. */
+/**
+ * `http://127.0.0.1:4010`: where `serve` listens unless told otherwise.
+ *
+ * @example
+ * createEngine({ baseUrl: DEFAULT_BASE_URL }); // the same as createEngine()
+ */
 export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
 
 /**

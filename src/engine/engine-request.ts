@@ -4,12 +4,20 @@
  * EngineAnswer back in its runtime's terms.
  */
 
-/** A header as doors receive it: Node gives a list for a repeated one. */
+/**
+ * A header as doors receive it: Node gives a list for a repeated one.
+ *
+ * @example
+ * const cookies: HeaderValue = ['a=1', 'b=2'];
+ */
 export type HeaderValue = string | readonly string[] | undefined;
 
 /**
  * Reads the request body, decoded of any Content-Encoding, rejecting with BodyTooLargeError past
  * `maxBytes` and with another Error (its message says why) when it cannot be read.
+ *
+ * @example
+ * const body: BodyReader = async () => new TextEncoder().encode('{"filter":{}}');
  */
 export type BodyReader = (maxBytes: number) => Promise<Uint8Array>;
 
@@ -54,7 +62,12 @@ export interface EngineAnswer {
   journal?: { scenario: string | undefined };
 }
 
-/** Thrown by a BodyReader when the body is longer than allowed. */
+/**
+ * Thrown by a BodyReader when the body is longer than allowed.
+ *
+ * @example
+ * throw new BodyTooLargeError(`the body is over ${maxBytes} bytes`);
+ */
 export class BodyTooLargeError extends Error {
   override name = 'BodyTooLargeError';
 }

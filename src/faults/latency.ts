@@ -4,6 +4,14 @@
  */
 import { mix2, unit } from '../world/hash.js';
 
+/**
+ * An added delay's distribution, as `--latency` spells it: `120`, `50..300`, `lognormal:200:0.8`.
+ *
+ * @example
+ * ```ts
+ * parseLatency('50..300'); // { kind: 'uniform', min: 50, max: 300 }
+ * ```
+ */
 export type Latency =
   | { kind: 'fixed'; ms: number }
   | { kind: 'uniform'; min: number; max: number }

@@ -5,6 +5,12 @@
  */
 import type { Store } from '../store/store.js';
 
+/**
+ * One budget: at most `limit` calls in a window of `windowMs`.
+ *
+ * @example
+ * const perSecond: RateLimit = { limit: 3, windowMs: 1000 };
+ */
 export interface RateLimit {
   /** Calls allowed per window. */
   limit: number;
@@ -12,6 +18,12 @@ export interface RateLimit {
   windowMs: number;
 }
 
+/**
+ * Gong's documented limits per company: 3 calls a second and 10,000 a day.
+ *
+ * @example
+ * createRateLimiter(store, 'gong', GONG_RATE_LIMITS);
+ */
 export const GONG_RATE_LIMITS: readonly RateLimit[] = [
   { limit: 3, windowMs: 1000 },
   { limit: 10_000, windowMs: 86_400_000 },

@@ -1,6 +1,7 @@
 /**
  * The scenario a request asks for: `Prefer: scenario=<name>` (Prism's convention for
- * per-request control) or, for clients that cannot set headers, `__scenario=<name>`.
+ * per-request control) or, for clients that cannot set headers, `__scenario=<name>`. An empty
+ * name, either way, is no scenario.
  */
 import { readPreferences } from './prefer-header.js';
 import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
@@ -18,7 +19,9 @@ function fromPrefer(header: string | undefined): string | undefined | { problem:
   if (header === undefined) return undefined;
   if (header.length > MAX_PREFER_LENGTH)
     return { problem: `Prefer: the header is longer than ${MAX_PREFER_LENGTH} characters` };
-  return readPreferences(header).get('scenario');
+  const name = readPreferences(header).get('scenario');
+  // An empty `scenario=` (or a bare `scenario`) is absent, as an empty `__scenario=` is.
+  return name === '' ? undefined : name;
 }
 
 function fromQuery(rawQuery: string): string | undefined {

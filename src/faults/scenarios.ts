@@ -12,6 +12,14 @@ export interface Scenario {
   description: string;
 }
 
+/**
+ * Every scenario, by name: where it happens and what a client sees.
+ *
+ * @example
+ * ```ts
+ * SCENARIOS.looping.level; // 'gong'
+ * ```
+ */
 export const SCENARIOS = {
   'credentials-revoked': {
     level: 'gong',
@@ -43,6 +51,14 @@ export const SCENARIOS = {
   'internal-error': { level: 'unified', description: 'The unified API fails: unified 500' },
 } as const satisfies Record<string, Scenario>;
 
+/**
+ * A scenario's name, as `Prefer: scenario=<name>` or `__scenario=<name>` spells it.
+ *
+ * @example
+ * ```ts
+ * const name: ScenarioName = 'remote-error';
+ * ```
+ */
 export type ScenarioName = keyof typeof SCENARIOS;
 
 /** Whether `name` is a scenario. */
@@ -50,6 +66,14 @@ export function isScenarioName(name: string): name is ScenarioName {
   return Object.hasOwn(SCENARIOS, name);
 }
 
+/**
+ * Every scenario's name, Gong-level ones first, in the order of SCENARIOS.
+ *
+ * @example
+ * ```ts
+ * SCENARIO_NAMES.includes('looping'); // true
+ * ```
+ */
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
 
 /** The scenarios of one level, in the order of SCENARIOS. */

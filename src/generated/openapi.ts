@@ -21,7 +21,7 @@ export interface paths {
          *     An optional query parameter sent empty (`limit=`, `truto_key_by=`, `next_cursor=`) is
          *     absent: its default applies (interactions-kit's reading, as the TypeScript SDK's empty
          *     first `next_cursor` requires). Such parameters say so with `allowEmptyValue: true`. An
-         *     empty required parameter is missing.
+         *     empty required parameter is missing, and an empty user id (`users[][id]=`) is a 400.
          */
         get: operations["listInteractions"];
         put?: never;
@@ -82,7 +82,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether the mock is up */
+        /**
+         * Whether the mock is up
+         * @description Answers 200 as soon as the mock serves requests, so a test harness can wait on it before
+         *     its first call. It also reports what a run depends on or needs to watch: the `seed` of the
+         *     world being served, the uptime, the process's resident memory and `pid` (with
+         *     `serve --workers N`, whichever worker answered), and, under `caches`, how full the bounded
+         *     stores (cached pages, cached Gong stats windows, the request journal) are against their
+         *     configured bounds.
+         */
         get: operations["adminHealth"];
         put?: never;
         post?: never;
@@ -99,7 +107,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The world's integrated accounts and how each behaves */
+        /**
+         * The world's integrated accounts and how each behaves
+         * @description Lists every integrated account of the world being served, so a test can pick one without
+         *     hard-coding its id: its name, the Gong company's time zone (which decides where a
+         *     window's local days begin and end), how many users it has, how it always behaves
+         *     (`healthy`, or a standing fault such as `credentials-revoked` or `slow`), and
+         *     `gongBaseUrl`, the origin plus `/gong/{integrated_account_id}` where its Gong API is
+         *     served.
+         */
         get: operations["adminListAccounts"];
         put?: never;
         post?: never;
@@ -116,7 +132,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The faults a request can ask for */
+        /**
+         * The faults a request can ask for
+         * @description Lists every fault scenario a single request can ask for with `Prefer: scenario=<name>` or
+         *     `__scenario=<name>`, each with its `level` (`gong`: the fault happens inside Gong, so both
+         *     the Gong routes and the unified endpoint show it; `unified`: the unified API's own fault,
+         *     refused by the Gong routes) and what a client sees. It is the same list as the
+         *     `__scenario` parameters of the other operations.
+         */
         get: operations["adminListScenarios"];
         put?: never;
         post?: never;
@@ -144,7 +167,13 @@ export interface paths {
         get: operations["adminListRequests"];
         put?: never;
         post?: never;
-        /** Empty the request journal */
+        /**
+         * Empty the request journal
+         * @description Forgets every entry of the request journal and answers how many there were, so a test
+         *     can start from an empty journal and then read back exactly the requests it made with
+         *     `GET /__admin/requests`. Entry ids keep counting up: a `next_cursor` from before the
+         *     clearing never repeats an entry.
+         */
         delete: operations["adminClearRequests"];
         options?: never;
         head?: never;
@@ -789,8 +818,9 @@ export interface components {
          *     level of an object, not for arrays of objects; `x-interactions-kit-query-encodings`
          *     lists both and says which one this parameter describes. A user is an object with a
          *     required `id`: other properties a client passes back (`users[][name]`,
-         *     `users[0][emails][0][email]`) are ignored. An empty or missing id is a 400, and so is any
-         *     other spelling (`users=1,2`, `users[id]=1`).
+         *     `users[0][emails][0][email]`) are ignored. An empty or missing id is a 400 (so, unlike the
+         *     other optional parameters, `users[][id]=` is not read as absent), and so is any other
+         *     spelling (`users=1,2`, `users[id]=1`).
          * @example [
          *       "713552277022972",
          *       "713552284339615"
@@ -854,14 +884,23 @@ export interface components {
          *     cursor it was given; the unified page where that happens has `next_cursor: null` and
          *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
          *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
-         * @example scenario=rate-limited
+         *     `x-interactions-kit-scenarios` lists the names.
          */
         PreferScenario: string;
+        /**
+         * @description interactions-kit only (the real Gong ignores it): `scenario=<name>` makes this request
+         *     meet a fault that happens inside Gong: `credentials-revoked` (401), `rate-limited` (429
+         *     with Retry-After), `remote-error` (500), `empty` (stats: 404 "No stats found"; users: an
+         *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
+         *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
+         *     400. `x-interactions-kit-scenarios` lists the names.
+         */
+        GongPreferScenario: string;
         /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
         ScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping" | "forbidden" | "account-blocked" | "remote-timeout" | "internal-error";
         /**
          * @description interactions-kit only; the same as `Prefer: scenario=<name>`. Gong offers only the faults
-         *     that happen inside Gong; the unified-only ones (`forbidden`, ...) are a 400 here.
+         *     that happen inside Gong; the unified API's own faults are a 400 here.
          */
         GongScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping";
         /**
@@ -911,8 +950,9 @@ export interface operations {
                  *     level of an object, not for arrays of objects; `x-interactions-kit-query-encodings`
                  *     lists both and says which one this parameter describes. A user is an object with a
                  *     required `id`: other properties a client passes back (`users[][name]`,
-                 *     `users[0][emails][0][email]`) are ignored. An empty or missing id is a 400, and so is any
-                 *     other spelling (`users=1,2`, `users[id]=1`).
+                 *     `users[0][emails][0][email]`) are ignored. An empty or missing id is a 400 (so, unlike the
+                 *     other optional parameters, `users[][id]=` is not read as absent), and so is any other
+                 *     spelling (`users=1,2`, `users[id]=1`).
                  * @example [
                  *       "713552277022972",
                  *       "713552284339615"
@@ -978,7 +1018,7 @@ export interface operations {
                  *     cursor it was given; the unified page where that happens has `next_cursor: null` and
                  *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
                  *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
-                 * @example scenario=rate-limited
+                 *     `x-interactions-kit-scenarios` lists the names.
                  */
                 Prefer?: components["parameters"]["PreferScenario"];
             };
@@ -1021,23 +1061,20 @@ export interface operations {
             query?: {
                 /**
                  * @description interactions-kit only; the same as `Prefer: scenario=<name>`. Gong offers only the faults
-                 *     that happen inside Gong; the unified-only ones (`forbidden`, ...) are a 400 here.
+                 *     that happen inside Gong; the unified API's own faults are a 400 here.
                  */
                 __scenario?: components["parameters"]["GongScenarioQuery"];
             };
             header?: {
                 /**
-                 * @description interactions-kit only (the real services ignore it): `scenario=<name>` makes this request
-                 *     meet a fault. Gong-level scenarios happen inside Gong, so the unified endpoint reports them
-                 *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
-                 *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
-                 *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
-                 *     cursor it was given; the unified page where that happens has `next_cursor: null` and
-                 *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
-                 *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
-                 * @example scenario=rate-limited
+                 * @description interactions-kit only (the real Gong ignores it): `scenario=<name>` makes this request
+                 *     meet a fault that happens inside Gong: `credentials-revoked` (401), `rate-limited` (429
+                 *     with Retry-After), `remote-error` (500), `empty` (stats: 404 "No stats found"; users: an
+                 *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
+                 *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
+                 *     400. `x-interactions-kit-scenarios` lists the names.
                  */
-                Prefer?: components["parameters"]["PreferScenario"];
+                Prefer?: components["parameters"]["GongPreferScenario"];
             };
             path: {
                 /**
@@ -1108,7 +1145,7 @@ export interface operations {
             query?: {
                 /**
                  * @description interactions-kit only; the same as `Prefer: scenario=<name>`. Gong offers only the faults
-                 *     that happen inside Gong; the unified-only ones (`forbidden`, ...) are a 400 here.
+                 *     that happen inside Gong; the unified API's own faults are a 400 here.
                  */
                 __scenario?: components["parameters"]["GongScenarioQuery"];
                 /** @description The `records.cursor` of the previous page. */
@@ -1118,17 +1155,14 @@ export interface operations {
             };
             header?: {
                 /**
-                 * @description interactions-kit only (the real services ignore it): `scenario=<name>` makes this request
-                 *     meet a fault. Gong-level scenarios happen inside Gong, so the unified endpoint reports them
-                 *     as remote errors: `credentials-revoked` (Gong 401, unified 401), `rate-limited` (Gong 429
-                 *     with Retry-After; unified 429 with Retry-After and `ratelimit-*`), `remote-error` (Gong
-                 *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
-                 *     cursor it was given; the unified page where that happens has `next_cursor: null` and
-                 *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
-                 *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
-                 * @example scenario=rate-limited
+                 * @description interactions-kit only (the real Gong ignores it): `scenario=<name>` makes this request
+                 *     meet a fault that happens inside Gong: `credentials-revoked` (401), `rate-limited` (429
+                 *     with Retry-After), `remote-error` (500), `empty` (stats: 404 "No stats found"; users: an
+                 *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
+                 *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
+                 *     400. `x-interactions-kit-scenarios` lists the names.
                  */
-                Prefer?: components["parameters"]["PreferScenario"];
+                Prefer?: components["parameters"]["GongPreferScenario"];
             };
             path: {
                 /**

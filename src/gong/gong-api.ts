@@ -13,13 +13,23 @@ import { listInteractionStats, statsRequestId } from './list-interaction-stats.j
 import { listUsers, type UsersQuery } from './list-users.js';
 import { NO_WINDOW_CACHE, type WindowCache } from './window-cache.js';
 
-/** Gong's paths below an account's base URL. */
+/**
+ * Gong's paths below an account's base URL.
+ *
+ * @example
+ * `${origin}/gong/${account.id}${GONG_PATHS.users}`; // http://127.0.0.1:4010/gong/<id>/v2/users
+ */
 export const GONG_PATHS = {
   interactionStats: '/v2/stats/interaction',
   users: '/v2/users',
 } as const;
 
-/** Per-call options: the scenario the request asked for. */
+/**
+ * Per-call options: the scenario the request asked for.
+ *
+ * @example
+ * await gong.users(account, {}, { scenario: 'rate-limited' }); // a 429
+ */
 export interface GongCallOptions {
   scenario?: ScenarioName | undefined;
 }
@@ -33,11 +43,16 @@ export interface GongCallOptions {
  * if (result.ok) result.body.users.length; // up to 100
  */
 export interface GongApi {
+  /**
+   * `POST /v2/stats/interaction`: `body` is the request's JSON as sent (checked here, as Gong
+   * checks it); its `cursor`, when present, picks the page.
+   */
   interactionStats(
     account: WorldAccount,
     body: unknown,
     call?: GongCallOptions,
   ): Promise<GongResult<GongInteractionStatsResponse>>;
+  /** `GET /v2/users`: a page of the account's users (`query.cursor` picks it; `includeAvatars` adds the avatars). */
   users(account: WorldAccount, query: UsersQuery, call?: GongCallOptions): Promise<GongResult<GongUsersResponse>>;
 }
 

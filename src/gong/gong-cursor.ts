@@ -3,10 +3,19 @@
  * next page number and a fingerprint of the request that made them, so a cursor works on any
  * server with the same secret and only for the request it came from.
  */
-import { fromBase64Url, hasValidSignature, signature, toBase64Url } from '../signing.js';
+import { fromBase64Url, toBase64Url } from '../base64url.js';
+import { hasValidSignature, signature, type SigningKeys } from '../signing.js';
 
 const HEADER = toBase64Url('{"alg":"HS256","typ":"cursor"}');
 
+/**
+ * What a Gong cursor carries, in short keys to keep the cursor short.
+ *
+ * @example
+ * ```ts
+ * encodeGongCursor(keys, { a: account.id, f: fingerprint, p: 2 }); // the cursor of page 2
+ * ```
+ */
 export interface GongCursorPayload {
   /** Integrated account id. */
   a: string;
@@ -17,9 +26,9 @@ export interface GongCursorPayload {
 }
 
 /** Makes the cursor of page `payload.p`. */
-export function encodeGongCursor(secret: string, payload: GongCursorPayload): string {
+export function encodeGongCursor(keys: SigningKeys, payload: GongCursorPayload): string {
   const body = toBase64Url(JSON.stringify(payload));
-  return `${HEADER}.${body}.${signature(`${secret}:gong`, `${HEADER}.${body}`)}`;
+  return `${HEADER}.${body}.${signature(keys, 'gong', `${HEADER}.${body}`)}`;
 }
 
 /** Why a cursor was refused, in words for Gong's `errors`. */
@@ -27,7 +36,7 @@ export type GongCursorProblem = 'malformed' | 'signature' | 'foreign';
 
 /** Reads a cursor made for `account` and `filterFingerprint`, or says what is wrong with it. */
 export function decodeGongCursor(
-  secret: string,
+  keys: SigningKeys,
   cursor: string,
   account: string,
   filterFingerprint: string,
@@ -35,7 +44,7 @@ export function decodeGongCursor(
   const parts = cursor.split('.');
   if (parts.length !== 3 || parts[0] !== HEADER) return { problem: 'malformed' };
   const [, body = '', sig = ''] = parts;
-  if (!hasValidSignature(`${secret}:gong`, `${HEADER}.${body}`, sig)) return { problem: 'signature' };
+  if (!hasValidSignature(keys, 'gong', `${HEADER}.${body}`, sig)) return { problem: 'signature' };
   const text = fromBase64Url(body);
   let payload: unknown;
   try {

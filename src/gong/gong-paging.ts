@@ -3,12 +3,13 @@
  * page of 100 with its `records` block (whose `cursor` is present only while more remain).
  */
 import type { GongRecords } from '../schema-types.js';
+import type { SigningKeys } from '../signing.js';
 import { decodeGongCursor, encodeGongCursor, gongCursorMessage } from './gong-cursor.js';
 import { GONG_PAGE_SIZE } from './page-size.js';
 
 /** Where a list is paged: its account and the fingerprint of the request its cursors are bound to. */
 export interface PagingScope {
-  secret: string;
+  keys: SigningKeys;
   account: string;
   fingerprint: string;
 }
@@ -16,7 +17,7 @@ export interface PagingScope {
 /** The page number a cursor points at (0 without one), or Gong's message for a bad cursor. */
 export function pageOfCursor(scope: PagingScope, cursor: string | undefined): { page: number } | { problem: string } {
   if (cursor === undefined) return { page: 0 };
-  const decoded = decodeGongCursor(scope.secret, cursor, scope.account, scope.fingerprint);
+  const decoded = decodeGongCursor(scope.keys, cursor, scope.account, scope.fingerprint);
   return 'problem' in decoded ? { problem: gongCursorMessage(decoded.problem) } : decoded;
 }
 
@@ -41,7 +42,7 @@ export function gongPage(
       currentPageSize: end - start,
       currentPageNumber: page,
       ...(more
-        ? { cursor: encodeGongCursor(scope.secret, { a: scope.account, f: scope.fingerprint, p: page + 1 }) }
+        ? { cursor: encodeGongCursor(scope.keys, { a: scope.account, f: scope.fingerprint, p: page + 1 }) }
         : {}),
     },
   };

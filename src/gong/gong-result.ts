@@ -22,7 +22,15 @@ export interface GongFailure {
   repeatable?: false;
 }
 
-/** What a Gong endpoint answers: the HTTP layer sends it as it is, the unified layer reads it. */
+/**
+ * What a Gong endpoint answers: the HTTP layer sends it as it is, the unified layer reads it.
+ *
+ * @example
+ * ```ts
+ * const result: GongResult = gong.users(account, {});
+ * if (!result.ok) result.body.errors; // Gong's messages, e.g. ['cursor: points past the last page']
+ * ```
+ */
 export type GongResult<Body = GongInteractionStatsResponse | GongUsersResponse> = GongSuccess<Body> | GongFailure;
 
 const JSON_CONTENT = 'application/json; charset=utf-8';

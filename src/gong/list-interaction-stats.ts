@@ -10,7 +10,7 @@ import type { WorldAccount } from '../world/world.js';
 import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { parseStatsRequest, type StatsRequest } from './parse-stats-request.js';
-import { requestIdFor } from './request-id.js';
+import { requestIdWith } from './request-id.js';
 import { NO_WINDOW_CACHE, type WindowCache } from './window-cache.js';
 import { personAt, windowPeople, windowPeopleWithTotals, type WindowPeople } from './window-people.js';
 
@@ -32,7 +32,7 @@ export function peopleInteractionStats(account: WorldAccount, request: StatsRequ
 
 /** Gong's `requestId` of a stats request: the same body always gets the same one. */
 export function statsRequestId(context: MockContext, account: WorldAccount, body: unknown): string {
-  return requestIdFor(String(context.world.seed), account.id, 'stats', JSON.stringify(body) ?? '');
+  return requestIdWith(context.signer, String(context.world.seed), account.id, 'stats', JSON.stringify(body) ?? '');
 }
 
 /**
@@ -54,9 +54,9 @@ export function listInteractionStats(
   const { request } = parsed;
 
   const scope = {
-    secret: context.secret,
+    keys: context,
     account: account.id,
-    fingerprint: fingerprint(context.secret, `${account.id}:${request.filterKey}`),
+    fingerprint: fingerprint(context, `${account.id}:${request.filterKey}`),
   };
   const position = pageOfCursor(scope, request.cursor);
   if ('problem' in position) return gongError(400, requestId, [position.problem]);

@@ -8,7 +8,7 @@ import { fingerprint } from '../signing.js';
 import type { WorldAccount } from '../world/world.js';
 import { gongPage, pageOfCursor } from './gong-paging.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
-import { requestIdFor } from './request-id.js';
+import { requestIdWith } from './request-id.js';
 
 function avatars(account: WorldAccount): GongUser[] {
   return ['Support', 'Success'].map((team, i) => ({
@@ -30,8 +30,18 @@ function avatars(account: WorldAccount): GongUser[] {
   }));
 }
 
+/**
+ * A users request's parameters, as Gong names them.
+ *
+ * @example
+ * ```ts
+ * listUsers(context, account, { cursor: records.cursor, includeAvatars: true });
+ * ```
+ */
 export interface UsersQuery {
+  /** The `cursor` of the previous page; absent for the first. */
   cursor?: string | undefined;
+  /** `includeAvatars=true` lists the users' avatar URLs too. Default false. */
   includeAvatars?: boolean | undefined;
 }
 
@@ -47,7 +57,8 @@ export function listUsers(
   query: UsersQuery,
 ): GongResult<GongUsersResponse> {
   const includeAvatars = query.includeAvatars === true;
-  const requestId = requestIdFor(
+  const requestId = requestIdWith(
+    context.signer,
     String(context.world.seed),
     account.id,
     'users',
@@ -55,9 +66,9 @@ export function listUsers(
     String(includeAvatars),
   );
   const scope = {
-    secret: context.secret,
+    keys: context,
     account: account.id,
-    fingerprint: fingerprint(context.secret, `${account.id}:users:${includeAvatars}`),
+    fingerprint: fingerprint(context, `${account.id}:users:${includeAvatars}`),
   };
   const position = pageOfCursor(scope, query.cursor);
   if ('problem' in position) return gongError(400, requestId, [position.problem]);

@@ -20,14 +20,23 @@ const NOT_YET = 0;
 /**
  * People of a window, FIELDS numbers each (see `personAt`). It holds the window's days, not
  * the request: a kept window must not keep the request's cursor and user filter alive.
+ *
+ * @example
+ * ```ts
+ * const people: WindowPeople = windowPeople(account, request);
+ * personAt(people, 0).totals; // the first listed person's totals over the window
+ * ```
  */
 export interface WindowPeople {
+  /** The account whose users these are. */
   readonly account: WorldAccount;
   /** First local day counted (inclusive). */
   readonly fromDay: number;
   /** First local day not counted (exclusive). */
   readonly toDay: number;
+  /** How many people. */
   readonly count: number;
+  /** Each person's user index and totals, FIELDS numbers a person. */
   readonly packed: Float64Array;
 }
 
@@ -41,6 +50,11 @@ export const WINDOW_ENTRY_OVERHEAD = 400;
 /**
  * What a kept window costs, key included: the key names the filter (its user ids too), and
  * an empty window is mostly key and bookkeeping.
+ *
+ * @example
+ * ```ts
+ * const windows = keptOnSecondOffer(createLruCache(16 << 20, weighWindowPeople), 64);
+ * ```
  */
 export function weighWindowPeople(people: WindowPeople, key: string): number {
   return WINDOW_ENTRY_OVERHEAD + key.length + people.packed.byteLength;

@@ -3,6 +3,7 @@
  * all optional, resolved once. The engine is built here by `createEngine`; this file only adds
  * what depends on being an HTTP server.
  */
+import { nodeSigner } from './node-signer.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { EngineOptionsError, type EngineOptions } from '../engine/engine-options.js';
 import type { NodeDoorSettings } from './node-door.js';
@@ -42,6 +43,7 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
   const { validateResponses = false, adminFromAnywhere = false, ...engineOptions } = options;
   const engine = createEngine(engineOptions, {
     health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
+    signer: nodeSigner,
   });
   return { engine, door: { validateResponses, adminFromAnywhere } };
 }

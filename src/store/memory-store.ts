@@ -4,7 +4,12 @@
  */
 import type { Counter, ListUse, Store } from './store.js';
 
-/** Options of the memory store; all optional. */
+/**
+ * Options of the memory store; all optional.
+ *
+ * @example
+ * createMemoryStore({ clock: () => performance.now() });
+ */
 export interface MemoryStoreOptions {
   /** Monotonic clock in ms that counter windows are measured on. Default `performance.now`. */
   clock?: () => number;

@@ -15,7 +15,15 @@ import { fieldInsideList, KEY_BY_FIELDS, shapeRecords } from './shape-records.js
 import { invalidParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
 import { parseUnifiedQuery, type UnifiedQuery } from './unified-query.js';
 
-/** A JSON answer: a page in a JSON format, or an error. */
+/**
+ * A JSON answer: a page in a JSON format, or an error.
+ *
+ * @example
+ * ```ts
+ * const answer = listInteractions(context, gong, { rawQuery, origin });
+ * if (answer.kind === 'json') send(answer.status, answer.headers, JSON.stringify(answer.body));
+ * ```
+ */
 export interface JsonAnswer {
   kind: 'json';
   status: number;
@@ -25,7 +33,14 @@ export interface JsonAnswer {
   repeatable?: boolean;
 }
 
-/** An NDJSON answer: the pages' records, produced one page at a time as they are read. */
+/**
+ * An NDJSON answer: the pages' records, produced one page at a time as they are read.
+ *
+ * @example
+ * ```ts
+ * if (answer.kind === 'stream') for (const page of answer.pages) for (const record of page) write(`${JSON.stringify(record)}\n`);
+ * ```
+ */
 export interface StreamAnswer {
   kind: 'stream';
   status: 200;
@@ -33,6 +48,15 @@ export interface StreamAnswer {
   pages: AsyncIterable<Interaction[]>;
 }
 
+/**
+ * What the unified list endpoint answers: JSON (a page or an error) or an NDJSON stream.
+ *
+ * @example
+ * ```ts
+ * const answer: UnifiedAnswer = listInteractions(context, gong, { rawQuery: 'integrated_account_id=...', origin });
+ * answer.kind; // 'json' or 'stream'
+ * ```
+ */
 export type UnifiedAnswer = JsonAnswer | StreamAnswer;
 
 function errorAnswer(error: UnifiedErrorResult): JsonAnswer {
@@ -62,6 +86,11 @@ function checkExcludeFields(query: UnifiedQuery): UnifiedErrorResult | undefined
  * the response is broken off, which a client sees as an incomplete chunked body rather than a
  * quiet, short success. (A looping remote is not a failure: the stream ends after the records
  * read, as a JSON walk ends with `next_cursor: null`.)
+ *
+ * @example
+ * ```ts
+ * try { for (const page of answer.pages) write(page); } catch (error) { if (error instanceof StreamCutShortError) res.destroy(error); }
+ * ```
  */
 export class StreamCutShortError extends Error {
   override name = 'StreamCutShortError';
@@ -91,6 +120,14 @@ async function* streamPages(
   }
 }
 
+/**
+ * One unified list request, as read from the wire.
+ *
+ * @example
+ * ```ts
+ * const input: ListInteractionsInput = { rawQuery: url.search.slice(1), origin: url.origin, scenario: 'looping' };
+ * ```
+ */
 export interface ListInteractionsInput {
   /** The raw query string, without `?`. */
   rawQuery: string;

@@ -6,7 +6,7 @@ import type { GongApi, GongCallOptions } from '../gong/gong-api.js';
 import type { GongResult } from '../gong/gong-result.js';
 import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats, Interaction } from '../schema-types.js';
-import { fingerprint } from '../signing.js';
+import { fingerprint, type SigningKeys } from '../signing.js';
 import type { WorldAccount } from '../world/world.js';
 import { gongStatsBody, windowOutOfRange } from './gong-request.js';
 import { toInteraction } from './map-interaction-stats.js';
@@ -21,21 +21,31 @@ export interface GongCall {
   result: GongResult<GongInteractionStatsResponse>;
 }
 
+/**
+ * One unified page: Gong's records, the same records mapped, the `next_cursor`, and the Gong
+ * call behind them (for the debug envelope).
+ *
+ * @example
+ * const page = await fetchUnifiedPage(context, gong, query);
+ * if (!isErrorResult(page)) page.nextCursor; // null on the last page
+ */
 export interface UnifiedPage {
   /** Gong's records of this page, as Gong sent them. */
   people: GongPersonInteractionStats[];
   /** The same records mapped to unified records. */
   records: Interaction[];
+  /** The page's `next_cursor`: null on the last page. */
   nextCursor: string | null;
+  /** The Gong call made for this page, for the debug envelope. */
   gongCall: GongCall;
   /** False when a fault decision was involved in the Gong call: the page must not be reused. */
   repeatable: boolean;
 }
 
 /** What a cursor is bound to: everything that decides which records a page holds. */
-export function queryFingerprint(secret: string, query: UnifiedQuery): string {
+export function queryFingerprint(keys: SigningKeys, query: UnifiedQuery): string {
   return fingerprint(
-    secret,
+    keys,
     JSON.stringify([
       query.integratedAccountId,
       query.startMs,
@@ -64,10 +74,10 @@ export async function fetchUnifiedPage(
   query: UnifiedQuery,
   call: GongCallOptions = {},
 ): Promise<UnifiedPage | UnifiedErrorResult> {
-  const bound = queryFingerprint(context.secret, query);
+  const bound = queryFingerprint(context, query);
   let position: UnifiedPosition = { gongCursor: undefined, offset: 0 };
   if (query.nextCursor !== undefined) {
-    const decoded = decodeUnifiedCursor(context.secret, query.nextCursor, bound);
+    const decoded = decodeUnifiedCursor(context, query.nextCursor, bound);
     if ('problem' in decoded) return invalidParameters([decoded.problem]);
     position = decoded.position;
   }
@@ -93,7 +103,7 @@ export async function fetchUnifiedPage(
   return {
     people,
     records: people.map((person) => toInteraction(person, window)),
-    nextCursor: next === undefined ? null : encodeUnifiedCursor(context.secret, bound, next),
+    nextCursor: next === undefined ? null : encodeUnifiedCursor(context, bound, next),
     gongCall,
     repeatable: result.repeatable !== false,
   };

@@ -4,6 +4,15 @@
  */
 import { spell, type QueryEntry } from './parse-query-string.js';
 
+/**
+ * A parameter's value, or the sentence saying why it cannot be read (for a 400).
+ *
+ * @example
+ * ```ts
+ * const read: Read<string | undefined> = readScalar('start_time', entries);
+ * if ('problem' in read) return invalidParameters([read.problem]);
+ * ```
+ */
 export type Read<T> = { value: T } | { problem: string };
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
@@ -131,6 +140,7 @@ export function readNestedObject(
       }
       const nextIsAppend = path[i + 1] === '';
       const existing = node[key];
+      if (nextIsAppend && i + 1 !== path.length - 1) return { problem: `${where}: [] may only come last` };
       if (last || nextIsAppend) {
         if (nextIsAppend) {
           if (existing === undefined) node[key] = [entry.value];

@@ -61,8 +61,18 @@ export function fieldInsideList(
   return undefined;
 }
 
+/**
+ * How records are trimmed before they are sent.
+ *
+ * @example
+ * ```ts
+ * shapeRecords(records, { excludeFields: ['user.email'], ignoreRemoteData: true });
+ * ```
+ */
 export interface ShapeOptions {
+  /** `truto_exclude_fields`: dotted paths removed from every record. */
   excludeFields: readonly string[];
+  /** `truto_ignore_remote_data`: `remote_data` is removed too. */
   ignoreRemoteData: boolean;
 }
 

@@ -3,7 +3,8 @@
  * offset into that Gong page, bound to a fingerprint of the query and signed. Any server with
  * the same secret can serve the next page; an edited, truncated or foreign cursor is refused.
  */
-import { fromBase64Url, hasValidSignature, signature, toBase64Url } from '../signing.js';
+import { fromBase64Url, toBase64Url } from '../base64url.js';
+import { hasValidSignature, signature, type SigningKeys } from '../signing.js';
 
 /** Where the next unified page starts. */
 export interface UnifiedPosition {
@@ -21,15 +22,15 @@ interface Payload {
 }
 
 /** Makes the cursor for `position` of the query whose fingerprint is `queryFingerprint`. */
-export function encodeUnifiedCursor(secret: string, queryFingerprint: string, position: UnifiedPosition): string {
+export function encodeUnifiedCursor(keys: SigningKeys, queryFingerprint: string, position: UnifiedPosition): string {
   const payload: Payload = { v: 1, g: position.gongCursor ?? null, o: position.offset, q: queryFingerprint };
   const body = toBase64Url(JSON.stringify(payload));
-  return `${body}.${signature(`${secret}:unified`, body)}`;
+  return `${body}.${signature(keys, 'unified', body)}`;
 }
 
 /** Reads a cursor, or explains in a sentence (for a 400) why it cannot be used. */
 export function decodeUnifiedCursor(
-  secret: string,
+  keys: SigningKeys,
   cursor: string,
   queryFingerprint: string,
 ): { position: UnifiedPosition } | { problem: string } {
@@ -48,7 +49,7 @@ export function decodeUnifiedCursor(
       problem: 'next_cursor: not a cursor this API returned; pass back the next_cursor of a previous page unchanged',
     };
   }
-  if (!hasValidSignature(`${secret}:unified`, body, sig)) {
+  if (!hasValidSignature(keys, 'unified', body, sig)) {
     return {
       problem:
         'next_cursor: the cursor signature does not match; it was edited or issued by a server with another secret',

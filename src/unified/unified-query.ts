@@ -8,6 +8,14 @@ import { parseQueryString } from './parse-query-string.js';
 import { readBoolean, readFieldList, readNestedObject, readScalar, readUsers, type Read } from './query-values.js';
 import { invalidParameters, missingParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
 
+/**
+ * The values `truto_response_format` accepts.
+ *
+ * @example
+ * ```ts
+ * RESPONSE_FORMATS.includes('raw'); // true
+ * ```
+ */
 export const RESPONSE_FORMATS: readonly ResponseFormat[] = ['unified', 'raw', 'normalized', 'stream', 'debug'];
 /** Page sizes the mock accepts; 100 is Gong's own page. */
 export const LIMIT_RANGE = { min: 1, max: 100, default: 100 } as const;

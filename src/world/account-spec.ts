@@ -1,4 +1,15 @@
-/** What an integrated account of the world is: one connected Gong company. */
+/**
+ * What an integrated account of the world is: one connected Gong company.
+ *
+ * @example
+ * ```ts
+ * const spec: AccountSpec = {
+ *   id: '0d6e9a3c-5b1f-4c2a-8e7d-9f0a1b2c3d4e', name: 'Flaky Ltd', domain: 'flaky.example',
+ *   timeZone: 'Europe/Berlin', userCount: 30, behavior: 'flaky',
+ * };
+ * createWorld({ accounts: [spec] });
+ * ```
+ */
 export interface AccountSpec {
   /** The integrated account id (a UUID), as clients pass it in `integrated_account_id`. */
   id: string;
@@ -20,14 +31,33 @@ export interface AccountSpec {
  * second: 429 with Retry-After), `account-blocked` (unified 503), `looping` (Gong repeats its
  * cursor), `flaky` (a quarter of Gong calls fail with 500, seeded), `slow` (one second more).
  * An account with no users is the `empty` one.
+ *
+ * @example
+ * ```ts
+ * const behavior: AccountBehavior = 'rate-limited';
+ * ```
  */
 export type AccountBehavior =
   'healthy' | 'credentials-revoked' | 'rate-limited' | 'account-blocked' | 'looping' | 'flaky' | 'slow';
 
-/** The id of the account in the seed's examples: a healthy company with several pages of users. */
+/**
+ * The id of the account in the seed's examples: a healthy company with several pages of users.
+ *
+ * @example
+ * ```ts
+ * createWorld().account(DEFAULT_ACCOUNT_ID)?.name; // 'Acme Widgets'
+ * ```
+ */
 export const DEFAULT_ACCOUNT_ID = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
 
-/** The embedded default world's accounts. */
+/**
+ * The embedded default world's accounts: healthy ones, one of each other behavior, and an empty one.
+ *
+ * @example
+ * ```ts
+ * DEFAULT_ACCOUNTS.find((account) => account.behavior === 'flaky')?.id;
+ * ```
+ */
 export const DEFAULT_ACCOUNTS: readonly AccountSpec[] = [
   {
     id: DEFAULT_ACCOUNT_ID,

@@ -5,6 +5,14 @@
  */
 import { mix2, unit } from './hash.js';
 
+/**
+ * A user's habits, drawn once from the seed: every day's stats of the user are drawn around them.
+ *
+ * @example
+ * ```ts
+ * profile.callsPerWorkday; // e.g. 3.2: the user's mean calls on a working day
+ * ```
+ */
 export interface UserProfile {
   /** -1 (struggling) to 1 (strong). */
   skill: number;

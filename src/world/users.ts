@@ -45,10 +45,22 @@ function isManager(index: number): boolean {
 const FIRST_JOIN_DAY = parseIsoDate('2019-01-01') as number;
 const JOIN_SPAN_DAYS = (parseIsoDate('2025-06-30') as number) - FIRST_JOIN_DAY;
 
+/**
+ * What users are generated from: the account's hash key, its email domain and slug, its zone.
+ *
+ * @example
+ * ```ts
+ * generateUsers(seed, { key, domain: 'acme-widgets.com', slug: 'acme-widgets', zone }, 260);
+ * ```
+ */
 export interface AccountIdentity {
+  /** The account's hash key (see `WorldAccount.key`). */
   key: number;
+  /** The company's email domain: users' addresses end with it. */
   domain: string;
+  /** The domain's first label: it names the company in users' meeting-consent URLs. */
   slug: string;
+  /** The company's calendar: users' `created` instants are its local times. */
   zone: ZoneCalendar;
 }
 

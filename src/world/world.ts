@@ -10,7 +10,14 @@ import { hashString } from './hash.js';
 import { DEFAULT_ACCOUNTS, type AccountSpec } from './account-spec.js';
 import { generateUsers, type WorldUser } from './users.js';
 
-/** Options of the world; every one is optional. */
+/**
+ * Options of the world; every one is optional.
+ *
+ * @example
+ * ```ts
+ * const options: WorldOptions = { seed: 7, userCount: 20 }; // every account with 20 users
+ * ```
+ */
 export interface WorldOptions {
   /** Seed of everything generated. Default 42. */
   seed?: number;
@@ -20,10 +27,20 @@ export interface WorldOptions {
   userCount?: number;
 }
 
-/** One integrated account of the world. */
+/**
+ * One integrated account of the world: its spec, its users, and its stats on demand.
+ *
+ * @example
+ * ```ts
+ * const account = createWorld().account(DEFAULT_ACCOUNT_ID)!;
+ * account.timeZone; // 'America/Los_Angeles'
+ * account.users()[0]?.gong.id; // a Gong user id
+ * ```
+ */
 export interface WorldAccount extends AccountSpec {
   /** Hash key of the account, derived from the seed and its id. */
   readonly key: number;
+  /** The account's time zone as a calendar: local days, their first instants, offsets. */
   readonly zone: ZoneCalendar;
   /** The account's users in Gong's order (generated once, on first use). */
   users(): readonly WorldUser[];
@@ -33,14 +50,34 @@ export interface WorldAccount extends AccountSpec {
   hasCalls(user: WorldUser, fromDay: number, toDay: number): boolean;
 }
 
+/**
+ * The seeded world every door answers from: the same options make the same world, so two
+ * servers (or a server and a browser) give the same answers.
+ *
+ * @example
+ * ```ts
+ * const world = createWorld({ seed: 42 });
+ * world.accounts.length; // 10, the default accounts
+ * world.account('62f44730-dd91-461e-bd6a-aedd9e0ad79d')?.name; // 'Acme Widgets'
+ * ```
+ */
 export interface World {
+  /** The seed everything was generated from. */
   readonly seed: number;
+  /** Every account, in the order of the options' `accounts`. */
   readonly accounts: readonly WorldAccount[];
   /** The account with this id (in any case: ids are UUIDs), or undefined. */
   account(id: string): WorldAccount | undefined;
 }
 
-/** A misuse of the world's options (a programming error, not a client's bad request). */
+/**
+ * A misuse of the world's options (a programming error, not a client's bad request).
+ *
+ * @example
+ * ```ts
+ * createWorld({ seed: -1 }); // throws WorldOptionsError: seed must be a non-negative integer, got -1
+ * ```
+ */
 export class WorldOptionsError extends Error {
   override name = 'WorldOptionsError';
 }

@@ -67,4 +67,28 @@ describe.skipIf(process.platform === 'win32')('serve stops with its parent', () 
     await portFreed(url);
     await expect.poll(started.output).toMatch(/parent exited, stopped/);
   });
+
+  it('when npm is killed and its own parent never reaps it (npm stays a zombie)', async () => {
+    // `exec sleep` replaces the outer shell with a process that never waits for its children,
+    // so the killed npm-like process lingers as a zombie, which kill(pid, 0) still finds.
+    const command = [process.execPath, BIN, ...SERVE].map((word) => `'${word}'`).join(' ');
+    const npmLike = `console.log('npm pid ' + process.pid); require('node:child_process').spawn('sh', ['-c', ${JSON.stringify(command)}], { stdio: 'inherit' }); setInterval(() => {}, 1000);`;
+    const outer = spawn('sh', ['-c', `'${process.execPath}' -e "$NPM_LIKE" & exec sleep 120`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, npm_lifecycle_event: 'start', NPM_LIKE: npmLike },
+    });
+    try {
+      let output = '';
+      outer.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      outer.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      await expect.poll(() => /listening on (http:\/\/\S+)/.exec(output), { timeout: 20_000 }).not.toBeNull();
+      const url = (/listening on (http:\/\/\S+)/.exec(output) as RegExpExecArray)[1] as string;
+      const npmPid = Number((/npm pid (\d+)/.exec(output) as RegExpExecArray)[1]);
+      process.kill(npmPid, 'SIGKILL');
+      await portFreed(url);
+      await expect.poll(() => output).toMatch(/parent exited, stopped/);
+    } finally {
+      outer.kill('SIGKILL');
+    }
+  });
 });

@@ -43,6 +43,12 @@ describe('the request journal', () => {
     const bad = await request(app).get('/__admin/requests').query({ status: 'ok' });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/status: must be an HTTP status/);
+    // An empty filter is absent, as an empty optional parameter is on the API routes.
+    const all = await request(app).get('/__admin/requests');
+    const empties = await request(app).get('/__admin/requests?path=&status=&account=&limit=&next_cursor=');
+    expect(empties.status).toBe(200);
+    expect(all.body.requests).toHaveLength(3);
+    expect(empties.body).toEqual(all.body);
   });
 
   it('keeps no secrets: no Authorization, token-like query values redacted', async () => {

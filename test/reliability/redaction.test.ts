@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { isSecretName, redactHeaders, redactJson, redactQuery, redactText, redactUrl } from '../../src/redact.js';
 import { createApp, requestListener } from '../../src/server/create-app.js';
 import { spawnCli } from '../helpers/cli.js';
-import { ACCOUNT, AUTH, mockApp, NOW, october, unifiedUrl } from '../helpers/mock.js';
+import { ACCOUNT, AUTH, mockApp, NOW, october, startMockServer, unifiedUrl } from '../helpers/mock.js';
 
 const WINDOW = ['--start', '2026-10-01T00:00:00Z', '--end', '2026-11-01T00:00:00Z'];
 
@@ -125,6 +125,14 @@ describe('redacting URLs, queries, headers, JSON and text', () => {
     });
   });
 
+  it('redactJson keeps a body\'s own "__proto__" key as a key (redacted inside), not as a prototype', () => {
+    // JSON.parse makes "__proto__" an own property; assigning it would set the copy's prototype
+    // instead, and the report would lose the key and what it held.
+    const redacted = redactJson(JSON.parse('{"__proto__":{"token":"t","id":1},"a":1}') as object);
+    expect(Object.getPrototypeOf(redacted)).toBe(Object.prototype);
+    expect(JSON.stringify(redacted)).toBe('{"__proto__":{"token":"[REDACTED]","id":1},"a":1}');
+  });
+
   const texts: Array<{ given: string; want: string }> = [
     {
       given: 'cannot reach http://u:hunter2@127.0.0.1:1: ECONNREFUSED',
@@ -138,6 +146,14 @@ describe('redacting URLs, queries, headers, JSON and text', () => {
   ];
   it.each(texts)('redactText($given)', ({ given, want }) => {
     expect(redactText(given)).toBe(want);
+  });
+
+  it("redactText reads a long run of word starts without a scheme once (a hostile target's message)", () => {
+    // `a.a.a…` is a word start every two characters; an unbounded scheme pattern rescanned the
+    // rest of the text from each of them (quadratic: this text alone took minutes).
+    const hostile = 'a.'.repeat(500_000);
+    const text = `${hostile} see http://u:p@host/?token=x`;
+    expect(redactText(text)).toBe(`${hostile} see http://[REDACTED]@host/?token=[REDACTED]`);
   });
 });
 
@@ -156,6 +172,29 @@ describe('the serve binary: banner and debug log', () => {
     } finally {
       cli.child.kill('SIGTERM');
       await cli.exited;
+    }
+  });
+});
+
+describe('the debug log of startServer', () => {
+  // With --validate-responses the unified route is Express's, not the fast lane's, and Express
+  // rewrites req.url below a mount point: the line must still name what the client sent.
+  it.each([[[]], [['--validate-responses']]])('names the path as sent, secrets redacted (%j)', async (extra) => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const server = await startMockServer(['--log-level', 'debug', ...extra]);
+    try {
+      const path = `${unifiedUrl(october({ limit: '1' }))}&access_token=hunter2`;
+      const res = await fetch(`${server.url}${path}`, { headers: AUTH });
+      expect(res.status).toBe(200);
+      await res.arrayBuffer();
+      await vi.waitFor(() => expect(log).toHaveBeenCalled());
+      const line = String(log.mock.calls.at(-1)?.[0]);
+      expect(line).toMatch(/^GET \/unified\/conversational-intelligence\/interactions\?\S+ 200 /);
+      expect(line).toContain('access_token=[REDACTED]');
+      expect(line).not.toContain('hunter2');
+    } finally {
+      await server.close();
+      log.mockRestore();
     }
   });
 });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import request from 'supertest';
 import { readPreferences, type HeaderText } from '../../src/faults/prefer-header.js';
 import { MAX_PREFER_LENGTH, requestedScenario } from '../../src/faults/request-scenario.js';
-import { AUTH, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+import { ACCOUNT, AUTH, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
 
 const cases: { given: string; want: string | undefined }[] = [
   { given: 'scenario=empty', want: 'empty' },
@@ -99,6 +99,40 @@ describe('Prefer on the wire', () => {
       error: 'Bad Request',
       message: `Prefer: the header is longer than ${MAX_PREFER_LENGTH} characters`,
     });
+  });
+
+  // One rule for an empty scenario, whichever way it is sent: `__scenario=` is absent, and so
+  // is `Prefer: scenario=` (or a bare `scenario`, or `scenario=""`).
+  it.each(['scenario=', 'scenario', 'scenario=""', 'respond-async, scenario= ; x=y'])(
+    'Prefer: %s is no scenario: the answer without the header',
+    async (prefer) => {
+      const without = await getUnified(app, unifiedUrl(october({ limit: '2' })));
+      const empty = await getUnified(app, unifiedUrl(october({ limit: '2' })), { ...AUTH, Prefer: prefer });
+      expect(empty.status, empty.text).toBe(200);
+      expect(empty.text).toBe(without.text);
+    },
+  );
+
+  it('an empty Prefer scenario leaves __scenario to choose, as an absent one does', async () => {
+    const res = await getUnified(app, unifiedUrl(october({ __scenario: 'forbidden' })), {
+      ...AUTH,
+      Prefer: 'scenario=',
+    });
+    expect(res.status).toBe(403);
+  });
+
+  it('Gong: an empty Prefer scenario is no scenario either', async () => {
+    const gong = (prefer?: string) => {
+      const req = request(app)
+        .post(`/gong/${ACCOUNT}/v2/stats/interaction`)
+        .set(AUTH)
+        .send({ filter: { fromDate: '2026-10-01', toDate: '2026-10-08' } });
+      return prefer === undefined ? req : req.set('Prefer', prefer);
+    };
+    const without = await gong();
+    const empty = await gong('scenario=');
+    expect(empty.status, empty.text).toBe(200);
+    expect(empty.body.records).toEqual(without.body.records);
   });
 
   it('answers a header at the bound as it answers a short one', () => {

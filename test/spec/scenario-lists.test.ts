@@ -12,13 +12,28 @@ import { ACCOUNT, mockApp } from '../helpers/mock.js';
 
 const { document } = loadContract();
 
-/** The `__scenario` enum an operation declares. */
+/** The `Prefer` header parameter an operation declares. */
+function preferParameter(path: string, method: 'get' | 'post'): ParameterObject & Record<string, unknown> {
+  const parameters = (document.paths?.[path]?.[method]?.parameters ?? []) as Array<ParameterObject | ReferenceObject>;
+  const prefer = parameters
+    .map((p) => resolveReference<ParameterObject>(document, p))
+    .find((p) => p.in === 'header' && p.name === 'Prefer');
+  if (prefer === undefined) throw new Error(`${method} ${path} declares no Prefer header`);
+  return prefer as ParameterObject & Record<string, unknown>;
+}
+
+/**
+ * The names the `__scenario` parameter of an operation declares: each a `const` of its schema's
+ * `oneOf`, with a description of what the fault does.
+ */
 function scenarioEnum(path: string, method: 'get' | 'post'): string[] {
   const parameters = (document.paths?.[path]?.[method]?.parameters ?? []) as Array<ParameterObject | ReferenceObject>;
   const scenario = parameters
     .map((p) => resolveReference<ParameterObject>(document, p))
     .find((p) => p.in === 'query' && p.name === '__scenario');
-  return ((scenario?.schema as { enum?: string[] } | undefined)?.enum ?? []).slice().sort();
+  const choices = (scenario?.schema as { oneOf?: Array<{ const?: unknown; description?: string }> } | undefined)?.oneOf;
+  for (const choice of choices ?? []) expect(choice.description, `${String(choice.const)}: a description`).toBeTruthy();
+  return (choices ?? []).map((choice) => String(choice.const)).sort();
 }
 
 const GONG_OPERATIONS = [
@@ -38,6 +53,19 @@ describe('__scenario lists', () => {
     expect(GONG_SCENARIO_NAMES).not.toContain('forbidden');
   });
 
+  it('the unified Prefer header lists every scenario', () => {
+    const prefer = preferParameter('/unified/conversational-intelligence/interactions', 'get');
+    expect([...(prefer['x-interactions-kit-scenarios'] as string[])].sort()).toEqual([...SCENARIO_NAMES].sort());
+    for (const name of SCENARIO_NAMES) expect(prefer.description).toContain(`\`${name}\``);
+  });
+
+  it.each(GONG_OPERATIONS)('%s: its Prefer header lists only the Gong-level scenarios', (path, method) => {
+    const prefer = preferParameter(path, method);
+    expect([...(prefer['x-interactions-kit-scenarios'] as string[])].sort()).toEqual([...GONG_SCENARIO_NAMES].sort());
+    for (const name of GONG_SCENARIO_NAMES) expect(prefer.description).toContain(`\`${name}\``);
+    for (const name of UNIFIED_ONLY_SCENARIO_NAMES) expect(prefer.description).not.toContain(name);
+  });
+
   const app = mockApp();
   const auth = { Authorization: 'Basic YWNjZXNzOnNlY3JldA==' };
 
@@ -50,6 +78,12 @@ describe('__scenario lists', () => {
     const res = await request(app).get(`/gong/${ACCOUNT}/v2/users?__scenario=${name}`).set(auth);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ requestId: expect.any(String), errors: [expect.stringContaining(name)] });
+  });
+
+  it.each(UNIFIED_ONLY_SCENARIO_NAMES)('Gong refuses Prefer: scenario=%s with a 400 as well', async (name) => {
+    const res = await request(app).get(`/gong/${ACCOUNT}/v2/users`).set(auth).set('Prefer', `scenario=${name}`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toContain(name);
   });
 
   it('an unknown name on Gong lists only what Gong offers', async () => {

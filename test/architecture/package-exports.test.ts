@@ -1,0 +1,46 @@
+/**
+ * Every subpath the package exports resolves, by the package's own name, to a built file (the
+ * global setup builds dist/), and the portable entry is the engine, with no door in it.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const { name, exports } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  exports: Record<string, string | Record<string, string>>;
+};
+
+/** What `import(specifier)` gives, listed in a fresh Node process inside the package (self-reference). */
+function exportedNames(specifier: string): string[] {
+  const script = `const m = await import(${JSON.stringify(specifier)}); console.log(JSON.stringify(Object.keys(m).sort()));`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out) as string[];
+}
+
+describe('package exports', () => {
+  it.each(Object.entries(exports).filter(([, target]) => typeof target !== 'string'))(
+    '%s points at built files',
+    (_subpath, target) => {
+      for (const file of Object.values(target as Record<string, string>))
+        expect(existsSync(join(ROOT, file))).toBe(true);
+    },
+  );
+
+  it('"./engine" is the portable engine: createEngine, its request and answer, the world, the store and the portable signer, and no door', () => {
+    expect(exports['./engine']).toEqual({ types: './dist/engine.d.ts', default: './dist/engine.js' });
+    const names = exportedNames(`${name}/engine`);
+    expect(names).toEqual(
+      expect.arrayContaining(['createEngine', 'createWorld', 'createMemoryStore', 'portableSigner']),
+    );
+    expect(names).not.toContain('createApp');
+    expect(names).not.toContain('requestListener');
+  });
+
+  it('the main entry still offers the Node doors', () => {
+    expect(exportedNames(name)).toEqual(expect.arrayContaining(['createApp', 'requestListener', 'loadContract']));
+  });
+});

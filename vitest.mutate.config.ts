@@ -1,0 +1,36 @@
+/**
+ * The vitest configuration `npm run mutate` runs under Stryker: the project's own, less what
+ * cannot notice a mutant. Stryker mutates the TypeScript sources in its sandbox; `dist/` is not
+ * mutated, so the build in the global setup is skipped, and so are the tests that only exercise
+ * `dist/` (the real binary, the package's export map) or an outside tool (Prism, Redocly): they
+ * would cost the dry run minutes and could kill no mutant.
+ */
+import { configDefaults, defineConfig } from 'vitest/config';
+import base from './vitest.config.js';
+
+/** Tests that run the built binary or the packed exports, or spawn Prism or Redocly. */
+const NEEDS_DIST_OR_A_TOOL = [
+  'test/cli/first-use.test.ts',
+  'test/cli/parent-exit.test.ts',
+  'test/cli/verify.test.ts',
+  'test/contract/jest-project.test.ts',
+  'test/contract/vitest-export.test.ts',
+  'test/fixtures/golden-fixtures.test.ts',
+  'test/fixtures/symlink.test.ts',
+  'test/reliability/prototype-names.test.ts',
+  'test/reliability/redaction.test.ts',
+  'test/server/real-port.test.ts',
+  'test/spec/openapi-valid.test.ts',
+  'test/spec/prism-proxy.test.ts',
+  'test/spec/prism-smoke.test.ts',
+  'test/conformance/prism.test.ts',
+];
+
+export default defineConfig({
+  ...base,
+  test: {
+    ...base.test,
+    globalSetup: [],
+    exclude: [...configDefaults.exclude, ...NEEDS_DIST_OR_A_TOOL],
+  },
+});
