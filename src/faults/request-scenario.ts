@@ -3,7 +3,7 @@
  * per-request control) or, for clients that cannot set headers, `__scenario=<name>`.
  */
 import { readPreferences } from './prefer-header.js';
-import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
+import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from '../scenarios.js';
 
 /** The query parameter equivalent of `Prefer: scenario=`. */
 export const SCENARIO_PARAMETER = '__scenario';
