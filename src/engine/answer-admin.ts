@@ -4,7 +4,7 @@
  * check, since only a door knows the peer's address; the Host check is here.
  */
 import { SCENARIO_PARAMETER } from '../faults/request-scenario.js';
-import { SCENARIOS } from '../faults/scenarios.js';
+import { SCENARIOS } from '../scenarios.js';
 import type { World } from '../world/world.js';
 import { adminHostRefusal } from './allowed-host.js';
 import { jsonAnswer, type BareAnswer } from './answer-unified.js';

@@ -5,7 +5,7 @@
  * the endpoint and its input rules.
  */
 import { requestedScenario } from '../faults/request-scenario.js';
-import { GONG_SCENARIO_NAMES, SCENARIOS } from '../faults/scenarios.js';
+import { GONG_SCENARIO_NAMES, SCENARIOS } from '../scenarios.js';
 import { GONG_PATHS, type GongApi, type GongCallOptions } from '../gong/gong-api.js';
 import { gongError, type GongResult } from '../gong/gong-result.js';
 import { requestIdFor } from '../gong/request-id.js';

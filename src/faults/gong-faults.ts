@@ -10,7 +10,7 @@ import type { MockContext } from '../mock-context.js';
 import { mix2, unit } from '../world/hash.js';
 import type { WorldAccount } from '../world/world.js';
 import { createRateLimiter, GONG_RATE_LIMITS, type RateLimiter } from './rate-limiter.js';
-import type { ScenarioName } from './scenarios.js';
+import type { ScenarioName } from '../scenarios.js';
 import type { Store } from '../store/store.js';
 
 /** Share of a flaky account's Gong calls that fail. */

@@ -4,7 +4,7 @@
  * name, either way, is no scenario.
  */
 import { readPreferences } from './prefer-header.js';
-import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
+import { isScenarioName, SCENARIO_NAMES, type ScenarioName } from '../scenarios.js';
 
 /** The query parameter equivalent of `Prefer: scenario=`. */
 export const SCENARIO_PARAMETER = '__scenario';

@@ -6,7 +6,7 @@
 import type { MockContext } from '../mock-context.js';
 import type { GongInteractionStatsResponse, GongRecords, GongUsersResponse } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';
-import type { ScenarioName } from '../faults/scenarios.js';
+import type { ScenarioName } from '../scenarios.js';
 import { NO_GONG_FAULTS, type GongFaultSource } from './gong-faults.js';
 import { gongError, gongSuccess, type GongResult } from './gong-result.js';
 import { listInteractionStats, statsRequestId } from './list-interaction-stats.js';

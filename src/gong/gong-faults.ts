@@ -3,7 +3,7 @@
  * which faults exist or how they are decided (see faults/gong-faults.ts): it is handed a
  * source, so the two never import each other.
  */
-import type { ScenarioName } from '../faults/scenarios.js';
+import type { ScenarioName } from '../scenarios.js';
 import type { WorldAccount } from '../world/world.js';
 import type { GongFailure } from './gong-result.js';
 

@@ -4,7 +4,7 @@
  * only sends what this returns.
  */
 import type { GongApi, GongCallOptions } from '../gong/gong-api.js';
-import type { ScenarioName } from '../faults/scenarios.js';
+import type { ScenarioName } from '../scenarios.js';
 import type { MockContext } from '../mock-context.js';
 import type { Interaction } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_NAMES } from '../../src/faults/scenarios.js';
+import { SCENARIO_NAMES } from '../../src/scenarios.js';
 import { ACCOUNT, AUTH, getUnified, mockApp, october, startMockServer, unifiedUrl } from '../helpers/mock.js';
 import { expectContract } from '../helpers/contract.js';
 

@@ -7,7 +7,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/index.js';
 import { resolveReference, type ParameterObject, type ReferenceObject } from '../../src/contract/openapi-document.js';
-import { GONG_SCENARIO_NAMES, SCENARIO_NAMES, UNIFIED_ONLY_SCENARIO_NAMES } from '../../src/faults/scenarios.js';
+import { GONG_SCENARIO_NAMES, SCENARIO_NAMES, UNIFIED_ONLY_SCENARIO_NAMES } from '../../src/scenarios.js';
 import { ACCOUNT, mockApp } from '../helpers/mock.js';
 
 const { document } = loadContract();
