@@ -12,7 +12,7 @@ import { SymlinkRefusedError } from '../fixtures/write-no-follow.js';
 import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const HELP = `Usage: interactions-kit fixtures [flags]
        interactions-kit fixtures --records N --out FILE [flags]

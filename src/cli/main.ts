@@ -4,12 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { CliError } from './cli-error.js';
+import type { Command } from './command.js';
 
-export interface Command {
-  /** One line for `--help`. */
-  summary: string;
-  run(args: string[]): Promise<number>;
-}
+export type { Command } from './command.js';
 
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serveCommand,

@@ -7,7 +7,7 @@ import cluster from 'node:cluster';
 import { REDACTED, redactHeader } from '../redact.js';
 import { DEFAULT_ACCOUNT_ID } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 import { runPrimary, runWorker } from './serve-cluster.js';
 import { parseServeFlags, SERVE_HELP, type ServeFlags } from './serve-flags.js';
 import { nextStopSignal, startServer } from './start-server.js';

@@ -16,7 +16,7 @@ import { parseDateTime } from '../world/date-time.js';
 import { redactText, redactUrl } from '../redact.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 
 const REPORTERS = ['pretty', 'json', 'junit'] as const;
 type Reporter = (typeof REPORTERS)[number];
