@@ -37,6 +37,6 @@ export type { MockContext } from './mock-context.js';
 export { createPortableSigner, portableSigner, type Signer, type SigningKeys } from './signing.js';
 export { GONG_PATHS, type GongApi, type GongCallOptions } from './gong/gong-api.js';
 export type { GongResult } from './gong/gong-result.js';
-export { SCENARIO_NAMES, type ScenarioName } from './faults/scenarios.js';
+export { SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export type { Store } from './store/store.js';
