@@ -7,7 +7,7 @@
  * ```
  */
 export { createApp, createRequestListener, requestListener } from './server/create-app.js';
-export type { AppOptions } from './server/options.js';
+export { AppOptionsError, type AppOptions } from './server/options.js';
 export { loadContract, describeViolations, ContractError } from './contract/index.js';
 export type { Contract, Diagnostic } from './contract/index.js';
 export { toMatchContract, createContractMatcher } from './contract/matchers.js';

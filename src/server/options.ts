@@ -29,7 +29,12 @@ export interface ResolvedOptions {
   door: NodeDoorSettings;
 }
 
-/** A misuse of `createApp`'s options (the engine's error: one class for every option). */
+/**
+ * A misuse of `createApp`'s options (the engine's error: one class for every option).
+ *
+ * @example
+ * try { createApp({ faultRate: 2 }); } catch (error) { error instanceof AppOptionsError; } // true
+ */
 export const AppOptionsError = EngineOptionsError;
 export type AppOptionsError = EngineOptionsError;
 

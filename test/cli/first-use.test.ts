@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { recentFullMonth } from '../../src/conformance/recent-full-month.js';
-import { AppOptionsError } from '../../src/server/options.js';
+import { AppOptionsError } from '../../src/index.js';
 import { createApp, requestListener } from '../../src/server/create-app.js';
 import { spawnCli } from '../helpers/cli.js';
 import { getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
