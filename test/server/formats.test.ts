@@ -1,12 +1,49 @@
-import request from 'supertest';
+/**
+ * The response formats and the truto_* parameters over every door (the engine, Express, the
+ * Node door): each door's formats agree with each other the same way.
+ */
 import { describe, expect, it } from 'vitest';
 import { toInteraction } from '../../src/unified/map-interaction-stats.js';
-import { ACCOUNT, getUnified, mockApp, october, unifiedUrl, walk } from '../helpers/mock.js';
+import { DOORS, describeDoors, type Door, type DoorResponse } from '../helpers/doors.js';
+import { expectContract } from '../helpers/contract.js';
+import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
-const app = mockApp();
-const page = (extra: Record<string, string> = {}) => getUnified(app, unifiedUrl(october({ limit: '25', ...extra })));
+// The tests read the JSON freely, as they did supertest's `body` (typed `any` there too).
+type Json = any;
 
-describe('response formats agree with each other', () => {
+/** A door's answer with its body parsed, as supertest's `res.body`. */
+interface Parsed {
+  status: number;
+  headers: Record<string, string>;
+  text: string;
+  body: Json;
+}
+
+/** GETs `path` through `door` and checks the answer against the contract, as `getUnified` does. */
+async function getChecked(door: Door, path: string, headers: Record<string, string> = AUTH): Promise<Parsed> {
+  const res = await door.send({ path, headers });
+  await expectContract({ ...res, req: { method: 'GET', path } });
+  return { ...res, body: JSON.parse(res.text) };
+}
+
+/** Follows `next_cursor` from the first page to the last, through `door` (as mock.ts's `walk`). */
+async function walk(door: Door, pairs: [string, string][]): Promise<Parsed[]> {
+  const pages: Parsed[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < 1000; i++) {
+    const res = await getChecked(door, unifiedUrl(cursor === undefined ? pairs : [...pairs, ['next_cursor', cursor]]));
+    if (res.status !== 200) throw new Error(`page ${i} of the walk answered ${res.status}: ${res.text}`);
+    pages.push(res);
+    if (res.body.next_cursor === null) return pages;
+    cursor = res.body.next_cursor;
+  }
+  throw new Error('the walk did not end');
+}
+
+describeDoors('response formats agree with each other', { now: NOW }, (door) => {
+  const page = (extra: Record<string, string> = {}) =>
+    getChecked(door(), unifiedUrl(october({ limit: '25', ...extra })));
+
   it('raw is the Gong data that unified maps', async () => {
     const [unified, raw] = await Promise.all([page(), page({ truto_response_format: 'raw' })]);
     const debug = await page({ truto_response_format: 'debug' });
@@ -43,16 +80,19 @@ describe('response formats agree with each other', () => {
     expect(info).toMatchObject({ isLooping: false, isEmptyResult: false, resultCount: 25 });
     expect(info.nextCursor).toBe(info.data.records.cursor);
 
-    const replay = await request(app)
-      .post(new URL(info.requestUrl).pathname)
-      .auth('access-key', 'secret')
-      .send(info.requestOptions.body);
+    // What supertest's `.auth('access-key', 'secret').send(body)` sent: Basic credentials and JSON.
+    const replay = await door().send({
+      method: 'POST',
+      path: new URL(info.requestUrl).pathname,
+      headers: { Authorization: `Basic ${btoa('access-key:secret')}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(info.requestOptions.body),
+    });
     expect(replay.status).toBe(200);
-    expect(replay.body).toEqual(info.data);
+    expect(JSON.parse(replay.text)).toEqual(info.data);
   });
 
   it('debug on a later page shows the Gong cursor it sent', async () => {
-    const pages = await walk(app, Object.entries(october()));
+    const pages = await walk(door(), Object.entries(october()));
     const second = await page({
       truto_response_format: 'debug',
       limit: '100',
@@ -92,10 +132,11 @@ describe('response formats agree with each other', () => {
   });
 
   it('stream is NDJSON of every record of every page, equal to the concatenated pages', async () => {
-    const pages = await walk(app, Object.entries(october()));
-    const res = await request(app)
-      .get(unifiedUrl(october({ truto_response_format: 'stream' })))
-      .set({ Authorization: 'Bearer t' });
+    const pages = await walk(door(), Object.entries(october()));
+    const res = await door().send({
+      path: unifiedUrl(october({ truto_response_format: 'stream' })),
+      headers: { Authorization: 'Bearer t' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/x-ndjson/);
     const lines = res.text
@@ -128,7 +169,10 @@ describe('response formats agree with each other', () => {
   });
 });
 
-describe('truto_key_by, truto_exclude_fields, truto_ignore_remote_data, remote_query', () => {
+describeDoors('truto_key_by, truto_exclude_fields, truto_ignore_remote_data, remote_query', { now: NOW }, (door) => {
+  const page = (extra: Record<string, string> = {}) =>
+    getChecked(door(), unifiedUrl(october({ limit: '25', ...extra })));
+
   it('truto_key_by turns result into an object keyed by that field', async () => {
     const [plain, keyed] = await Promise.all([page(), page({ truto_key_by: 'user.id' })]);
     expect(Object.keys(keyed.body.result)).toEqual(plain.body.result.map((r: { user: { id: string } }) => r.user.id));
@@ -138,8 +182,8 @@ describe('truto_key_by, truto_exclude_fields, truto_ignore_remote_data, remote_q
   });
 
   it('truto_exclude_fields works in both encodings and reaches nested fields', async () => {
-    const brackets = await getUnified(
-      app,
+    const brackets = await getChecked(
+      door(),
       unifiedUrl([
         ...Object.entries(october({ limit: '5' })),
         ['truto_exclude_fields[]', 'remote_data'],
@@ -165,8 +209,8 @@ describe('truto_key_by, truto_exclude_fields, truto_ignore_remote_data, remote_q
   });
 
   it('remote_query is merged into the Gong request, visible in debug and applied by Gong', async () => {
-    const res = await getUnified(
-      app,
+    const res = await getChecked(
+      door(),
       unifiedUrl([
         ...Object.entries(october({ truto_response_format: 'debug' })),
         ['remote_query[filter][createdFromDateTime]', '2026-10-20T00:00:00-07:00'],
@@ -192,5 +236,41 @@ describe('truto_key_by, truto_exclude_fields, truto_ignore_remote_data, remote_q
     }
     expect(compared).toBeGreaterThan(10);
     expect(JSON.stringify(narrowed)).not.toBe(JSON.stringify(full.body.result));
+  });
+});
+
+describe('every door answers each format what the engine answers, byte for byte', () => {
+  const formats: Array<{ name: string; query: [string, string][] }> = [
+    { name: 'unified', query: Object.entries(october({ limit: '25' })) },
+    ...['raw', 'debug', 'normalized', 'stream'].map((format) => ({
+      name: format,
+      query: Object.entries(october({ limit: '25', truto_response_format: format })),
+    })),
+    { name: 'truto_key_by', query: Object.entries(october({ limit: '25', truto_key_by: 'user.id' })) },
+    {
+      name: 'truto_exclude_fields[]',
+      query: [...Object.entries(october({ limit: '5' })), ['truto_exclude_fields[]', 'user.emails']],
+    },
+    { name: 'truto_ignore_remote_data', query: Object.entries(october({ truto_ignore_remote_data: 'true' })) },
+    {
+      name: 'remote_query',
+      query: [
+        ...Object.entries(october({ truto_response_format: 'debug' })),
+        ['remote_query[filter][createdFromDateTime]', '2026-10-20T00:00:00-07:00'],
+      ],
+    },
+  ];
+  it.each(formats)('$name', async ({ query }) => {
+    const answers: Record<string, DoorResponse> = {};
+    for (const [name, make] of Object.entries(DOORS)) {
+      const door = await make({ now: NOW });
+      try {
+        answers[name] = await door.send({ path: unifiedUrl(query), headers: AUTH });
+      } finally {
+        await door.close();
+      }
+    }
+    expect(answers.express).toEqual(answers.engine);
+    expect(answers.node).toEqual(answers.engine);
   });
 });
