@@ -29,7 +29,7 @@ export class JsonTooDeepError extends Error {
  * strings do not count; the text need not be valid JSON (the parser judges that afterwards).
  *
  * @example
- * nestsDeeperThan(Buffer.from('{"a":[1]}'), 1); // true
+ * nestsDeeperThan(new TextEncoder().encode('{"a":[1]}'), 1); // true
  */
 export function nestsDeeperThan(bytes: Uint8Array, maxDepth: number = MAX_JSON_DEPTH): boolean {
   let depth = 0;

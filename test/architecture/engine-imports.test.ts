@@ -97,6 +97,24 @@ function readsGlobal(node: ts.Identifier): boolean {
   return true;
 }
 
+/**
+ * The code of a file's doc-comment examples, as one source: users copy them into browsers and
+ * workers too, so an example that reads `Buffer` teaches what the engine itself avoids.
+ */
+function examplesOf(source: ts.SourceFile): ts.SourceFile {
+  const blocks = source.text.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
+  const code = blocks.flatMap((block) =>
+    block
+      .split('\n')
+      .map((line) => line.replace(/^\s*\/?\*+\/?\s?/, ''))
+      .join('\n')
+      .split('@example')
+      .slice(1)
+      .map((example) => example.split(/\n@\w/)[0]!.replace(/```\w*/g, '')),
+  );
+  return ts.createSourceFile(`${source.fileName} (examples)`, code.join('\n;\n'), ts.ScriptTarget.Latest, true);
+}
+
 /** Resolves a relative `.js` specifier to its `.ts` source under src. */
 function resolveLocal(from: string, specifier: string): string | undefined {
   if (!specifier.startsWith('.')) return undefined;
@@ -125,6 +143,11 @@ function inspectEngine(): { files: string[]; findings: Finding[] } {
       else queue.push(local);
     }
     for (const name of nodeGlobalsOf(source)) findings.push({ file, problem: `reads the Node global ${name}` });
+    const examples = examplesOf(source);
+    for (const name of nodeGlobalsOf(examples))
+      findings.push({ file, problem: `a doc example reads the Node global ${name}` });
+    for (const specifier of specifiersOf(examples).filter((name) => name.startsWith('node:')))
+      findings.push({ file, problem: `a doc example imports ${specifier}` });
   }
   return { files: [...seen].sort(), findings };
 }
@@ -163,6 +186,13 @@ describe('the guard itself', () => {
     ['const bytes: Buffer = x;', ['Buffer']],
   ])('sees %s', (text, want) => {
     expect(check(text)).toEqual(want);
+  });
+
+  it('reads doc-comment examples as code', () => {
+    const text =
+      "/**\n * Counts.\n *\n * @example\n * ```ts\n * count(Buffer.from('a'));\n * ```\n */\nexport const n = 1;";
+    const examples = examplesOf(ts.createSourceFile('probe.ts', text, ts.ScriptTarget.Latest, true));
+    expect(nodeGlobalsOf(examples)).toEqual(['Buffer']);
   });
 
   it.each([
