@@ -46,15 +46,3 @@ export function nestsDeeperThan(bytes: Uint8Array, maxDepth: number = MAX_JSON_D
   }
   return false;
 }
-
-/**
- * body-parser's `verify` hook: throws JsonTooDeepError for a body nested too deeply. Bodies in
- * another Unicode encoding (UTF-16, which JSON allows) are read as UTF-8 first.
- */
-export function refuseDeepJson(_req: unknown, _res: unknown, body: Uint8Array, encoding: string | null): void {
-  const utf8 =
-    encoding === null || /^utf-?8$/i.test(encoding)
-      ? body
-      : new TextEncoder().encode(new TextDecoder(encoding).decode(body));
-  if (nestsDeeperThan(utf8)) throw new JsonTooDeepError(MAX_JSON_DEPTH);
-}

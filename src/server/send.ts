@@ -3,8 +3,6 @@
  * written page by page, waiting for the socket to drain and stopping when the client goes away.
  */
 import type { ServerResponse } from 'node:http';
-import type { Interaction } from '../schema-types.js';
-import { interactionLines } from '../unified/interaction-json.js';
 
 /** Sends a whole body: text or bytes, with its exact length. */
 export function sendBytes(
@@ -67,25 +65,4 @@ export async function sendStream(
     return;
   }
   if (!res.destroyed) res.end();
-}
-
-/**
- * Writes every page's records as NDJSON lines.
- *
- * @example
- * await sendNdjson(res, { 'content-type': 'application/x-ndjson' }, [[record]]);
- */
-export function sendNdjson(
-  res: ServerResponse,
-  headers: Record<string, string>,
-  pages: Iterable<Interaction[]> | AsyncIterable<Interaction[]>,
-): Promise<void> {
-  return sendStream(
-    res,
-    200,
-    headers,
-    (async function* () {
-      for await (const records of pages) yield interactionLines(records);
-    })(),
-  );
 }

@@ -3,20 +3,13 @@
  * right status and a message naming the problem, whichever door it comes through.
  */
 import { describe, expect, it } from 'vitest';
-import { DOORS, describeDoors, type Door, type DoorResponse } from '../helpers/doors.js';
-import { expectContract } from '../helpers/contract.js';
+import { DOORS, describeDoors, type DoorResponse } from '../helpers/doors.js';
+import { getChecked } from '../helpers/door-checks.js';
 import { AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 import { BAD_UNIFIED_REQUESTS } from '../helpers/bad-unified-requests.js';
 
 const valid = october();
 const table = BAD_UNIFIED_REQUESTS;
-
-/** GETs `path` through `door` and checks the answer against the contract, as `getUnified` does. */
-async function getChecked(door: Door, path: string, headers: Record<string, string> = AUTH): Promise<DoorResponse> {
-  const res = await door.send({ path, headers });
-  await expectContract({ ...res, req: { method: 'GET', path } });
-  return res;
-}
 
 describe('bad requests get the right status and a message naming the problem', () => {
   it('the table is large enough', () => {

@@ -5,26 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { toInteraction } from '../../src/unified/map-interaction-stats.js';
 import { DOORS, describeDoors, type Door, type DoorResponse } from '../helpers/doors.js';
-import { expectContract } from '../helpers/contract.js';
+import { getChecked, type Parsed } from '../helpers/door-checks.js';
 import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
-
-// The tests read the JSON freely, as they did supertest's `body` (typed `any` there too).
-type Json = any;
-
-/** A door's answer with its body parsed, as supertest's `res.body`. */
-interface Parsed {
-  status: number;
-  headers: Record<string, string>;
-  text: string;
-  body: Json;
-}
-
-/** GETs `path` through `door` and checks the answer against the contract, as `getUnified` does. */
-async function getChecked(door: Door, path: string, headers: Record<string, string> = AUTH): Promise<Parsed> {
-  const res = await door.send({ path, headers });
-  await expectContract({ ...res, req: { method: 'GET', path } });
-  return { ...res, body: JSON.parse(res.text) };
-}
 
 /** Follows `next_cursor` from the first page to the last, through `door` (as mock.ts's `walk`). */
 async function walk(door: Door, pairs: [string, string][]): Promise<Parsed[]> {

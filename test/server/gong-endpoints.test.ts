@@ -8,14 +8,7 @@ import type { AppOptions } from '../../src/server/options.js';
 import { DOORS, describeDoors, type Door, type DoorRequest, type DoorResponse } from '../helpers/doors.js';
 import { ACCOUNT, NOW } from '../helpers/mock.js';
 import { expectContract } from '../helpers/contract.js';
-
-// The tests read the JSON freely, as they did supertest's `body` (typed `any` there too).
-type Json = any;
-
-/** A door's answer with its body parsed, as supertest's `res.body`. */
-interface Parsed extends DoorResponse {
-  body: Json;
-}
+import { type Json, type Parsed, withDoor } from '../helpers/door-checks.js';
 
 const statsPath = `/gong/${ACCOUNT}/v2/stats/interaction`;
 const usersPath = `/gong/${ACCOUNT}/v2/users`;
@@ -58,16 +51,6 @@ async function sendChecked(door: Door, request: DoorRequest): Promise<Parsed> {
 
 async function stats(door: Door, body: unknown, auth = true): Promise<Parsed> {
   return sendChecked(door, statsRequest(body, auth ? basic('access-key', 'secret') : {}));
-}
-
-/** Runs `use` with a fresh mock of `options` behind the door called `name`, then closes it. */
-async function withDoor<T>(name: string, options: AppOptions, use: (door: Door) => Promise<T>): Promise<T> {
-  const door = await (DOORS[name] as (options: AppOptions) => Promise<Door>)(options);
-  try {
-    return await use(door);
-  } finally {
-    await door.close();
-  }
 }
 
 const BAD_STATS: Array<[string, unknown, RegExp]> = [

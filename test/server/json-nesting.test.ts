@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { JsonTooDeepError, MAX_JSON_DEPTH, nestsDeeperThan, refuseDeepJson } from '../../src/engine/json-nesting.js';
+import { createEngine } from '../../src/engine.js';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/engine/json-nesting.js';
 import { ACCOUNT, mockApp } from '../helpers/mock.js';
 
 const stats = `/gong/${ACCOUNT}/v2/stats/interaction`;
@@ -20,16 +21,6 @@ describe('nestsDeeperThan', () => {
     { given: '[[[', depth: 2, want: true },
   ])('$given deeper than $depth -> $want', ({ given, depth, want }) => {
     expect(nestsDeeperThan(Buffer.from(given), depth)).toBe(want);
-  });
-});
-
-describe('refuseDeepJson', () => {
-  it('reads a UTF-16 body as its text, not its bytes', () => {
-    const deep = Buffer.from('['.repeat(MAX_JSON_DEPTH + 1), 'utf16le');
-    expect(() => refuseDeepJson({}, {}, deep, 'utf-16le')).toThrow(JsonTooDeepError);
-    // U+5B22 is one character whose UTF-16 bytes include '[' (0x5B).
-    const shallow = Buffer.from(`"${'\u5b22'.repeat(MAX_JSON_DEPTH + 1)}"`, 'utf16le');
-    expect(() => refuseDeepJson({}, {}, shallow, 'utf-16le')).not.toThrow();
   });
 });
 
@@ -49,6 +40,32 @@ describe('a deeply nested Gong body', () => {
       requestId: expect.any(String),
       errors: [`The request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays`],
     });
+  });
+
+  it('a UTF-16 body is judged by its text, not its bytes', async () => {
+    // Straight to the engine: supertest turns a Buffer into JSON when the type names JSON.
+    const engine = createEngine();
+    const utf16 = async (text: string) => {
+      const body = Buffer.from(text, 'utf16le');
+      const answer = await engine.answer({
+        method: 'POST',
+        url: stats,
+        headers: {
+          authorization: `Basic ${btoa('key:secret')}`,
+          'content-type': 'application/json; charset=utf-16le',
+          'content-length': String(body.length),
+        },
+        body,
+      });
+      return { status: answer.status, body: JSON.parse(String(answer.body)) as { errors?: string[] } };
+    };
+    const deep = await utf16('['.repeat(MAX_JSON_DEPTH + 1) + ']'.repeat(MAX_JSON_DEPTH + 1));
+    expect(deep.body.errors).toEqual([
+      `The request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays`,
+    ]);
+    // U+5B22 is one character whose UTF-16 bytes include '[' (0x5B): a string, not nesting.
+    const shallow = await utf16(`{${filter},"x":"${'\u5b22'.repeat(4 * MAX_JSON_DEPTH)}"}`);
+    expect(shallow.status).toBe(200);
   });
 
   it('a body at the limit is read as usual', async () => {

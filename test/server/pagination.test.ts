@@ -4,18 +4,9 @@
  * encodings page through the same records, whichever door the requests come through.
  */
 import { describe, expect, it } from 'vitest';
-import type { AppOptions } from '../../src/server/options.js';
 import { DOORS, describeDoors, type Door, type DoorResponse } from '../helpers/doors.js';
-import { expectContract } from '../helpers/contract.js';
+import { getChecked, type Json, withDoor } from '../helpers/door-checks.js';
 import { ACCOUNT, AUTH, NOW, OCTOBER, october, unifiedUrl } from '../helpers/mock.js';
-
-// The tests read the JSON freely, as they did supertest's `body` (typed `any` there too).
-type Json = any;
-
-/** A door's answer with its body parsed, as supertest's `res.body`. */
-interface Parsed extends DoorResponse {
-  body: Json;
-}
 
 interface WalkedPage {
   url: string;
@@ -24,13 +15,6 @@ interface WalkedPage {
 }
 
 const base: [string, string][] = Object.entries(october());
-
-/** GETs `path` through `door` and checks the answer against the contract, as `getUnified` does. */
-async function getChecked(door: Door, path: string, headers: Record<string, string> = AUTH): Promise<Parsed> {
-  const res = await door.send({ path, headers });
-  await expectContract({ ...res, req: { method: 'GET', path } });
-  return { ...res, body: JSON.parse(res.text) };
-}
 
 /**
  * Follows `next_cursor` from the first page to the last, through `door` (as mock.ts's `walk`).
@@ -48,16 +32,6 @@ async function walk(door: Door, pairs: [string, string][], options: { firstCurso
     cursor = res.body.next_cursor;
   }
   throw new Error('the walk did not end');
-}
-
-/** Runs `use` with a fresh mock of `options` behind the door called `name`, then closes it. */
-async function withDoor<T>(name: string, options: AppOptions, use: (door: Door) => Promise<T>): Promise<T> {
-  const door = await (DOORS[name] as (options: AppOptions) => Promise<Door>)(options);
-  try {
-    return await use(door);
-  } finally {
-    await door.close();
-  }
 }
 
 /** The SDKs' spellings of the first five users of October (see 'SDK encodings'). */

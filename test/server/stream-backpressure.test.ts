@@ -8,7 +8,8 @@ import { createServer, get, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/schema-types.js';
-import { sendNdjson } from '../../src/server/send.js';
+import { sendStream } from '../../src/server/send.js';
+import { interactionLines } from '../../src/unified/interaction-json.js';
 import { toInteraction } from '../../src/unified/map-interaction-stats.js';
 
 const WINDOW = {
@@ -59,7 +60,11 @@ afterEach(async () => {
 });
 
 async function streamTo(pages: Iterable<Interaction[]>): Promise<IncomingMessage> {
-  server = createServer((_req, res) => void sendNdjson(res, { 'content-type': 'application/x-ndjson' }, pages));
+  // Each page's lines made only when the writer asks for them, as the engine's streams are.
+  const lines = (function* () {
+    for (const records of pages) yield interactionLines(records);
+  })();
+  server = createServer((_req, res) => void sendStream(res, 200, { 'content-type': 'application/x-ndjson' }, lines));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
