@@ -113,13 +113,18 @@ export interface EngineParts {
  * const engine = createEngine({ seed: 7, faultRate: 0.1 });
  */
 export function createEngine(options: EngineOptions = {}, parts: EngineParts = {}): Engine {
-  const settings = resolveEngineOptions(options);
-  const { store = createMemoryStore({ clock: settings.clock }), health = () => ({}), signer = portableSigner } = parts;
+  const resolved = resolveEngineOptions(options);
+  const { store = createMemoryStore({ clock: resolved.clock }), health = () => ({}), signer = portableSigner } = parts;
   const world = createWorld({
-    seed: settings.seed,
-    ...(settings.accounts === undefined ? {} : { accounts: settings.accounts }),
-    ...(settings.userCount === undefined ? {} : { userCount: settings.userCount }),
+    ...(resolved.world === undefined ? {} : { document: resolved.world }),
+    seed: resolved.seed,
+    ...(resolved.accounts === undefined ? {} : { accounts: resolved.accounts }),
+    ...(resolved.userCount === undefined ? {} : { userCount: resolved.userCount }),
   });
+  // The world's `now` is Gong's current instant unless the options name one.
+  const worldNow = world.now;
+  const settings =
+    options.now === undefined && worldNow !== undefined ? { ...resolved, now: () => worldNow } : resolved;
   const context: MockContext = { world, now: settings.now, secret: settings.secret, signer };
   const windows: WindowCache = createWindowCache({ maxBytes: settings.windowCacheBytes });
   const faults = createGongFaults(context, store, { faultRate: settings.faultRate, rateLimit: settings.rateLimit });

@@ -3,6 +3,7 @@
  * the engine reads. Doors add their own options beside these (see server/options.ts).
  */
 import { parseLatency, type Latency } from '../faults/latency.js';
+import type { WorldDocument } from '../generated/world-document.js';
 import type { AccountSpec } from '../world/account-spec.js';
 
 const MIB = 1024 * 1024;
@@ -22,15 +23,20 @@ export const DEFAULT_BASE_URL = 'http://127.0.0.1:4010';
  * const options: EngineOptions = { seed: 7, now: '2026-11-24T00:00:00Z', faultRate: 0.1 };
  */
 export interface EngineOptions {
-  /** Seed of the world. Default 42. */
+  /**
+   * The world to serve, as a parsed world document (see world.schema.json). Default: the
+   * embedded default world. Its `seed` and `now` apply unless the options name their own.
+   */
+  world?: WorldDocument;
+  /** Seed of the world. Default: the world document's, else 42. */
   seed?: number;
-  /** The accounts. Default: the embedded default accounts. */
+  /** The accounts, in place of a world document's (the older way to state them). Default: the world's. */
   accounts?: readonly AccountSpec[];
   /** Overrides every account's number of users. Default: each account's own. */
   userCount?: number;
   /** Accepted API tokens (unified Bearer; Gong Bearer or Basic secret). Default: any non-empty token. */
   tokens?: readonly string[];
-  /** The current instant for Gong's "not after the current day" rule. Default: the real clock. */
+  /** The current instant for Gong's "not after the current day" rule. Default: the world's `now`, else the real clock. */
   now?: Date | string | number;
   /** Secret that signs cursors. Default: derived from the seed, so same seed = same cursors. */
   secret?: string;
@@ -65,6 +71,7 @@ export interface EngineOptions {
  * createEngine({ seed: 7 }).settings.origin; // 'http://127.0.0.1:4010'
  */
 export interface EngineSettings {
+  world: WorldDocument | undefined;
   seed: number;
   accounts: readonly AccountSpec[] | undefined;
   userCount: number | undefined;
@@ -139,7 +146,11 @@ function resolveLatency(text: string | undefined): Latency | undefined {
  * resolveEngineOptions({ seed: 7 }).secret; // 'interactions-kit:7'
  */
 export function resolveEngineOptions(options: EngineOptions = {}): EngineSettings {
-  const { seed = 42, accounts, userCount, tokens, now, secret = `interactions-kit:${seed}` } = options;
+  const { world, accounts, userCount, tokens, now } = options;
+  const seed = options.seed ?? world?.seed ?? 42;
+  const { secret = `interactions-kit:${seed}` } = options;
+  if (world !== undefined && accounts !== undefined)
+    throw new EngineOptionsError('give either world or accounts, not both: a world document states its accounts');
   const {
     faultRate = 0,
     rateLimit,
@@ -163,6 +174,7 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
       throw new EngineOptionsError(`${name} must be a whole number of bytes, got ${bytes}`);
   }
   return {
+    world,
     seed,
     accounts,
     userCount,

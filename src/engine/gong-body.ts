@@ -25,8 +25,12 @@ export interface BodyProblem {
   error: string;
 }
 
-/** Whether a request has a body at all, as HTTP frames it. */
-function hasBody(headers: EngineRequest['headers']): boolean {
+/**
+ * Whether a request has a body at all: one given as text or bytes has; one read from a socket
+ * has one when HTTP frames it (a door that passes a reader may not know before reading).
+ */
+function hasBody({ headers, body }: EngineRequest): boolean {
+  if (typeof body === 'string' || body instanceof Uint8Array) return true;
   const length = headerText(headers['content-length']);
   return headers['transfer-encoding'] !== undefined || (length !== undefined && !Number.isNaN(Number(length)));
 }
@@ -66,7 +70,7 @@ async function bodyBytes(request: EngineRequest): Promise<Uint8Array> {
 export async function readGongJson(request: EngineRequest): Promise<{ value: unknown } | BodyProblem> {
   const contentType = headerText(request.headers['content-type']);
   const { type, charset = 'utf-8' } = mediaType(contentType);
-  if (!hasBody(request.headers) || type !== 'application/json')
+  if (!hasBody(request) || type !== 'application/json')
     return { status: 400, error: `Content-Type must be application/json, got ${JSON.stringify(contentType ?? '')}` };
   if (!charset.startsWith('utf-'))
     return {

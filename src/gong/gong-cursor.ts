@@ -1,7 +1,8 @@
 /**
  * Gong's cursors: JWT-like strings (`header.payload.signature`, base64url) that carry the
- * next page number and a fingerprint of the request that made them, so a cursor works on any
- * server with the same secret and only for the request it came from.
+ * next page number, a fingerprint of the request that made them and the fingerprint of the
+ * world that answered it, so a cursor works on any server with the same secret and the same
+ * world, and only for the request it came from.
  */
 import { fromBase64Url, toBase64Url } from '../base64url.js';
 import { hasValidSignature, signature, type SigningKeys } from '../signing.js';
@@ -13,7 +14,7 @@ const HEADER = toBase64Url('{"alg":"HS256","typ":"cursor"}');
  *
  * @example
  * ```ts
- * encodeGongCursor(keys, { a: account.id, f: fingerprint, p: 2 }); // the cursor of page 2
+ * encodeGongCursor(keys, { a: account.id, f: fingerprint, p: 2, w: world.fingerprint }); // page 2
  * ```
  */
 export interface GongCursorPayload {
@@ -23,6 +24,8 @@ export interface GongCursorPayload {
   f: string;
   /** The page number the cursor points at. */
   p: number;
+  /** Fingerprint of the world that issued it. */
+  w: string;
 }
 
 /** Makes the cursor of page `payload.p`. */
@@ -32,14 +35,15 @@ export function encodeGongCursor(keys: SigningKeys, payload: GongCursorPayload):
 }
 
 /** Why a cursor was refused, in words for Gong's `errors`. */
-export type GongCursorProblem = 'malformed' | 'signature' | 'foreign';
+export type GongCursorProblem = 'malformed' | 'signature' | 'foreign' | 'world';
 
-/** Reads a cursor made for `account` and `filterFingerprint`, or says what is wrong with it. */
+/** Reads a cursor made for `account` and `filterFingerprint` in `world`, or says what is wrong with it. */
 export function decodeGongCursor(
   keys: SigningKeys,
   cursor: string,
   account: string,
   filterFingerprint: string,
+  world: string,
 ): { page: number } | { problem: GongCursorProblem } {
   const parts = cursor.split('.');
   if (parts.length !== 3 || parts[0] !== HEADER) return { problem: 'malformed' };
@@ -53,9 +57,16 @@ export function decodeGongCursor(
     return { problem: 'malformed' };
   }
   const p = payload as Partial<GongCursorPayload> | undefined;
-  if (typeof p?.a !== 'string' || typeof p.f !== 'string' || !Number.isSafeInteger(p.p) || (p.p as number) < 1) {
+  if (
+    typeof p?.a !== 'string' ||
+    typeof p.f !== 'string' ||
+    typeof p.w !== 'string' ||
+    !Number.isSafeInteger(p.p) ||
+    (p.p as number) < 1
+  ) {
     return { problem: 'malformed' };
   }
+  if (p.w !== world) return { problem: 'world' };
   if (p.a !== account || p.f !== filterFingerprint) return { problem: 'foreign' };
   return { page: p.p as number };
 }
@@ -69,5 +80,7 @@ export function gongCursorMessage(problem: GongCursorProblem): string {
       return 'cursor: the cursor has been altered or was issued by another server';
     case 'foreign':
       return 'cursor: the cursor belongs to a different request; send the same filter as the request that returned it';
+    case 'world':
+      return 'cursor: the world changed since this cursor was issued (the mock now serves other data); start again without a cursor';
   }
 }

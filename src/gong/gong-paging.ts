@@ -7,17 +7,18 @@ import type { SigningKeys } from '../signing.js';
 import { decodeGongCursor, encodeGongCursor, gongCursorMessage } from './gong-cursor.js';
 import { GONG_PAGE_SIZE } from './page-size.js';
 
-/** Where a list is paged: its account and the fingerprint of the request its cursors are bound to. */
+/** Where a list is paged: its account, the fingerprint of the request and of the world its cursors are bound to. */
 export interface PagingScope {
   keys: SigningKeys;
   account: string;
   fingerprint: string;
+  world: string;
 }
 
 /** The page number a cursor points at (0 without one), or Gong's message for a bad cursor. */
 export function pageOfCursor(scope: PagingScope, cursor: string | undefined): { page: number } | { problem: string } {
   if (cursor === undefined) return { page: 0 };
-  const decoded = decodeGongCursor(scope.keys, cursor, scope.account, scope.fingerprint);
+  const decoded = decodeGongCursor(scope.keys, cursor, scope.account, scope.fingerprint, scope.world);
   return 'problem' in decoded ? { problem: gongCursorMessage(decoded.problem) } : decoded;
 }
 
@@ -42,7 +43,14 @@ export function gongPage(
       currentPageSize: end - start,
       currentPageNumber: page,
       ...(more
-        ? { cursor: encodeGongCursor(scope.keys, { a: scope.account, f: scope.fingerprint, p: page + 1 }) }
+        ? {
+            cursor: encodeGongCursor(scope.keys, {
+              a: scope.account,
+              f: scope.fingerprint,
+              p: page + 1,
+              w: scope.world,
+            }),
+          }
         : {}),
     },
   };

@@ -55,6 +55,7 @@ export function listInteractionStats(
 
   const scope = {
     keys: context,
+    world: context.world.fingerprint,
     account: account.id,
     fingerprint: fingerprint(context, `${account.id}:${request.filterKey}`),
   };

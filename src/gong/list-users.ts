@@ -67,6 +67,7 @@ export function listUsers(
   );
   const scope = {
     keys: context,
+    world: context.world.fingerprint,
     account: account.id,
     fingerprint: fingerprint(context, `${account.id}:users:${includeAvatars}`),
   };

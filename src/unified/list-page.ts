@@ -77,7 +77,7 @@ export async function fetchUnifiedPage(
   const bound = queryFingerprint(context, query);
   let position: UnifiedPosition = { gongCursor: undefined, offset: 0 };
   if (query.nextCursor !== undefined) {
-    const decoded = decodeUnifiedCursor(context, query.nextCursor, bound);
+    const decoded = decodeUnifiedCursor(context, query.nextCursor, bound, context.world.fingerprint);
     if ('problem' in decoded) return invalidParameters([decoded.problem]);
     position = decoded.position;
   }
@@ -103,7 +103,7 @@ export async function fetchUnifiedPage(
   return {
     people,
     records: people.map((person) => toInteraction(person, window)),
-    nextCursor: next === undefined ? null : encodeUnifiedCursor(context, bound, next),
+    nextCursor: next === undefined ? null : encodeUnifiedCursor(context, bound, next, context.world.fingerprint),
     gongCall,
     repeatable: result.repeatable !== false,
   };

@@ -1,7 +1,8 @@
 /**
  * The unified `next_cursor`: base64url of a small JSON object holding Gong's cursor and the
- * offset into that Gong page, bound to a fingerprint of the query and signed. Any server with
- * the same secret can serve the next page; an edited, truncated or foreign cursor is refused.
+ * offset into that Gong page, bound to a fingerprint of the query and of the world, and signed.
+ * Any server with the same secret and world can serve the next page; an edited, truncated or
+ * foreign cursor, or one from a world since changed, is refused.
  */
 import { fromBase64Url, toBase64Url } from '../base64url.js';
 import { hasValidSignature, signature, type SigningKeys } from '../signing.js';
@@ -19,11 +20,17 @@ interface Payload {
   g: string | null;
   o: number;
   q: string;
+  w: string;
 }
 
-/** Makes the cursor for `position` of the query whose fingerprint is `queryFingerprint`. */
-export function encodeUnifiedCursor(keys: SigningKeys, queryFingerprint: string, position: UnifiedPosition): string {
-  const payload: Payload = { v: 1, g: position.gongCursor ?? null, o: position.offset, q: queryFingerprint };
+/** Makes the cursor for `position` of the query whose fingerprint is `queryFingerprint`, in `world`. */
+export function encodeUnifiedCursor(
+  keys: SigningKeys,
+  queryFingerprint: string,
+  position: UnifiedPosition,
+  world: string,
+): string {
+  const payload: Payload = { v: 1, g: position.gongCursor ?? null, o: position.offset, q: queryFingerprint, w: world };
   const body = toBase64Url(JSON.stringify(payload));
   return `${body}.${signature(keys, 'unified', body)}`;
 }
@@ -33,6 +40,7 @@ export function decodeUnifiedCursor(
   keys: SigningKeys,
   cursor: string,
   queryFingerprint: string,
+  world: string,
 ): { position: UnifiedPosition } | { problem: string } {
   const dot = cursor.indexOf('.');
   const body = dot === -1 ? '' : cursor.slice(0, dot);
@@ -55,16 +63,23 @@ export function decodeUnifiedCursor(
         'next_cursor: the cursor signature does not match; it was edited or issued by a server with another secret',
     };
   }
-  const { g, o, q } = payload;
+  const { g, o, q, w } = payload;
   if (
     payload.v !== 1 ||
     !(g === null || typeof g === 'string') ||
     !Number.isSafeInteger(o) ||
     (o as number) < 0 ||
-    typeof q !== 'string'
+    typeof q !== 'string' ||
+    typeof w !== 'string'
   ) {
     return {
       problem: 'next_cursor: not a cursor this API returned; pass back the next_cursor of a previous page unchanged',
+    };
+  }
+  if (w !== world) {
+    return {
+      problem:
+        'next_cursor: the world changed since this cursor was issued (the mock now serves other data); start again from the first page, without next_cursor',
     };
   }
   if (q !== queryFingerprint) {

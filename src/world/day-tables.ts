@@ -1,14 +1,17 @@
 /**
  * A user's totals over a span of days, read from tables of their daily values. Each day's
  * stats are a pure function of (user, day), so they are worked out once, 256 days at a time,
- * into a flat Int32Array. A table keeps running sums of the summed stats (calls and the four
+ * into a flat Float64Array. A table keeps running sums of the summed stats (calls and the four
  * call-weighted sums), so a window's sums cost two reads per table however long the window,
  * and the two maxima (longest monologue, longest story) one tight loop over the window's
- * days. The totals are the same to the last digit as adding the days one by one, and Int32
- * is ample: a block's largest sum stays under 256 days x 10 calls x 2,500 hundredths.
+ * days. The totals are the same to the last digit as adding the days one by one: every entry
+ * is a whole number (a pinned day's longest may not be, but maxima are copied, never summed)
+ * and a block's largest sum, 256 days x 1,000 calls x 100,000,000 hundredths, is far below
+ * 2^53, where Float64 stops counting exactly.
  */
-import { accumulateDay, callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
+import { accumulateDay, accumulateValues, callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
 import type { UserProfile } from './user-profile.js';
+import type { PinnedSpan } from './users.js';
 
 /** Days in one table. */
 const BLOCK_DAYS = 256;
@@ -16,7 +19,7 @@ const BLOCK_DAYS = 256;
 const SUMS = 5;
 /** Where the two daily maxima start: entry `MAXIMA + 2 * i (+ 1)` holds day i's monologue (story). */
 const MAXIMA = (BLOCK_DAYS + 1) * SUMS;
-/** Tables kept per account before starting over: 7 KB each, so about 7 MB at most. */
+/** Tables kept per account before starting over: 14 KB each, so about 14 MB at most. */
 const MAX_TABLES = 1024;
 /** Windows this short are summed day by day: a table would cost more than it saves. */
 const SHORT_WINDOW_DAYS = 4;
@@ -28,19 +31,50 @@ export interface TotalsSubject {
   profile: UserProfile;
   firstDay: number;
   endDay: number;
+  /** Days a world file pins: looked up first, whatever the generator would say. */
+  pinned?: PinnedSpan;
+}
+
+/** Adds the user's day: a pinned day as stated, else the generator's within [firstDay, endDay). */
+function accumulateUserDay(totals: StatTotals, user: TotalsSubject, day: number): void {
+  const { pinned } = user;
+  if (pinned !== undefined) {
+    const values = pinned.days.get(day);
+    if (values !== undefined) return accumulateValues(totals, values);
+    if (day < user.firstDay || day >= user.endDay) return;
+  }
+  accumulateDay(totals, user.profile, user.key, day);
+}
+
+function callsOnUserDay(user: TotalsSubject, day: number): number {
+  const { pinned } = user;
+  if (pinned !== undefined) {
+    const values = pinned.days.get(day);
+    if (values !== undefined) return values.calls;
+    if (day < user.firstDay || day >= user.endDay) return 0;
+  }
+  return callsOnDay(user.profile, user.key, day);
+}
+
+/** The days the user may have calls on: their generated span, widened to their pinned days. */
+function spanOf(user: TotalsSubject, fromDay: number, toDay: number): { first: number; end: number } {
+  const { pinned } = user;
+  const first = pinned === undefined ? user.firstDay : Math.min(user.firstDay, pinned.first);
+  const end = pinned === undefined ? user.endDay : Math.max(user.endDay, pinned.end);
+  return { first: Math.max(fromDay, first), end: Math.min(toDay, end) };
 }
 
 /**
  * Entries `SUMS * i + k` hold the sums of days 0..i-1 of the block (k: calls, interactivity,
  * patience, question rate, talk ratio, each weighted by calls); then the daily maxima.
  */
-function fillTable(user: TotalsSubject, block: number): Int32Array {
-  const table = new Int32Array(MAXIMA + 2 * BLOCK_DAYS);
+function fillTable(user: TotalsSubject, block: number): Float64Array {
+  const table = new Float64Array(MAXIMA + 2 * BLOCK_DAYS);
   const day0 = block * BLOCK_DAYS;
   const day = emptyTotals();
   for (let i = 0; i < BLOCK_DAYS; i++) {
     const before = day.calls;
-    accumulateDay(day, user.profile, user.key, day0 + i);
+    accumulateUserDay(day, user, day0 + i);
     const at = SUMS * (i + 1);
     table[at] = day.calls;
     table[at + 1] = day.interactivityWeighted;
@@ -69,10 +103,10 @@ export interface DayTables {
 /** Sums users' days from remembered tables; one per account. */
 export function createDayTables(): DayTables {
   /** Per user (by index), per block number: its table. Arrays, not maps: this is read per user per request. */
-  let tables: Array<Array<Int32Array | undefined> | undefined> = [];
+  let tables: Array<Array<Float64Array | undefined> | undefined> = [];
   let count = 0;
 
-  function tableOf(user: TotalsSubject, block: number): Int32Array {
+  function tableOf(user: TotalsSubject, block: number): Float64Array {
     const known = tables[user.index]?.[block];
     if (known !== undefined) return known;
     const table = fillTable(user, block);
@@ -87,10 +121,9 @@ export function createDayTables(): DayTables {
 
   function totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals {
     const totals = emptyTotals();
-    const first = Math.max(fromDay, user.firstDay);
-    const end = Math.min(toDay, user.endDay);
+    const { first, end } = spanOf(user, fromDay, toDay);
     if (end - first < SHORT_WINDOW_DAYS) {
-      for (let day = first; day < end; day++) accumulateDay(totals, user.profile, user.key, day);
+      for (let day = first; day < end; day++) accumulateUserDay(totals, user, day);
       return totals;
     }
     for (let day = first; day < end;) {
@@ -116,11 +149,10 @@ export function createDayTables(): DayTables {
   }
 
   function callsOver(user: TotalsSubject, fromDay: number, toDay: number): number {
-    const first = Math.max(fromDay, user.firstDay);
-    const end = Math.min(toDay, user.endDay);
+    const { first, end } = spanOf(user, fromDay, toDay);
     let calls = 0;
     if (end - first < SHORT_WINDOW_DAYS) {
-      for (let day = first; day < end; day++) calls += callsOnDay(user.profile, user.key, day);
+      for (let day = first; day < end; day++) calls += callsOnUserDay(user, day);
       return calls;
     }
     for (let day = first; day < end;) {

@@ -32,14 +32,27 @@ export interface UserProfile {
   talkRatio: number;
 }
 
-/** The profile of the user whose key is `userKey` (see `userKey` in world.ts). */
-export function userProfile(userKey: number, isManager: boolean): UserProfile {
+/**
+ * A world file's word for a user's habits: `strong`, `average` and `weak` fix the skill the
+ * rest is drawn around; `inactive` makes no calls on days not pinned.
+ *
+ * @example
+ * ```ts
+ * const kind: ProfileKind = 'inactive';
+ * ```
+ */
+export type ProfileKind = 'strong' | 'average' | 'weak' | 'inactive';
+
+const SKILL_OF: Record<Exclude<ProfileKind, 'inactive'>, number> = { strong: 0.8, average: 0, weak: -0.8 };
+
+/** The profile of the user whose key is `userKey` (see `userKey` in world.ts), or of the kind stated. */
+export function userProfile(userKey: number, isManager: boolean, kind?: ProfileKind): UserProfile {
   const r = (k: number) => unit(mix2(userKey, k));
-  const skill = r(1) + r(2) - 1;
+  const skill = kind === undefined || kind === 'inactive' ? r(1) + r(2) - 1 : SKILL_OF[kind];
   const busy = isManager ? 0.5 : 1;
   return {
     skill,
-    callsPerWorkday: busy * (0.6 + 3.4 * r(3)),
+    callsPerWorkday: kind === 'inactive' ? 0 : busy * (0.6 + 3.4 * r(3)),
     monologueSeconds: 150 - 55 * skill + 40 * (r(4) - 0.5),
     customerStorySeconds: 95 + 60 * skill + 40 * (r(5) - 0.5),
     interactivity: 5.6 + 2.2 * skill + 1.2 * (r(6) - 0.5),

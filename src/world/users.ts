@@ -8,7 +8,27 @@ import type { GongUser } from '../schema-types.js';
 import { mix2, mix3, unit } from './hash.js';
 import type { ZoneCalendar } from './calendar.js';
 import { parseIsoDate } from './calendar.js';
+import { drawnDay, type DayValues } from './daily-stats.js';
+import { PINNED_STATS, type PinnedValues } from './pinned-days.js';
+import type { StatedUser } from './resolve-world-document.js';
+import { userId } from './user-id.js';
 import { userProfile, type UserProfile } from './user-profile.js';
+
+/**
+ * A stated user's pinned days, every stat settled, and the span they cover.
+ *
+ * @example
+ * ```ts
+ * user.pinned?.days.get(parseIsoDate('2026-10-05')!)?.patience; // 40: 0.4 s in hundredths
+ * ```
+ */
+export interface PinnedSpan {
+  days: ReadonlyMap<number, DayValues>;
+  /** First pinned day. */
+  first: number;
+  /** The day after the last pinned day. */
+  end: number;
+}
 
 /** A user of the world: Gong's view of them plus what drives their stats. */
 export interface WorldUser {
@@ -22,6 +42,8 @@ export interface WorldUser {
   firstDay: number;
   /** First local day without calls for good (deactivated users), or Infinity. */
   endDay: number;
+  /** Days a world file pins for this user: they replace the generator's, even outside [firstDay, endDay). */
+  pinned?: PinnedSpan;
 }
 
 const SALES_TITLES = [
@@ -64,46 +86,100 @@ export interface AccountIdentity {
   zone: ZoneCalendar;
 }
 
-/** Gong-style numeric ids: a company-wide base and a per-company stride keep them unique. */
-function userId(accountKey: number, index: number): string {
-  const baseId = 100_000_000_000_000 + Math.floor(unit(mix2(accountKey, 1)) * 700_000_000_000_000);
-  const stride = 1_000_003 + Math.floor(unit(mix2(accountKey, 2)) * 8_000_000);
-  return String(baseId + index * stride);
+/** A pinned day with every stat: those not stated drawn as the generator would for that day. */
+function settleDay(values: PinnedValues, profile: UserProfile, key: number, day: number): DayValues {
+  if (values.calls === 0)
+    return {
+      calls: 0,
+      longestMonologue: 0,
+      longestCustomerStory: 0,
+      interactivity: 0,
+      patience: 0,
+      questionRate: 0,
+      talkRatio: 0,
+    };
+  const settled = drawnDay(profile, key, day, values.calls);
+  for (const stat of PINNED_STATS) {
+    const value = values[stat];
+    if (value !== undefined) settled[stat] = value;
+  }
+  return settled;
 }
 
-/** Generates the account's users in Gong's order. */
-export function generateUsers(seed: number, account: AccountIdentity, count: number): WorldUser[] {
+function pinnedSpan(stated: StatedUser, profile: UserProfile, key: number): PinnedSpan | undefined {
+  if (stated.days.size === 0) return undefined;
+  const days = new Map<number, DayValues>();
+  let first = Infinity;
+  let last = -Infinity;
+  for (const [day, values] of stated.days) {
+    days.set(day, settleDay(values, profile, key, day));
+    if (day < first) first = day;
+    if (day > last) last = day;
+  }
+  return { days, first, end: last + 1 };
+}
+
+function localPart(firstName: string, lastName: string): string {
+  return `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') || 'user';
+}
+
+/**
+ * Generates the account's users in Gong's order: the stated ones first (what they state kept,
+ * the rest drawn as for anyone at their place), then `count` generated ones.
+ */
+export function generateUsers(
+  seed: number,
+  account: AccountIdentity,
+  count: number,
+  stated: readonly StatedUser[] = [],
+): WorldUser[] {
   const faker = new Faker({ locale: [en, base] });
-  const usedEmails = new Set<string>();
+  // Stated addresses are taken first: a generated user with the same name gets a number.
+  const usedEmails = new Set<string>(
+    stated.flatMap((user) => (user.email === undefined ? [] : [user.email.toLowerCase()])),
+  );
   const users: WorldUser[] = [];
-  for (let index = 0; index < count; index++) {
+  for (let index = 0; index < stated.length + count; index++) {
+    const given = stated[index];
     const key = mix3(seed, account.key, index);
     faker.seed(key);
-    const firstName = faker.person.firstName();
-    const lastName = faker.person.lastName();
+    const firstName = given?.firstName ?? faker.person.firstName();
+    const lastName = given?.lastName ?? faker.person.lastName();
     const manager = isManager(index);
-    const title = faker.helpers.arrayElement(manager ? MANAGER_TITLES : SALES_TITLES);
-    const local = `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '');
-    let email = `${local}@${account.domain}`;
-    for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@${account.domain}`;
-    usedEmails.add(email);
+    const title = given?.title ?? faker.helpers.arrayElement(manager ? MANAGER_TITLES : SALES_TITLES);
+    const local = localPart(firstName, lastName);
+    let email = given?.email;
+    if (email === undefined) {
+      email = `${local}@${account.domain}`;
+      for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@${account.domain}`;
+      usedEmails.add(email);
+    }
 
     const firstDay = FIRST_JOIN_DAY + Math.floor(unit(mix2(key, 21)) * JOIN_SPAN_DAYS);
     // About one user in fifteen has left the company; they keep their history.
-    const active = unit(mix2(key, 22)) >= 0.066;
+    const active = given?.active ?? unit(mix2(key, 22)) >= 0.066;
     const endDay = active ? Infinity : firstDay + 120 + Math.floor(unit(mix2(key, 23)) * 900);
     const createdMs = account.zone.startOfDay(firstDay - 3) + Math.floor(unit(mix2(key, 24)) * 36_000_000);
-    const id = userId(account.key, index);
+    const id = given?.id ?? userId(account.key, index);
     const managerIndex = index === 0 ? undefined : manager ? 0 : index - (index % 10);
+    const managerId =
+      given !== undefined
+        ? given.managerId
+        : managerIndex === undefined
+          ? null
+          : (users[managerIndex]?.gong.id ?? null);
     const phoneDigits = String(1000 + (mix2(key, 25) % 9000));
     const language = unit(mix2(key, 26)) < 0.8 ? 'en-US' : faker.helpers.arrayElement(LANGUAGES);
+    const profile = userProfile(key, manager, given?.profile);
+    const pinned = given === undefined ? undefined : pinnedSpan(given, profile, key);
 
     users.push({
       index,
       key,
       firstDay,
       endDay,
-      profile: userProfile(key, manager),
+      profile,
+      ...(pinned === undefined ? {} : { pinned }),
       gong: {
         id,
         emailAddress: email,
@@ -125,7 +201,7 @@ export function generateUsers(seed: number, account: AccountIdentity, count: num
           preventEmailImport: false,
           nonRecordedMeetingsImported: unit(mix2(key, 30)) < 0.5,
         },
-        managerId: managerIndex === undefined ? null : userId(account.key, managerIndex),
+        managerId,
         meetingConsentPageUrl: `https://join.gong.io/${account.slug}/${local}?tkn=${faker.string.alphanumeric(22)}`,
         spokenLanguages: [{ language, primary: true }],
       },

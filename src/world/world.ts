@@ -1,14 +1,18 @@
 /**
- * The seeded world: integrated accounts, each a Gong company with users whose daily stats
- * are pure functions of (seed, account, user, day). Only the user lists are kept (they are
- * small, immutable and deterministic); stats are computed on demand for every query.
+ * The world: integrated accounts, each a Gong company with users whose daily stats are pure
+ * functions of (seed, account, user, day), except the days a world document pins. Every world
+ * comes from a document (the embedded default is one); only the user lists are kept (small,
+ * immutable, deterministic) and stats are computed on demand for every query.
  */
+import type { WorldDocument } from '../generated/world-document.js';
+import type { AccountSpec } from './account-spec.js';
 import { zoneCalendar, type ZoneCalendar } from './calendar.js';
 import type { StatTotals } from './daily-stats.js';
 import { createDayTables } from './day-tables.js';
-import { hashString } from './hash.js';
-import { DEFAULT_ACCOUNTS, type AccountSpec } from './account-spec.js';
+import { DEFAULT_WORLD } from './default-world.js';
+import { resolveWorldDocument, type ResolvedAccount } from './resolve-world-document.js';
 import { generateUsers, type WorldUser } from './users.js';
+import { formatWorldProblem, type WorldProblem } from './world-problems.js';
 
 /**
  * Options of the world; every one is optional.
@@ -19,11 +23,13 @@ import { generateUsers, type WorldUser } from './users.js';
  * ```
  */
 export interface WorldOptions {
-  /** Seed of everything generated. Default 42. */
+  /** The world document: a user's world file, parsed. Default: the embedded default world (`DEFAULT_WORLD`). */
+  document?: WorldDocument;
+  /** Replaces the document's seed (default 42 when the document names none). */
   seed?: number;
-  /** The accounts. Default: the embedded default accounts (`DEFAULT_ACCOUNTS`). */
+  /** The accounts, in place of the document's (the older way to state them). */
   accounts?: readonly AccountSpec[];
-  /** Overrides every account's number of users (an account with none stays empty). Default: each account's own. */
+  /** Overrides every account's number of generated users (an account with none stays empty). */
   userCount?: number;
 }
 
@@ -64,6 +70,10 @@ export interface WorldAccount extends AccountSpec {
 export interface World {
   /** The seed everything was generated from. */
   readonly seed: number;
+  /** The document's `now` (epoch ms): Gong's current instant unless the options name one. */
+  readonly now: number | undefined;
+  /** Changes whenever anything the answers come from changes; cursors carry it. */
+  readonly fingerprint: string;
   /** Every account, in the order of the options' `accounts`. */
   readonly accounts: readonly WorldAccount[];
   /** The account with this id (in any case: ids are UUIDs), or undefined. */
@@ -71,46 +81,65 @@ export interface World {
 }
 
 /**
- * A misuse of the world's options (a programming error, not a client's bad request).
+ * A world that cannot be built: the document's problems, each with its place in the document.
  *
  * @example
  * ```ts
- * createWorld({ seed: -1 }); // throws WorldOptionsError: seed must be a non-negative integer, got -1
+ * createWorld({ document: { accounts: [{ id: 'x' }] } });
+ * // throws WorldOptionsError: accounts[0].id: must be a UUID such as 5c2e8f1a-...
  * ```
  */
 export class WorldOptionsError extends Error {
   override name = 'WorldOptionsError';
-}
+  /** Every problem found, in document order. */
+  readonly problems: readonly WorldProblem[];
 
-function checkOptions(seed: number, accounts: readonly AccountSpec[], userCount: number | undefined): void {
-  if (!Number.isSafeInteger(seed) || seed < 0)
-    throw new WorldOptionsError(`seed must be a non-negative integer, got ${seed}`);
-  if (userCount !== undefined && (!Number.isSafeInteger(userCount) || userCount < 0 || userCount > 100_000)) {
-    throw new WorldOptionsError(`userCount must be an integer from 0 to 100000, got ${userCount}`);
-  }
-  const ids = new Set<string>();
-  for (const spec of accounts) {
-    const id = spec.id.toLowerCase();
-    if (ids.has(id)) throw new WorldOptionsError(`account ${spec.id} is listed twice`);
-    ids.add(id);
+  constructor(problems: readonly WorldProblem[]) {
+    super(problems.map(formatWorldProblem).join('\n'));
+    this.problems = problems;
   }
 }
 
-function createAccount(seed: number, given: AccountSpec, userCount: number): WorldAccount {
-  // UUIDs compare case-insensitively: stored lower-case, as every caller looks them up.
-  const spec = { ...given, id: given.id.toLowerCase() };
-  const key = hashString(`${seed}:${spec.id}`);
-  const zone = zoneCalendar(spec.timeZone);
-  const slug = spec.domain.split('.')[0] ?? spec.domain;
+function checkOptions(seed: number | undefined, userCount: number | undefined): WorldProblem[] {
+  const problems: WorldProblem[] = [];
+  if (seed !== undefined && (!Number.isSafeInteger(seed) || seed < 0))
+    problems.push({ path: ['seed'], message: `must be a non-negative integer, got ${seed}` });
+  if (userCount !== undefined && (!Number.isSafeInteger(userCount) || userCount < 0 || userCount > 100_000))
+    problems.push({ path: ['userCount'], message: `must be an integer from 0 to 100000, got ${userCount}` });
+  return problems;
+}
+
+/** The older `accounts` option, as a document's accounts. */
+function documentOf(accounts: readonly AccountSpec[]): WorldDocument {
+  return {
+    accounts: accounts.map(({ id, name, domain, timeZone, userCount, behavior }) => ({
+      id,
+      name,
+      domain,
+      timeZone,
+      generatedUsers: userCount,
+      ...(behavior === undefined ? {} : { behavior }),
+    })),
+  };
+}
+
+function createAccount(seed: number, spec: ResolvedAccount): WorldAccount {
+  const { key, id, name, domain, timeZone, behavior, users: stated } = spec;
+  const zone = zoneCalendar(timeZone);
+  const slug = domain.split('.')[0] ?? domain;
   let users: readonly WorldUser[] | undefined;
   const tables = createDayTables();
   return {
-    ...spec,
-    userCount,
+    id,
+    name,
+    domain,
+    timeZone,
+    behavior,
+    userCount: stated.length + spec.generatedUsers,
     key,
     zone,
     users() {
-      users ??= Object.freeze(generateUsers(seed, { key, domain: spec.domain, slug, zone }, userCount));
+      users ??= Object.freeze(generateUsers(seed, { key, domain, slug, zone }, spec.generatedUsers, stated));
       return users;
     },
     totals(user, fromDay, toDay) {
@@ -124,21 +153,31 @@ function createAccount(seed: number, given: AccountSpec, userCount: number): Wor
 }
 
 /**
- * Builds a world. Same options, same world, in any process on any machine.
+ * Builds a world from a document (default: the embedded one); throws WorldOptionsError with
+ * every problem when it cannot. Same document and options, same world, on any machine.
  *
  * @example
  * const world = createWorld({ seed: 7 });
  * world.account('62f44730-dd91-461e-bd6a-aedd9e0ad79d')?.users().length; // 260
  */
 export function createWorld(options: WorldOptions = {}): World {
-  const { seed = 42, accounts = DEFAULT_ACCOUNTS, userCount } = options;
-  checkOptions(seed, accounts, userCount);
-  const built = accounts.map((spec) =>
-    createAccount(seed, spec, spec.userCount === 0 ? 0 : (userCount ?? spec.userCount)),
-  );
+  const { seed, accounts, userCount } = options;
+  const optionProblems = checkOptions(seed, userCount);
+  if (optionProblems.length > 0) throw new WorldOptionsError(optionProblems);
+  const document =
+    accounts === undefined ? (options.document ?? DEFAULT_WORLD) : { ...options.document, ...documentOf(accounts) };
+  const resolved = resolveWorldDocument(document, {
+    ...(seed === undefined ? {} : { seed }),
+    ...(userCount === undefined ? {} : { userCount }),
+  });
+  if ('problems' in resolved) throw new WorldOptionsError(resolved.problems);
+  const { world } = resolved;
+  const built = world.accounts.map((spec) => createAccount(world.seed, spec));
   const byId = new Map(built.map((account) => [account.id, account]));
   return {
-    seed,
+    seed: world.seed,
+    now: world.now,
+    fingerprint: world.fingerprint,
     accounts: built,
     account: (id) => byId.get(id) ?? byId.get(id.toLowerCase()),
   };

@@ -36,6 +36,6 @@ describe('an account configured with an upper-case id', () => {
 
   it('counts two spellings of one id as one account listed twice', () => {
     const twice = [...accounts, { ...(accounts[0] as (typeof accounts)[number]), id: UPPER.toLowerCase() }];
-    expect(() => createWorld({ accounts: twice })).toThrow(/listed twice/);
+    expect(() => createWorld({ accounts: twice })).toThrow(/is already the id of accounts\[0\]/);
   });
 });
