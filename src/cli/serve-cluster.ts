@@ -8,6 +8,7 @@ import cluster, { type Worker } from 'node:cluster';
 import { CliError } from './cli-error.js';
 import type { ServeFlags } from './serve-flags.js';
 import { nextStopSignal, startServer } from './start-server.js';
+import { watchServedWorld } from './watch-world.js';
 
 type WorkerMessage = { type: 'listening'; url: string } | { type: 'failed'; message: string; exitCode: number };
 
@@ -15,6 +16,7 @@ type WorkerMessage = { type: 'listening'; url: string } | { type: 'failed'; mess
 export async function runWorker(flags: ServeFlags): Promise<number> {
   try {
     const running = await startServer(flags);
+    const stopWatching = watchServedWorld(flags, running);
     // Ctrl-C reaches every process of the terminal's group; the primary stops the workers itself
     // (SIGTERM), and a worker dying of the SIGINT first would look like a crash to replace.
     process.on('SIGINT', () => undefined);
@@ -23,6 +25,7 @@ export async function runWorker(flags: ServeFlags): Promise<number> {
       process.once('disconnect', resolve);
       process.once('SIGTERM', resolve);
     });
+    stopWatching();
     await running.close();
     // The IPC channel would keep this process alive after its server closed.
     if (process.connected) process.disconnect();

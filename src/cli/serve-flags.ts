@@ -16,9 +16,14 @@ export const SERVE_HELP = `Usage: interactions-kit serve [flags]
 
   --port N          port to listen on (default 4010; 0 picks a free one)
   --host HOST       address to listen on (default 127.0.0.1)
-  --seed N          seed of the world (default 42)
+  --world FILE      serve this world file (YAML or JSON; see \`interactions-kit world init\`)
+                    instead of the embedded default world
+  --watch           with --world: reload the file when it is saved (a broken save keeps the
+                    last good world and says why)
+  --seed N          seed of the world (default: the world file's, else 42)
   --token T         accepted API token; repeat for several (default: any non-empty token)
-  --now DATE-TIME   the current instant for Gong's "toDate not after today" rule (default: the clock)
+  --now DATE-TIME   the current instant for Gong's "toDate not after today" rule (default: the world
+                    file's \`now\`, else the clock)
   --secret S        secret that signs cursors (default: derived from the seed)
   --log-level L     silent | info | debug (default info; debug logs every request)
   --latency SPEC    added latency: MS, MIN..MAX or lognormal:MEDIAN[:SIGMA] (default none)
@@ -44,6 +49,10 @@ export interface ServeFlags {
   workerRestarts: number;
   host: string;
   logLevel: LogLevel;
+  /** The world file to serve, if any (`app.world` holds it once read). */
+  worldFile: string | undefined;
+  /** Reload the world file on save. */
+  watch: boolean;
   app: AppOptions;
 }
 
@@ -53,6 +62,8 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     port: { type: 'string' },
     host: { type: 'string' },
     seed: { type: 'string' },
+    world: { type: 'string' },
+    watch: { type: 'boolean' },
     token: { type: 'string', multiple: true },
     now: { type: 'string' },
     secret: { type: 'string' },
@@ -72,6 +83,9 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
+  if (values.world === '') throw new CliError('--world needs a file: a world file in YAML or JSON');
+  if (values.watch === true && values.world === undefined)
+    throw new CliError('--watch reloads a world file: give one with --world FILE');
   const logLevel = (values['log-level'] ?? 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new CliError(`--log-level must be one of ${LOG_LEVELS.join(', ')}`);
   if (values.now !== undefined && parseDateTime(values.now) === undefined) {
@@ -98,7 +112,10 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     'window-cache-bytes': windowCacheBytes,
   } = values;
   const app: AppOptions = {
-    seed: parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER),
+    // Absent, the seed is the world file's (or 42).
+    ...(values.seed === undefined
+      ? {}
+      : { seed: parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER) }),
     ...(values.token === undefined ? {} : { tokens: values.token }),
     ...(values.now === undefined ? {} : { now: values.now }),
     ...(values.secret === undefined ? {} : { secret: values.secret }),
@@ -120,6 +137,8 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     workerRestarts: parseIntegerFlag('--worker-restarts', values['worker-restarts'], 10, 0, 1000),
     host: values.host ?? '127.0.0.1',
     logLevel,
+    worldFile: values.world,
+    watch: values.watch === true,
     app,
   };
 }

@@ -7,10 +7,13 @@ import cluster from 'node:cluster';
 import { REDACTED, redactHeader } from '../redact.js';
 import { DEFAULT_ACCOUNT_ID } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
+import { WorldFileError } from '../world-file/located-problem.js';
+import { loadWorldFile } from '../world-file/load-world-file.js';
 import type { Command } from './command.js';
 import { runPrimary, runWorker } from './serve-cluster.js';
 import { parseServeFlags, SERVE_HELP, type ServeFlags } from './serve-flags.js';
 import { nextStopSignal, startServer } from './start-server.js';
+import { watchServedWorld } from './watch-world.js';
 
 /**
  * The banner printed on start: where the mock is, its accounts, and a curl to paste. A token
@@ -19,9 +22,14 @@ import { nextStopSignal, startServer } from './start-server.js';
 export function banner(url: string, flags: ServeFlags): string {
   const token = flags.app.tokens?.[0];
   const authorization = token === undefined ? 'Bearer any-token' : redactHeader('authorization', `Bearer ${token}`);
-  const world = createWorld({ seed: flags.app.seed ?? 42 });
+  const { world: document, seed } = flags.app;
+  const world = createWorld({
+    ...(typeof document === 'object' ? { document } : {}),
+    ...(seed === undefined ? {} : { seed }),
+  });
+  const from = flags.worldFile === undefined ? '' : `, world ${flags.worldFile}`;
   return [
-    `interactions-kit mock listening on ${url} (seed ${world.seed})`,
+    `interactions-kit mock listening on ${url} (seed ${world.seed}${from})`,
     `  unified: ${url}/unified/conversational-intelligence/interactions`,
     `  gong:    ${url}/gong/{integrated_account_id}/v2/stats/interaction and /v2/users`,
     `  admin:   ${url}/__admin/accounts, ${url}/__admin/health`,
@@ -38,6 +46,22 @@ export function banner(url: string, flags: ServeFlags): string {
   ].join('\n');
 }
 
+/** Reads --world into the app options; prints every problem and returns 1 when it cannot. */
+function readWorldFile(flags: ServeFlags): number | undefined {
+  if (flags.worldFile === undefined) return undefined;
+  try {
+    const seed = flags.app.seed;
+    flags.app.world = loadWorldFile(flags.worldFile, seed === undefined ? {} : { seed });
+  } catch (error) {
+    if (!(error instanceof WorldFileError)) throw error;
+    const count = error.problems.length;
+    console.error(`interactions-kit serve: the world file has ${count} problem${count === 1 ? '' : 's'}; not serving`);
+    console.error(error.message);
+    return 1;
+  }
+  return undefined;
+}
+
 export const serveCommand: Command = {
   summary: 'run the mock server',
   async run(args) {
@@ -46,11 +70,15 @@ export const serveCommand: Command = {
       console.log(SERVE_HELP);
       return 0;
     }
+    const failed = readWorldFile(flags);
+    if (failed !== undefined) return failed;
     if (cluster.isWorker) return runWorker(flags);
     if (flags.workers > 1) return runPrimary(flags, banner);
     const running = await startServer(flags);
     if (flags.logLevel !== 'silent') console.log(banner(running.url, flags));
+    const stopWatching = watchServedWorld(flags, running);
     const signal = await nextStopSignal();
+    stopWatching();
     await running.close();
     if (flags.logLevel !== 'silent') console.log(`interactions-kit: ${signal}, stopped`);
     return 0;

@@ -10,11 +10,14 @@ import { AppOptionsError } from '../server/options.js';
 import { watchParent } from './parent-exit.js';
 import { CliError } from './cli-error.js';
 import type { ServeFlags } from './serve-flags.js';
+import type { WorldDocument } from '../generated/world-document.js';
 
 /** A listening mock. */
 export interface RunningServer {
   url: string;
   server: Server;
+  /** Serves another world from the next request on (`serve --watch`); throws AppOptionsError on a bad one. */
+  replaceWorld(world: WorldDocument): void;
   close(): Promise<void>;
 }
 
@@ -62,10 +65,15 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
     throw error;
   }
   // Attached in the same tick as listening completed, before any connection can be read.
-  server.on('request', listener);
+  // Through a variable: a reloaded world swaps the listener, and requests already in flight
+  // finish on the one they started with.
+  server.on('request', (req, res) => listener(req, res));
   return {
     url,
     server,
+    replaceWorld(world) {
+      listener = createRequestListener({ baseUrl: url, ...flags.app, world });
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -1,6 +1,6 @@
 /**
- * The admin API below /__admin: health, the world's accounts and their behaviours, the
- * scenarios, and the request journal. Who may ask (loopback only, by default) is the door's to
+ * The admin API below /__admin: health, the world's accounts and their behaviours, the world
+ * document being served, the scenarios, and the request journal. Who may ask (loopback only, by default) is the door's to
  * check, since only a door knows the peer's address; the Host check is here.
  */
 import { SCENARIO_PARAMETER } from '../faults/request-scenario.js';
@@ -32,6 +32,7 @@ function badRequest(message: string): BareAnswer {
 const ALLOWED: Readonly<Record<string, string>> = {
   '/health': 'GET, HEAD',
   '/accounts': 'GET, HEAD',
+  '/world': 'GET, HEAD',
   '/scenarios': 'GET, HEAD',
   '/requests': 'GET, HEAD, DELETE',
 };
@@ -98,6 +99,11 @@ async function read(parts: AdminParts, route: string, rawQuery: string): Promise
           })),
         },
       );
+    case '/world': {
+      const { world } = parts;
+      const now = world.now === undefined ? null : new Date(world.now).toISOString();
+      return jsonAnswer(200, {}, { fingerprint: world.fingerprint, seed: world.seed, now, document: world.document });
+    }
     case '/scenarios':
       return jsonAnswer(
         200,

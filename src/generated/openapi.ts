@@ -125,6 +125,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__admin/world": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The world document being served
+         * @description The world document the answers come from (the embedded default world, or the world file
+         *     given to `serve --world`), with the seed and user count of the server's options applied,
+         *     and its fingerprint: every cursor names it, so a cursor issued before the world changed
+         *     (a reloaded `--watch` file) gets a 400 that says so. See `world.schema.json`.
+         */
+        get: operations["adminGetWorld"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__admin/scenarios": {
         parameters: {
             query?: never;
@@ -184,6 +207,21 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description The world being served and its fingerprint. */
+        AdminWorld: {
+            /** @description Changes whenever anything the answers come from changes. */
+            fingerprint: string;
+            seed: number;
+            /**
+             * Format: date-time
+             * @description The world's `now` (Gong's current instant), or null when it names none.
+             */
+            now: string | null;
+            /** @description The world document, as `world.schema.json` describes it. */
+            document: {
+                [key: string]: unknown;
+            };
+        };
         AdminAccount: {
             /** Format: uuid */
             id: string;
@@ -1324,6 +1362,46 @@ export interface operations {
                     "application/json": {
                         accounts: components["schemas"]["AdminAccount"][];
                     };
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminGetWorld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The world being served. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "fingerprint": "9c1f03a2e4b85d10",
+                     *       "seed": 42,
+                     *       "now": null,
+                     *       "document": {
+                     *         "seed": 42,
+                     *         "accounts": [
+                     *           {
+                     *             "id": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
+                     *             "name": "Acme Widgets",
+                     *             "domain": "acme-widgets.com",
+                     *             "timeZone": "America/Los_Angeles",
+                     *             "generatedUsers": 260
+                     *           }
+                     *         ]
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AdminWorld"];
                 };
             };
             403: components["responses"]["AdminForbidden"];

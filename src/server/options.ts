@@ -6,6 +6,8 @@
 import { nodeSigner } from './node-signer.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { EngineOptionsError, type EngineOptions } from '../engine/engine-options.js';
+import type { WorldDocument } from '../generated/world-document.js';
+import { loadWorldFile } from '../world-file/load-world-file.js';
 import type { NodeDoorSettings } from './node-door.js';
 
 export { DEFAULT_BASE_URL } from '../engine/engine-options.js';
@@ -16,7 +18,12 @@ export { DEFAULT_BASE_URL } from '../engine/engine-options.js';
  * @example
  * createApp({ seed: 42, validateResponses: true } satisfies AppOptions);
  */
-export interface AppOptions extends EngineOptions {
+export interface AppOptions extends Omit<EngineOptions, 'world'> {
+  /**
+   * The world to serve: a world file's path (YAML or JSON) or a parsed world document.
+   * Default: the embedded default world. A bad file throws WorldFileError naming each problem's line.
+   */
+  world?: string | WorldDocument;
   /** Validate every response against openapi.yaml and record violations in the journal. Default false. */
   validateResponses?: boolean;
   /** Answer /__admin from any address, not only loopback. Default false. */
@@ -39,14 +46,29 @@ export const AppOptionsError = EngineOptionsError;
 export type AppOptionsError = EngineOptionsError;
 
 /**
+ * The engine's part of the options, a world file read from disk: what any door built on
+ * `AppOptions` hands to `createEngine`.
+ *
+ * @example
+ * createEngine(engineOptionsOf({ world: 'world.yaml', validateResponses: true }));
+ */
+export function engineOptionsOf(options: AppOptions): EngineOptions {
+  const { validateResponses: _validate, adminFromAnywhere: _admin, world, ...rest } = options;
+  return {
+    ...rest,
+    ...(world === undefined ? {} : { world: typeof world === 'string' ? loadWorldFile(world) : world }),
+  };
+}
+
+/**
  * Fills in every default and builds the engine.
  *
  * @example
  * const { engine, door } = resolveOptions({ seed: 7, validateResponses: true });
  */
 export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
-  const { validateResponses = false, adminFromAnywhere = false, ...engineOptions } = options;
-  const engine = createEngine(engineOptions, {
+  const { validateResponses = false, adminFromAnywhere = false } = options;
+  const engine = createEngine(engineOptionsOf(options), {
     health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
     signer: nodeSigner,
   });

@@ -28,6 +28,8 @@ export interface WorldProblem {
   path: WorldPath;
   /** What is wrong, in a sentence. */
   message: string;
+  /** The problem is the last key itself (unknown, or not a date), not its value: placed at the key. */
+  atKey?: true;
 }
 
 /**
@@ -110,14 +112,14 @@ function problemOf(document: unknown, error: SchemaError): WorldProblem | undefi
       const known = Object.keys(error.parentSchema?.properties ?? {});
       const meant = known.find((name) => closeEnough(key, name));
       const hint = meant === undefined ? `the keys here are ${known.join(', ')}` : `did you mean ${meant}?`;
-      return { path: [...path, key], message: `unknown key (${hint})` };
+      return { path: [...path, key], message: `unknown key (${hint})`, atKey: true };
     }
     case 'propertyNames':
       // The failing name's own `pattern` error says what a name must be.
       return undefined;
     case 'pattern':
       if (error.propertyName !== undefined)
-        return { path: [...path, error.propertyName], message: `is not ${expects ?? 'a valid key here'}` };
+        return { path: [...path, error.propertyName], message: `is not ${expects ?? 'a valid key here'}`, atKey: true };
       return { path, message: `must be ${expects ?? `text matching ${String(error.params.pattern)}`}` };
     case 'enum':
       return { path, message: `must be one of ${(error.params.allowedValues as unknown[]).join(', ')}` };

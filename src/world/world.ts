@@ -74,6 +74,8 @@ export interface World {
   readonly now: number | undefined;
   /** Changes whenever anything the answers come from changes; cursors carry it. */
   readonly fingerprint: string;
+  /** The world document served: the one given, with the options' seed and user count applied. */
+  readonly document: WorldDocument;
   /** Every account, in the order of the options' `accounts`. */
   readonly accounts: readonly WorldAccount[];
   /** The account with this id (in any case: ids are UUIDs), or undefined. */
@@ -172,12 +174,24 @@ export function createWorld(options: WorldOptions = {}): World {
   });
   if ('problems' in resolved) throw new WorldOptionsError(resolved.problems);
   const { world } = resolved;
+  const served: WorldDocument = {
+    ...document,
+    seed: world.seed,
+    ...(userCount === undefined || document.accounts === undefined
+      ? {}
+      : {
+          accounts: document.accounts.map((account) =>
+            (account.generatedUsers ?? 0) === 0 ? account : { ...account, generatedUsers: userCount },
+          ),
+        }),
+  };
   const built = world.accounts.map((spec) => createAccount(world.seed, spec));
   const byId = new Map(built.map((account) => [account.id, account]));
   return {
     seed: world.seed,
     now: world.now,
     fingerprint: world.fingerprint,
+    document: served,
     accounts: built,
     account: (id) => byId.get(id) ?? byId.get(id.toLowerCase()),
   };

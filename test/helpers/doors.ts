@@ -12,7 +12,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createApp, createRequestListener } from '../../src/server/create-app.js';
-import type { AppOptions } from '../../src/server/options.js';
+import { engineOptionsOf, type AppOptions } from '../../src/server/options.js';
 
 /** A request, as a test writes it. */
 export interface DoorRequest {
@@ -50,8 +50,7 @@ function withLength(request: DoorRequest): Record<string, string> {
 }
 
 async function engineDoor(options: AppOptions): Promise<Door> {
-  const { validateResponses: _v, adminFromAnywhere: _a, ...engineOptions } = options;
-  const engine = createEngine(engineOptions);
+  const engine = createEngine(engineOptionsOf(options));
   return {
     async send(request) {
       const headers = Object.fromEntries(Object.entries(withLength(request)).map(([k, v]) => [k.toLowerCase(), v]));

@@ -1,0 +1,74 @@
+/**
+ * `serve --watch`: reloads the world file when it is saved. Polls the file's stat rather than
+ * using fs.watch: editors save by writing a new file and renaming it over the old one, which
+ * an inode watch stops seeing after the first save; a stat poll sees every save.
+ */
+import { unwatchFile, watchFile, type Stats } from 'node:fs';
+import type { WorldDocument } from '../generated/world-document.js';
+import { WorldFileError } from '../world-file/located-problem.js';
+import { loadWorldFile } from '../world-file/load-world-file.js';
+import type { WorldOverrides } from '../world/resolve-world-document.js';
+import type { ServeFlags } from './serve-flags.js';
+import type { RunningServer } from './start-server.js';
+
+/** How often the file's stat is read, in ms: a save shows up within this. */
+export const WATCH_INTERVAL_MS = 200;
+
+/**
+ * What a watch reports: a good new document, or the problems of a broken save.
+ *
+ * @example
+ * ```ts
+ * const handlers: WorldWatchHandlers = { reloaded: (document) => swap(document), rejected: (error) => log(error.message) };
+ * ```
+ */
+export interface WorldWatchHandlers {
+  reloaded(document: WorldDocument): void;
+  rejected(error: WorldFileError): void;
+}
+
+/**
+ * Watches `file`; returns the function that stops watching.
+ *
+ * @example
+ * const stop = watchWorldFile('world.yaml', {}, { reloaded: swap, rejected: (e) => console.error(e.message) });
+ */
+export function watchWorldFile(file: string, overrides: WorldOverrides, handlers: WorldWatchHandlers): () => void {
+  const onChange = (current: Stats, previous: Stats) => {
+    if (current.mtimeMs === previous.mtimeMs && current.size === previous.size && current.ino === previous.ino) return;
+    let document: WorldDocument;
+    try {
+      document = loadWorldFile(file, overrides);
+    } catch (error) {
+      if (error instanceof WorldFileError) return handlers.rejected(error);
+      throw error;
+    }
+    handlers.reloaded(document);
+  };
+  watchFile(file, { interval: WATCH_INTERVAL_MS, persistent: false }, onChange);
+  return () => unwatchFile(file, onChange);
+}
+
+/**
+ * `serve --watch` (in every worker too): each good save is served from the next request on; a
+ * broken one is reported and the last good world kept. Returns the function that stops it.
+ *
+ * @example
+ * const stop = watchServedWorld(flags, running);
+ */
+export function watchServedWorld(flags: ServeFlags, running: RunningServer): () => void {
+  if (!flags.watch || flags.worldFile === undefined) return () => undefined;
+  const file = flags.worldFile as string;
+  const seed = flags.app.seed;
+  return watchWorldFile(file, seed === undefined ? {} : { seed }, {
+    reloaded(document) {
+      running.replaceWorld(document);
+      if (flags.logLevel !== 'silent')
+        console.log(`interactions-kit: ${file} changed; serving the new world (earlier cursors now get a 400)`);
+    },
+    rejected(error) {
+      console.error(`interactions-kit: ${file} changed but has problems; still serving the last good world`);
+      console.error(error.message);
+    },
+  });
+}

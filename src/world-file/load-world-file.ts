@@ -1,0 +1,31 @@
+/**
+ * Reads a world file from disk (the Node doors: `serve --world`, `createApp({ world: path })`,
+ * `fixtures --world`, `world check`).
+ */
+import { readFileSync } from 'node:fs';
+import type { WorldDocument } from '../generated/world-document.js';
+import type { WorldOverrides } from '../world/resolve-world-document.js';
+import { WorldFileError } from './located-problem.js';
+import { parseWorldText } from './parse-world-text.js';
+
+/**
+ * The world document in `file`, checked; throws WorldFileError with every problem and its
+ * line and column, or with why the file cannot be read.
+ *
+ * @example
+ * createApp({ world: loadWorldFile('world.yaml') });
+ */
+export function loadWorldFile(file: string, overrides: WorldOverrides = {}): WorldDocument {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a directory, not a file' : (error as Error).message;
+    throw new WorldFileError(file, [{ path: [], message: `cannot be read: ${why}` }]);
+  }
+  const read = parseWorldText(text, file, overrides);
+  if ('problems' in read) throw new WorldFileError(file, read.problems);
+  return read.document;
+}
