@@ -10,6 +10,9 @@ import { checkGoldenFixtures, writeGoldenFixtures } from '../fixtures/write-gold
 import { DATASET_FORMATS, writeLargeDataset, type DatasetFormat } from '../fixtures/write-large-dataset.js';
 import { SymlinkRefusedError } from '../fixtures/write-no-follow.js';
 import { parseDateTime } from '../world/date-time.js';
+import type { WorldDocument } from '../generated/world-document.js';
+import { WorldFileError } from '../world-file/located-problem.js';
+import { loadWorldFile } from '../world-file/load-world-file.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 import type { Command } from './command.js';
@@ -19,7 +22,8 @@ const HELP = `Usage: interactions-kit fixtures [flags]
 
 Golden fixtures (every request and its answer, written as JSON below a directory):
   --out DIR          directory to write (default fixtures)
-  --seed N           seed of the world (default 42)
+  --world FILE       answer from this world file (default: the embedded default world)
+  --seed N           seed of the world (default: the world file's, else 42)
   --now DATE-TIME    the mock's current instant (default ${FIXTURES_NOW})
   --check            write nothing; exit 1 when DIR differs from a fresh run
 
@@ -27,7 +31,8 @@ Large data set (unified interaction records, streamed to one file):
   --records N        how many records
   --out FILE         file to write
   --format F         ndjson (default) or json (one array)
-  --seed N           seed of the world (default 42)
+  --world FILE       records of this world file (default: the embedded default world)
+  --seed N           seed of the world (default: the world file's, else 42)
   --account ID       only this integrated account (default: every healthy account)
   --user-count N     users per account, for more records per day (default: each account's own)
   --now DATE-TIME    the walk goes back day by day from here (default ${FIXTURES_NOW})`;
@@ -36,7 +41,10 @@ Large data set (unified interaction records, streamed to one file):
 export interface GoldenFlags {
   kind: 'golden';
   outDir: string;
-  seed: number;
+  /** The world file, if any. */
+  world: string | undefined;
+  /** Undefined: the world's seed (42 by default). */
+  seed: number | undefined;
   now: string;
   check: boolean;
 }
@@ -47,7 +55,8 @@ export interface LargeDatasetFlags {
   records: number;
   out: string;
   format: DatasetFormat;
-  seed: number;
+  world: string | undefined;
+  seed: number | undefined;
   now: string;
   account: string | undefined;
   userCount: number | undefined;
@@ -60,6 +69,7 @@ export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFl
   const values = parseFlags(args, {
     out: { type: 'string' },
     seed: { type: 'string' },
+    world: { type: 'string' },
     now: { type: 'string' },
     check: { type: 'boolean' },
     records: { type: 'string' },
@@ -69,7 +79,10 @@ export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFl
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
-  const seed = parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER);
+  const seed =
+    values.seed === undefined ? undefined : parseIntegerFlag('--seed', values.seed, 42, 0, Number.MAX_SAFE_INTEGER);
+  const { world } = values;
+  if (world === '') throw new CliError('--world needs a file: a world file in YAML or JSON');
   const now = values.now ?? FIXTURES_NOW;
   if (parseDateTime(now) === undefined) {
     throw new CliError(`--now must be a date-time such as ${FIXTURES_NOW}, got ${JSON.stringify(now)}`);
@@ -79,7 +92,7 @@ export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFl
   if (values.records === undefined) {
     const stray = LARGE_ONLY.find((name) => values[name] !== undefined);
     if (stray !== undefined) throw new CliError(`--${stray} goes with --records (the large data set)`);
-    return { kind: 'golden', outDir: values.out ?? 'fixtures', seed, now, check: values.check === true };
+    return { kind: 'golden', outDir: values.out ?? 'fixtures', world, seed, now, check: values.check === true };
   }
   if (values.check === true) throw new CliError('--check is for the golden fixtures, not with --records');
   if (values.out === undefined) throw new CliError('--records needs --out FILE');
@@ -92,6 +105,7 @@ export function parseFixturesFlags(args: string[]): GoldenFlags | LargeDatasetFl
     records: parseIntegerFlag('--records', values.records, 0, 1, 1_000_000_000),
     out: values.out,
     format,
+    world,
     seed,
     now,
     account: values.account,
@@ -111,12 +125,32 @@ function fileError(error: unknown, path: string): unknown {
     : error;
 }
 
+/** The world file's document, or undefined without --world; a bad file is every problem, exit 1. */
+function readWorld(file: string | undefined, seed: number | undefined): WorldDocument | undefined {
+  if (file === undefined) return undefined;
+  try {
+    return loadWorldFile(file, seed === undefined ? {} : { seed });
+  } catch (error) {
+    if (error instanceof WorldFileError) throw new WorldProblems(error);
+    throw error;
+  }
+}
+
+/** A world file's problems, printed one a line by the command (a CliError is one line). */
+class WorldProblems extends Error {
+  constructor(readonly error: WorldFileError) {
+    super(error.message);
+  }
+}
+
 async function runGolden(flags: GoldenFlags): Promise<number> {
-  const options = { outDir: flags.outDir, seed: flags.seed, now: flags.now };
+  const world = readWorld(flags.world, flags.seed);
+  const seed = flags.seed ?? world?.seed ?? 42;
+  const options = { outDir: flags.outDir, seed, now: flags.now, ...(world === undefined ? {} : { world }) };
   if (flags.check) {
     const differences = await checkGoldenFixtures(options);
     if (differences.length === 0) {
-      console.log(`${flags.outDir} holds the golden fixtures of seed ${flags.seed}`);
+      console.log(`${flags.outDir} holds the golden fixtures of seed ${seed}`);
       return 0;
     }
     for (const { file, problem } of differences) console.error(`${problem}: ${flags.outDir}/${file}`);
@@ -126,18 +160,21 @@ async function runGolden(flags: GoldenFlags): Promise<number> {
   const files = await writeGoldenFixtures(options).catch((error: unknown) => {
     throw fileError(error, flags.outDir);
   });
-  console.log(`wrote ${files.length} fixture files to ${flags.outDir} (seed ${flags.seed}, now ${flags.now})`);
+  const from = flags.world === undefined ? '' : `, world ${flags.world}`;
+  console.log(`wrote ${files.length} fixture files to ${flags.outDir} (seed ${seed}${from}, now ${flags.now})`);
   return 0;
 }
 
 async function runLarge(flags: LargeDatasetFlags): Promise<number> {
+  const world = readWorld(flags.world, flags.seed);
   const bar = createProgressBar({ total: flags.records });
   try {
     const { records, bytes } = await writeLargeDataset({
       records: flags.records,
       out: flags.out,
       format: flags.format,
-      seed: flags.seed,
+      ...(flags.seed === undefined ? {} : { seed: flags.seed }),
+      ...(world === undefined ? {} : { world }),
       now: flags.now,
       ...(flags.account === undefined ? {} : { account: flags.account }),
       ...(flags.userCount === undefined ? {} : { userCount: flags.userCount }),
@@ -161,6 +198,13 @@ export const fixturesCommand: Command = {
       console.log(HELP);
       return 0;
     }
-    return flags.kind === 'golden' ? runGolden(flags) : runLarge(flags);
+    try {
+      return await (flags.kind === 'golden' ? runGolden(flags) : runLarge(flags));
+    } catch (error) {
+      if (!(error instanceof WorldProblems)) throw error;
+      console.error(error.message);
+      console.error(`interactions-kit fixtures: the world file has problems; nothing written`);
+      return 1;
+    }
   },
 };
