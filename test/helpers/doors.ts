@@ -1,6 +1,7 @@
 /**
  * One behaviour suite over every door (h3's `describeMatrix`): the engine asked directly, the
- * Express app through supertest, and the Node door on a real port. A test body written once
+ * Express app through supertest, the Node door on a real port, and the MSW handlers under
+ * `setupServer` (fetch intercepted in-process). A test body written once
  * runs against each. Known differences, written out rather than hidden:
  * - the engine's answer carries no transport headers (`content-length`, `date`, `connection`),
  *   so `headers` holds the API's own headers only, whatever the door;
@@ -8,9 +9,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setupServer } from 'msw/node';
 import request from 'supertest';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
+import { DEFAULT_BASE_URL } from '../../src/engine/engine-options.js';
+import { createHandlers } from '../../src/msw/create-handlers.js';
 import { createApp, createRequestListener } from '../../src/server/create-app.js';
 import type { AppOptions } from '../../src/server/options.js';
 
@@ -109,11 +113,33 @@ async function nodeDoor(options: AppOptions): Promise<Door> {
   };
 }
 
+/**
+ * The MSW handlers under `setupServer`, answering the HTTP doors' origin (`baseUrl`, the
+ * engine's default unless given) so that the URLs in the answers are the same; fetch goes to
+ * that origin and never leaves the process (an unhandled request is an error).
+ */
+async function mswDoor(options: AppOptions): Promise<Door> {
+  const { validateResponses: _v, adminFromAnywhere: _a, baseUrl = DEFAULT_BASE_URL, ...engineOptions } = options;
+  const server = setupServer(...createHandlers({ ...engineOptions, baseUrl }));
+  server.listen({ onUnhandledRequest: 'error' });
+  const base = new URL(baseUrl).origin;
+  return {
+    async send({ method = 'GET', path, headers = {}, body }) {
+      const res = await fetch(`${base}${path}`, { method, headers, body });
+      const out: Record<string, string> = {};
+      res.headers.forEach((value, name) => (out[name] = value));
+      return { status: res.status, headers: apiHeaders(out), text: await res.text() };
+    },
+    close: async () => server.close(),
+  };
+}
+
 /** Every door, by name. */
 export const DOORS: Record<string, (options: AppOptions) => Promise<Door>> = {
   engine: engineDoor,
   express: expressDoor,
   node: nodeDoor,
+  msw: mswDoor,
 };
 
 /**
