@@ -5,7 +5,7 @@
 import type { Diagnostic } from './diagnostics.js';
 import { createOperationFinder, type FindOperation } from './find-operation.js';
 import type { OpenApiDocument, SchemaObject, SchemaRef } from './openapi-document.js';
-import { readOpenApiDocument, type ContractSource } from './read-openapi-document.js';
+import { DEFAULT_CONTRACT_URL, readOpenApiDocument, type ContractSource } from './read-openapi-document.js';
 import {
   exchangeFromFetch,
   exchangeFromSupertest,
@@ -105,7 +105,8 @@ export interface Contract {
  */
 export function loadContract(source?: ContractSource): Contract {
   const document = readOpenApiDocument(source);
-  const registry = createSchemaRegistry(document);
+  const own = source === undefined || (source instanceof URL && source.href === DEFAULT_CONTRACT_URL.href);
+  const registry = createSchemaRegistry(document, { checkedDocument: own });
   const findOperation = createOperationFinder(document);
   const validateResponse = createResponseValidator(registry, findOperation);
 

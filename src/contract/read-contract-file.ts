@@ -8,6 +8,8 @@ import { ContractError } from './contract-error.js';
 interface FileAccess {
   readFileSync(path: string | URL, encoding: 'utf8'): string;
   fileURLToPath(url: URL): string;
+  /** Loads a package synchronously, as CommonJS `require` does. */
+  require(id: string): unknown;
 }
 
 /** Node's file functions, when this runtime has them (Node 20.16 and later). */
@@ -17,7 +19,12 @@ function fileAccess(): FileAccess | undefined {
   if (getBuiltinModule === undefined) return undefined;
   const fs = getBuiltinModule('node:fs') as Pick<FileAccess, 'readFileSync'>;
   const url = getBuiltinModule('node:url') as Pick<FileAccess, 'fileURLToPath'>;
-  return { readFileSync: fs.readFileSync, fileURLToPath: url.fileURLToPath };
+  const module = getBuiltinModule('node:module') as { createRequire(from: string): (id: string) => unknown };
+  return {
+    readFileSync: fs.readFileSync,
+    fileURLToPath: url.fileURLToPath,
+    require: module.createRequire(import.meta.url),
+  };
 }
 
 /**
@@ -56,4 +63,22 @@ export function readContractFile(source: string | URL): string {
   } catch (error) {
     throw new ContractError(`cannot read the contract at ${path}: ${(error as Error).message}`, { cause: error });
   }
+}
+
+/**
+ * Parses a contract file's YAML text. The YAML parser is loaded here, on first use, not when the
+ * contract module is imported: the package's own contract is read from its JSON twin, so most
+ * test files never pay for the parser (about 30 ms of a cold import). Only a file is ever parsed,
+ * so this runtime has a file system and Node's `require`.
+ *
+ * @example
+ * ```ts
+ * parseContractYaml('openapi: 3.1.0'); // { openapi: '3.1.0' }
+ * ```
+ */
+export function parseContractYaml(text: string): unknown {
+  const files = fileAccess();
+  if (files === undefined) throw new ContractError('this runtime has no file system, so no YAML file to parse');
+  const yaml = files.require('yaml') as { parse(text: string): unknown };
+  return yaml.parse(text);
 }

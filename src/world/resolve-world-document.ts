@@ -4,12 +4,12 @@
  * not in the calendar, an id given twice, a manager who is not a user of the account) is
  * found here, each problem at its place in the document.
  */
-import { Faker, base, en } from '@faker-js/faker';
 import type { WorldDocument, WorldDocumentAccount, WorldDocumentUser } from '../generated/world-document.js';
 import type { AccountBehavior } from './account-spec.js';
 import { zoneCalendar } from './calendar.js';
 import { parseDateTime } from './date-time.js';
 import { DEFAULT_WORLD } from './default-world.js';
+import { englishFakerOfOurOwn } from './english-faker.js';
 import { hashString } from './hash.js';
 import { readPinnedDays, type PinnedValues } from './pinned-days.js';
 import type { ProfileKind } from './user-profile.js';
@@ -194,7 +194,7 @@ function resolveAccount(
     });
   let name = entry.name;
   if (name === undefined) {
-    const faker = new Faker({ locale: [en, base] });
+    const faker = englishFakerOfOurOwn();
     faker.seed(key);
     name = faker.company.name();
   }

@@ -3,7 +3,7 @@
  * (never the global one), re-seeded for every user so that user k is the same whatever else
  * was generated; ids, dates and flags come from the integer hash.
  */
-import { Faker, base, en } from '@faker-js/faker';
+import { englishFakerOfOurOwn } from './english-faker.js';
 import type { GongUser } from '../schema-types.js';
 import { mix2, mix3, unit } from './hash.js';
 import type { ZoneCalendar } from './calendar.js';
@@ -133,7 +133,7 @@ export function generateUsers(
   count: number,
   stated: readonly StatedUser[] = [],
 ): WorldUser[] {
-  const faker = new Faker({ locale: [en, base] });
+  const faker = englishFakerOfOurOwn();
   // Stated addresses are taken first: a generated user with the same name gets a number.
   const usedEmails = new Set<string>(
     stated.flatMap((user) => (user.email === undefined ? [] : [user.email.toLowerCase()])),

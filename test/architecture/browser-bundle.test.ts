@@ -87,6 +87,20 @@ describe('the engine in a browser', () => {
   });
 });
 
+describe('the MSW door in a browser', () => {
+  it('bundles without Node shims, and without Express, the contract or every locale of faker', async () => {
+    const { inputs } = await bundle('src/msw.ts');
+    expect(inputs.some((input) => input.includes('node_modules/msw/'))).toBe(true);
+    expect(
+      inputs.filter((input) =>
+        /(^|\/)(node:|src\/(server|cli|fixtures|contract)\/)|node_modules\/(express|ajv|yaml)\/|faker\/dist\/index\.js/.test(
+          input,
+        ),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('the contract in a browser', () => {
   it('bundles without Node shims and validates against a document handed to it', async () => {
     const { code, inputs } = await bundle('src/contract/index.ts');

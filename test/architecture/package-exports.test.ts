@@ -40,6 +40,22 @@ describe('package exports', () => {
     expect(names).not.toContain('requestListener');
   });
 
+  it('"./msw" is the MSW door: createHandlers, and no Node door', () => {
+    expect(exports['./msw']).toEqual({ types: './dist/msw.d.ts', default: './dist/msw.js' });
+    const names = exportedNames(`${name}/msw`);
+    expect(names).toEqual(expect.arrayContaining(['createHandlers', 'TRUTO_BASE_URL', 'AppOptionsError']));
+    expect(names).not.toContain('createApp');
+    expect(names).not.toContain('createRequestListener');
+  });
+
+  it('msw is an optional peer dependency, installed for development', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+    expect(pkg.peerDependencies?.msw).toBe('^2.0.0');
+    expect(pkg.peerDependenciesMeta?.msw).toEqual({ optional: true });
+    expect(pkg.devDependencies?.msw).toBeDefined();
+    expect(pkg.dependencies?.msw).toBeUndefined();
+  });
+
   it('the main entry still offers the Node doors', () => {
     expect(exportedNames(name)).toEqual(expect.arrayContaining(['createApp', 'requestListener', 'loadContract']));
   });

@@ -1,6 +1,7 @@
 /**
  * One behaviour suite over every door (h3's `describeMatrix`): the engine asked directly, the
- * Express app through supertest, and the Node door on a real port. A test body written once
+ * Express app through supertest, the Node door on a real port, and the MSW handlers (asked
+ * through MSW's `getResponse`). A test body written once
  * runs against each. Known differences, written out rather than hidden:
  * - the engine's answer carries no transport headers (`content-length`, `date`, `connection`),
  *   so `headers` holds the API's own headers only, whatever the door;
@@ -8,9 +9,12 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { getResponse } from 'msw';
 import request from 'supertest';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
+import { DEFAULT_BASE_URL } from '../../src/engine/engine-options.js';
+import { createHandlers } from '../../src/msw/create-handlers.js';
 import { createApp, createRequestListener } from '../../src/server/create-app.js';
 import { engineOptionsOf, type AppOptions } from '../../src/server/options.js';
 
@@ -108,11 +112,35 @@ async function nodeDoor(options: AppOptions): Promise<Door> {
   };
 }
 
+/**
+ * The MSW handlers, asked through MSW's own `getResponse` (a Request in, the handlers' Response
+ * out), at the HTTP doors' origin (`baseUrl`, the engine's default unless given) so that the URLs
+ * in the answers are the same. No interception: a test may hold several doors of this kind at
+ * once (setupServer patches the process's fetch, one at a time); test/msw drives setupServer
+ * and setupWorker themselves.
+ */
+async function mswDoor(options: AppOptions): Promise<Door> {
+  const { baseUrl = DEFAULT_BASE_URL, ...engineOptions } = engineOptionsOf(options);
+  const handlers = createHandlers({ ...engineOptions, baseUrl });
+  const base = new URL(baseUrl).origin;
+  return {
+    async send({ method = 'GET', path, headers = {}, body }) {
+      const res = await getResponse(handlers, new Request(`${base}${path}`, { method, headers, body: body ?? null }));
+      if (res === undefined) throw new Error(`the handlers did not answer ${method} ${path}`);
+      const out: Record<string, string> = {};
+      res.headers.forEach((value, name) => (out[name] = value));
+      return { status: res.status, headers: apiHeaders(out), text: await res.text() };
+    },
+    close: async () => undefined,
+  };
+}
+
 /** Every door, by name. */
 export const DOORS: Record<string, (options: AppOptions) => Promise<Door>> = {
   engine: engineDoor,
   express: expressDoor,
   node: nodeDoor,
+  msw: mswDoor,
 };
 
 /**

@@ -86,6 +86,7 @@ const calls: Call[] = [
   },
   { name: 'admin health', method: 'GET', path: '/__admin/health', headers: {}, status: 200 },
   { name: 'admin accounts', method: 'GET', path: '/__admin/accounts', headers: {}, status: 200 },
+  { name: 'admin world', method: 'GET', path: '/__admin/world', headers: {}, status: 200 },
   { name: 'admin scenarios', method: 'GET', path: '/__admin/scenarios', headers: {}, status: 200 },
   { name: 'admin journal', method: 'GET', path: '/__admin/requests?status=200', headers: {}, status: 200 },
   { name: 'admin journal cleared', method: 'DELETE', path: '/__admin/requests', headers: {}, status: 200 },

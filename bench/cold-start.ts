@@ -1,0 +1,88 @@
+/**
+ * `npm run bench:cold`: what a test file pays before its first answer, measured in fresh Node
+ * processes (one per run, the kinds interleaved so they share the machine's moods), medians of
+ * several runs side by side. Each child times from its first statement (Node's own start-up is
+ * the same for all and left out) to its first answer read:
+ *   (a) MSW alone: import msw, one handler returning a fixed page, first answer;
+ *   (b) import msw and interactions-kit/msw, createHandlers, first answered page of the mock;
+ *   (c) import the contract, loadContract, first validation of a page.
+ * Floors (the issue's): b within 1.4x of a; c under 100 ms. Exit code 1 when one is missed.
+ *
+ *   npm run bench:cold -- --runs 9
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PAGE = `https://api.truto.one/unified/conversational-intelligence/interactions?integrated_account_id=62f44730-dd91-461e-bd6a-aedd9e0ad79d&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z`;
+
+/** Each kind's child script: prints the milliseconds from its first statement to its answer. */
+const KINDS: Record<string, string> = {
+  'msw alone': `
+    const t0 = performance.now();
+    const { http, HttpResponse } = await import('msw');
+    const { setupServer } = await import('msw/node');
+    const page = JSON.stringify({ result: Array.from({ length: 100 }, (_, i) => ({ id: String(i) })), next_cursor: null });
+    const server = setupServer(http.get('https://api.truto.one/*', () => new HttpResponse(page, { headers: { 'content-type': 'application/json' } })));
+    server.listen();
+    const res = await fetch(${JSON.stringify(PAGE)}, { headers: { authorization: 'Bearer t' } });
+    await res.text();
+    console.log(performance.now() - t0);
+    server.close();`,
+  'msw + kit': `
+    const t0 = performance.now();
+    const { setupServer } = await import('msw/node');
+    const { createHandlers } = await import('interactions-kit/msw');
+    const server = setupServer(...createHandlers({ now: '2026-11-24T00:00:00Z' }));
+    server.listen();
+    const res = await fetch(${JSON.stringify(PAGE)}, { headers: { authorization: 'Bearer t' } });
+    if (res.status !== 200) throw new Error('status ' + res.status);
+    await res.text();
+    console.log(performance.now() - t0);
+    server.close();`,
+  'contract + first validation': `
+    const t0 = performance.now();
+    const { loadContract } = await import('interactions-kit/contract');
+    const contract = loadContract();
+    const body = JSON.stringify({ result: [], next_cursor: null });
+    const path = ${JSON.stringify(PAGE.slice('https://api.truto.one'.length))};
+    const found = contract.validateResponse({ method: 'GET', path, status: 200, headers: { 'content-type': 'application/json' }, body });
+    if (found.length !== 0) throw new Error(JSON.stringify(found));
+    console.log(performance.now() - t0);`,
+};
+
+function runOnce(script: string): number {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  return Number(out.trim());
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+function main(): void {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '9' } } });
+  const runs = Number(values.runs);
+  const times: Record<string, number[]> = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, []]));
+  for (let run = 0; run < runs; run++)
+    for (const [kind, script] of Object.entries(KINDS)) times[kind]!.push(runOnce(script));
+  const medians = Object.fromEntries(Object.entries(times).map(([kind, list]) => [kind, median(list)]));
+  const alone = medians['msw alone'] as number;
+  const kit = medians['msw + kit'] as number;
+  const contract = medians['contract + first validation'] as number;
+  console.log(`cold start, medians of ${runs} fresh processes each (ms from the first statement):`);
+  for (const [kind, ms] of Object.entries(medians))
+    console.log(`  ${kind.padEnd(30)} ${ms.toFixed(0).padStart(5)} ms   ${(ms / alone).toFixed(2)}x msw alone`);
+  const kitOk = kit <= 1.4 * alone;
+  const contractOk = contract < 100;
+  console.log(`msw + kit / msw alone: ${(kit / alone).toFixed(2)} (floor 1.4) ${kitOk ? 'ok' : 'MISSED'}`);
+  console.log(`contract + first validation: ${contract.toFixed(0)} ms (floor 100) ${contractOk ? 'ok' : 'MISSED'}`);
+  if (!kitOk || !contractOk) process.exitCode = 1;
+}
+
+main();
