@@ -10,12 +10,12 @@ const ACCOUNTS = [
 const FIRST_DAY = Date.UTC(2024, 0, 1);
 const DAY_MS = 86_400_000;
 
-/** A generator of distinct paths (state lives in the closure, one per benchmark run). */
-export function distinctPaths(): () => string {
+/** A generator of distinct paths over `accounts` (state lives in the closure, one per benchmark run). */
+export function distinctPaths(accounts: readonly string[] = ACCOUNTS): () => string {
   let n = 0;
   return () => {
     n++;
-    const account = ACCOUNTS[n % ACCOUNTS.length] as string;
+    const account = accounts[n % accounts.length] as string;
     const start = FIRST_DAY + (n % 600) * DAY_MS + Math.floor(n / 600) * 3_600_000;
     const end = start + (7 + (n % 31)) * DAY_MS;
     const limit = 20 + (n % 81);

@@ -3,7 +3,10 @@
  * (autocannon, same connections, same duration), so the ratios mean something on a shared,
  * noisy machine. Prints a table and writes bench/results/bench-<time>.json.
  *
- *   npm run bench -- --duration 10 --connections 50 --workers 1,2 [--skip-prism] [--skip-generation]
+ *   npm run bench -- --duration 10 --connections 50 --workers 1,2 [--skip-prism] [--skip-generation] [--skip-world]
+ *
+ * The world-file part (bench/world-file.ts) loads a world of 1,000 users with 100,000 pinned
+ * days and measures distinct pages over it beside the default world's, in alternating rounds.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +61,7 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '1,2' },
       'skip-prism': { type: 'boolean', default: false },
       'skip-generation': { type: 'boolean', default: false },
+      'skip-world': { type: 'boolean', default: false },
     },
   });
   const duration = Number(values.duration);
@@ -170,17 +174,32 @@ async function main(): Promise<void> {
     generation = await benchGeneration();
   }
 
+  let worldFile: Awaited<ReturnType<typeof import('./world-file.js').benchWorldFile>> | undefined;
+  if (!values['skip-world']) {
+    const { benchWorldFile } = await import('./world-file.js');
+    worldFile = await benchWorldFile(BIN, load);
+  }
+
   console.log(`\nbench: ${connections} connections, ${duration} s per target, page of ${pageBytes.length} bytes\n`);
   console.log(table(rows));
   console.log(`\ncold start to first answer (ms): ${JSON.stringify(coldStartMs)}`);
   console.log(`ratios: ${JSON.stringify(ratios)}`);
   if (generation !== undefined) console.log(`generation: ${JSON.stringify(generation)}`);
+  if (worldFile !== undefined) {
+    console.log(
+      `\nworld file: ${worldFile.pinnedDays} pinned days, 1,000 users, loaded in ${worldFile.loadMs} ms (floor: under 1000)`,
+    );
+    console.log(table(worldFile.rounds));
+    console.log(
+      `distinct pages, pinned world / default world (medians): ${worldFile.distinctPinnedVsDefault} (floor: 0.8)`,
+    );
+  }
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation }, null, 2)}\n`,
+    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile }, null, 2)}\n`,
   );
   console.log(`\nresults: ${file}`);
 }

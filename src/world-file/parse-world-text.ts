@@ -20,6 +20,12 @@ import type { LocatedProblem } from './located-problem.js';
  */
 export type WorldText = { document: WorldDocument; world: ResolvedWorld } | { problems: LocatedProblem[] };
 
+function deepFreeze(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
+  for (const child of Object.values(value)) deepFreeze(child);
+  Object.freeze(value);
+}
+
 function syntaxProblem(error: unknown, language: 'YAML' | 'JSON'): LocatedProblem {
   if (error instanceof YAMLException) {
     const { mark } = error;
@@ -58,6 +64,8 @@ export function parseWorldText(text: string, name: string, overrides: WorldOverr
     }
     return { problems: [syntaxProblem(error, 'YAML')] };
   }
+  // Frozen, so the engine built from it may trust it unchanged and skip checking it again.
+  deepFreeze(value);
   const resolved = resolveWorldDocument(value, overrides);
   if ('problems' in resolved) return { problems: locateProblems(text, resolved.problems) };
   return { document: value as WorldDocument, world: resolved.world };

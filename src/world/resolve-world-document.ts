@@ -221,6 +221,19 @@ function resolveAccount(
 }
 
 /**
+ * Resolutions of frozen documents (a world file's, frozen by its loader), by seed and user
+ * count: the file is checked once when it is read, and the engine built from it does not
+ * check 100,000 pinned days again. Only frozen documents: one that can change is never trusted.
+ */
+const resolutions = new WeakMap<object, Map<string, ResolvedWorld>>();
+
+function resolutionKey(document: unknown, overrides: WorldOverrides): string | undefined {
+  if (typeof document !== 'object' || document === null || !Object.isFrozen(document)) return undefined;
+  const seed = overrides.seed ?? (document as WorldDocument).seed ?? 42;
+  return `${seed}:${overrides.userCount ?? ''}`;
+}
+
+/**
  * Checks a document (anything: it may come straight from a file) and resolves it, or returns
  * every problem found.
  *
@@ -232,6 +245,9 @@ export function resolveWorldDocument(
   document: unknown,
   overrides: WorldOverrides = {},
 ): { world: ResolvedWorld } | { problems: WorldProblem[] } {
+  const key = resolutionKey(document, overrides);
+  const known = key === undefined ? undefined : resolutions.get(document as object)?.get(key);
+  if (known !== undefined) return { world: known };
   const shape = schemaProblems(document);
   if (shape.length > 0) return { problems: shape };
   const doc = document as WorldDocument;
@@ -263,5 +279,11 @@ export function resolveWorldDocument(
       message: `a world may pin at most ${MAX_PINNED_DAYS} days, ranges counted day by day (this one pins ${pinned})`,
     });
   if (problems.length > 0) return { problems };
-  return { world: { seed, now, accounts, fingerprint: fingerprintOf(seed, accounts) } };
+  const world: ResolvedWorld = { seed, now, accounts, fingerprint: fingerprintOf(seed, accounts) };
+  if (key !== undefined) {
+    const byKey = resolutions.get(document as object) ?? new Map<string, ResolvedWorld>();
+    byKey.set(key, world);
+    resolutions.set(document as object, byKey);
+  }
+  return { world };
 }

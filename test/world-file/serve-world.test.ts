@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, spawnCli, type Spawned } from '../helpers/cli.js';
+import { expectContract } from '../helpers/contract.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ik-serve-world-'));
 const NOW = '2026-11-24T00:00:00Z';
@@ -78,6 +79,15 @@ describe('world init, then serve --world of its output', () => {
     const portless = (seen: Seen, url: string) => ({ ...seen, body: seen.body.split(url).join('ORIGIN') });
     expect(portless(fromWorldFile, fromFile.url)).toEqual(portless(fromEmbedded, embedded.url));
     expect(fromEmbedded.body.length).toBeGreaterThan(0);
+  });
+
+  it('GET /__admin/world honours the contract and names the default world', async () => {
+    const response = await fetch(`${fromFile.url}/__admin/world`);
+    await expectContract(response);
+    const body = (await response.json()) as { seed: number; now: string | null; document: { accounts: unknown[] } };
+    expect(body.seed).toBe(42);
+    expect(body.now).toBeNull();
+    expect(body.document.accounts).toHaveLength(10);
   });
 
   it('walks every page of a month alike, cursor by cursor', async () => {
