@@ -23,7 +23,7 @@ function usage(): string {
     '  serve      run the mock server (default 127.0.0.1:4010, seed 42)',
     '  fixtures   write golden fixtures, or a large data set with --records',
     '  verify     check a target (this mock, Prism, the real service) against the contract',
-  '  world      write a world file to start from (world init), or check one (world check FILE)',
+    '  world      write a world file to start from (world init), or check one (world check FILE)',
     '',
     'Run `interactions-kit <command> --help` for its flags; `interactions-kit --version` for the version.',
   ].join('\n');

@@ -10,8 +10,9 @@ describe('the world file code generated from world.schema.json', () => {
   it('equals a fresh generation, byte for byte (run `npm run generate` when not)', async () => {
     const { types, validator } = await worldCode();
     expect(readFileSync(WORLD_TYPES, 'utf8') === types, 'src/generated/world-document.ts is stale').toBe(true);
-    expect(readFileSync(WORLD_VALIDATOR, 'utf8') === validator, 'src/generated/validate-world-document.ts is stale').toBe(
-      true,
-    );
+    expect(
+      readFileSync(WORLD_VALIDATOR, 'utf8') === validator,
+      'src/generated/validate-world-document.ts is stale',
+    ).toBe(true);
   });
 });
