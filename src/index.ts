@@ -8,6 +8,10 @@
  */
 export { createApp, createRequestListener, requestListener } from './server/create-app.js';
 export { AppOptionsError, type AppOptions } from './server/options.js';
+export { loadWorldFile } from './world-file/load-world-file.js';
+export { parseWorldText, type WorldText } from './world-file/parse-world-text.js';
+export { WorldFileError, formatLocatedProblem, type LocatedProblem } from './world-file/located-problem.js';
+export { DEFAULT_WORLD, WorldOptionsError, type WorldDocument } from './engine.js';
 export { loadContract, describeViolations, ContractError } from './contract/index.js';
 export type { Contract, Diagnostic } from './contract/index.js';
 export { toMatchContract, createContractMatcher } from './contract/matchers.js';
