@@ -13,6 +13,7 @@ import { startChildTarget, type ChildTarget } from './child-target.js';
 import { distinctPaths } from './distinct-paths.js';
 import { measure, type Measurement } from './measure.js';
 import { PINNED_ACCOUNTS, writePinnedWorld } from './pinned-world.js';
+import { median } from './median.js';
 
 /** What the world-file part reports. */
 export interface WorldFileBench {
@@ -31,14 +32,6 @@ function start(bin: string, args: string[], path: string): Promise<ChildTarget> 
     urlPattern: /listening on (http:\/\/[^\s]+)/,
     probe: { path, headers: { authorization: 'Bearer bench' } },
   });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Runs the part; `rounds` alternations of `duration` seconds each per server. */
