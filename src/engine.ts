@@ -35,7 +35,8 @@ export { createWorld, WorldOptionsError, type World, type WorldAccount, type Wor
 export { DEFAULT_ACCOUNT_ID, DEFAULT_ACCOUNTS, type AccountSpec, type AccountBehavior } from './world/account-spec.js';
 export { DEFAULT_WORLD } from './world/default-world.js';
 export type { WorldDocument, WorldDocumentAccount, WorldDocumentUser, PinnedDay } from './world/world-document.js';
-export { resolveWorldDocument, type ResolvedWorld, type WorldOverrides } from './world/resolve-world-document.js';
+export { resolveWorldDocument } from './world/resolve-world-document.js';
+export type { ResolvedWorld, WorldOverrides } from './world/resolved-world.js';
 export { formatWorldProblem, type WorldProblem, type WorldPath } from './world/world-problems.js';
 export type { MockContext } from './mock-context.js';
 export { createPortableSigner, portableSigner, type Signer, type SigningKeys } from './signing.js';

@@ -7,7 +7,7 @@ import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { WorldDocument } from '../generated/world-document.js';
 import { WorldFileError } from '../world-file/located-problem.js';
 import { loadWorldFile } from '../world-file/load-world-file.js';
-import type { WorldOverrides } from '../world/resolve-world-document.js';
+import type { WorldOverrides } from '../world/resolved-world.js';
 import type { ServeFlags } from './serve-flags.js';
 import type { RunningServer } from './start-server.js';
 

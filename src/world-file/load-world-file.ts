@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { WorldDocument } from '../generated/world-document.js';
-import type { WorldOverrides } from '../world/resolve-world-document.js';
+import type { WorldOverrides } from '../world/resolved-world.js';
 import { WorldFileError } from './located-problem.js';
 import { parseWorldText } from './parse-world-text.js';
 

@@ -6,7 +6,8 @@
  */
 import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import type { WorldDocument } from '../generated/world-document.js';
-import { resolveWorldDocument, type ResolvedWorld, type WorldOverrides } from '../world/resolve-world-document.js';
+import { resolveWorldDocument } from '../world/resolve-world-document.js';
+import type { ResolvedWorld, WorldOverrides } from '../world/resolved-world.js';
 import { locateProblems } from './locate-problems.js';
 import type { LocatedProblem } from './located-problem.js';
 

@@ -5,14 +5,13 @@
  * found here, each problem at its place in the document.
  */
 import type { WorldDocument, WorldDocumentAccount, WorldDocumentUser } from '../generated/world-document.js';
-import type { AccountBehavior } from './account-spec.js';
 import { zoneCalendar } from './calendar.js';
 import { parseDateTime } from './date-time.js';
 import { DEFAULT_WORLD } from './default-world.js';
 import { englishFakerOfOurOwn } from './english-faker.js';
 import { hashString } from './hash.js';
-import { readPinnedDays, type PinnedValues } from './pinned-days.js';
-import type { ProfileKind } from './user-profile.js';
+import { readPinnedDays } from './pinned-days.js';
+import type { ResolvedAccount, ResolvedWorld, StatedUser, WorldOverrides } from './resolved-world.js';
 import { userId } from './user-id.js';
 import { fingerprintOf } from './world-fingerprint.js';
 import { schemaProblems, type WorldProblem } from './world-problems.js';
@@ -21,82 +20,6 @@ import { schemaProblems, type WorldProblem } from './world-problems.js';
 export const MAX_ACCOUNT_USERS = 100_000;
 /** Pinned days a world may hold, ranges counted day by day. */
 export const MAX_PINNED_DAYS = 2_000_000;
-
-/**
- * A user the document states, with its id settled; what it leaves out is generated.
- *
- * @example
- * ```ts
- * const ada: StatedUser = { id: '7010000000000000001', firstName: 'Ada', active: true, managerId: null, days: new Map() };
- * ```
- */
-export interface StatedUser {
-  id: string;
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  title?: string;
-  active: boolean;
-  /** The manager's Gong id, or null for none. */
-  managerId: string | null;
-  profile?: ProfileKind;
-  /** Pinned days by day number. */
-  days: ReadonlyMap<number, PinnedValues>;
-}
-
-/**
- * An account with every default filled in.
- *
- * @example
- * ```ts
- * resolved.accounts[0]?.timeZone; // 'UTC' when the document names none
- * ```
- */
-export interface ResolvedAccount {
-  /** Lower case: UUIDs compare case-insensitively. */
-  id: string;
-  /** The account's hash key, from the seed and the id. */
-  key: number;
-  name: string;
-  domain: string;
-  timeZone: string;
-  behavior: AccountBehavior;
-  generatedUsers: number;
-  users: readonly StatedUser[];
-}
-
-/**
- * A world's inputs, checked: what `createWorld` builds from.
- *
- * @example
- * ```ts
- * const resolved = resolveWorldDocument({ seed: 7 });
- * if ('problems' in resolved) throw new Error(resolved.problems[0]?.message);
- * ```
- */
-export interface ResolvedWorld {
-  seed: number;
-  /** The document's `now` in epoch ms, if it names one. */
-  now: number | undefined;
-  accounts: readonly ResolvedAccount[];
-  /** Changes whenever anything the answers come from changes: cursors carry it. */
-  fingerprint: string;
-}
-
-/**
- * What the options of a door override in a document.
- *
- * @example
- * ```ts
- * const overrides: WorldOverrides = { seed: 7, userCount: 20 };
- * ```
- */
-export interface WorldOverrides {
-  /** Replaces the document's seed. */
-  seed?: number;
-  /** Replaces `generatedUsers` of every account that has some. */
-  userCount?: number;
-}
 
 function slugOf(name: string): string {
   const slug = name

@@ -10,7 +10,7 @@ import type { ZoneCalendar } from './calendar.js';
 import { parseIsoDate } from './calendar.js';
 import { drawnDay, type DayValues } from './daily-stats.js';
 import { PINNED_STATS, type PinnedValues } from './pinned-days.js';
-import type { StatedUser } from './resolve-world-document.js';
+import type { StatedUser } from './resolved-world.js';
 import { userId } from './user-id.js';
 import { userProfile, type UserProfile } from './user-profile.js';
 

@@ -6,7 +6,7 @@
  */
 import { formatIsoDate } from './calendar.js';
 import { hashString } from './hash.js';
-import type { ResolvedAccount } from './resolve-world-document.js';
+import type { ResolvedAccount } from './resolved-world.js';
 
 /**
  * The fingerprint of a resolved world: 16 hex digits. Key order in the document does not

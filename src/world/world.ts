@@ -10,7 +10,8 @@ import { zoneCalendar, type ZoneCalendar } from './calendar.js';
 import type { StatTotals } from './daily-stats.js';
 import { createDayTables } from './day-tables.js';
 import { DEFAULT_WORLD } from './default-world.js';
-import { resolveWorldDocument, type ResolvedAccount } from './resolve-world-document.js';
+import { resolveWorldDocument } from './resolve-world-document.js';
+import type { ResolvedAccount } from './resolved-world.js';
 import { generateUsers, type WorldUser } from './users.js';
 import { formatWorldProblem, type WorldProblem } from './world-problems.js';
 
