@@ -21,6 +21,12 @@ import type { LocatedProblem } from './located-problem.js';
  */
 export type WorldText = { document: WorldDocument; world: ResolvedWorld } | { problems: LocatedProblem[] };
 
+/** Problems as an editor lists them: by line, then column (a problem with no place last). */
+function inFileOrder(problems: LocatedProblem[]): LocatedProblem[] {
+  const place = (problem: LocatedProblem) => (problem.line ?? Infinity) * 1e6 + (problem.column ?? 0);
+  return problems.sort((a, b) => place(a) - place(b));
+}
+
 function deepFreeze(value: unknown): void {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return;
   for (const child of Object.values(value)) deepFreeze(child);
@@ -68,6 +74,6 @@ export function parseWorldText(text: string, name: string, overrides: WorldOverr
   // Frozen, so the engine built from it may trust it unchanged and skip checking it again.
   deepFreeze(value);
   const resolved = resolveWorldDocument(value, overrides);
-  if ('problems' in resolved) return { problems: locateProblems(text, resolved.problems) };
+  if ('problems' in resolved) return { problems: inFileOrder(locateProblems(text, resolved.problems)) };
   return { document: value as WorldDocument, world: resolved.world };
 }

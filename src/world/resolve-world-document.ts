@@ -113,7 +113,10 @@ function resolveAccount(
   if (!knownZone(timeZone))
     problems.push({
       path: [...at, 'timeZone'],
-      message: `${timeZone} is not an IANA time zone (such as Europe/Berlin)`,
+      message:
+        timeZone === ''
+          ? 'must be an IANA time zone such as Europe/Berlin, not empty'
+          : `${timeZone} is not an IANA time zone (such as Europe/Berlin)`,
     });
   let name = entry.name;
   if (name === undefined) {
@@ -172,14 +175,20 @@ export function resolveWorldDocument(
   const known = key === undefined ? undefined : resolutions.get(document as object)?.get(key);
   if (known !== undefined) return { world: known };
   const shape = schemaProblems(document);
-  if (shape.length > 0) return { problems: shape };
+  // An account with a problem of shape is left out of the checks of meaning; the others are
+  // still checked, so one run reports both kinds. A problem outside the accounts (the seed, a
+  // key at the top) leaves nothing to check against.
+  const badAccounts = new Set(shape.map((problem) => (problem.path[0] === 'accounts' ? problem.path[1] : -1)));
+  if (badAccounts.has(-1) || badAccounts.has(undefined)) return { problems: shape };
   const doc = document as WorldDocument;
-  const problems: WorldProblem[] = [];
+  const problems: WorldProblem[] = [...shape];
   const seed = overrides.seed ?? doc.seed ?? 42;
   const now = doc.now === undefined ? undefined : parseDateTime(doc.now);
   if (doc.now !== undefined && now === undefined)
     problems.push({ path: ['now'], message: `${doc.now} is not an instant in the calendar` });
-  const own = (doc.accounts ?? []).map((entry, index) => ({ entry, at: ['accounts', index] as (string | number)[] }));
+  const own = (doc.accounts ?? [])
+    .map((entry, index) => ({ entry, at: ['accounts', index] as (string | number)[] }))
+    .filter(({ at }) => !badAccounts.has(at[1]));
   const inherited =
     doc.include === 'default'
       ? (DEFAULT_WORLD.accounts ?? []).map((entry) => ({ entry, at: ['include'] as (string | number)[] }))

@@ -103,6 +103,8 @@ describe('world check', () => {
       'meaning.yaml:7:11: accounts[0].users[0].days.2026-02-30: 2026-02-30 is not a date in the calendar',
     );
     expect(stderr).toContain('meaning.yaml:5:20: accounts[0].users[0].managerId: 42 is not a user of this account');
+    // In the file's order, as an editor lists them.
+    expect(stderr.indexOf('meaning.yaml:5:20')).toBeLessThan(stderr.indexOf('meaning.yaml:7:11'));
   });
 
   it.each([

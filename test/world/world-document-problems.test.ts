@@ -44,6 +44,11 @@ describe('each bad input is one clear message at its place', () => {
       'accounts[0].timeZone: Mars/Olympus is not an IANA time zone (such as Europe/Berlin)',
     ],
     [
+      'an empty time zone',
+      { accounts: [{ id: ID, timeZone: '' }] },
+      'accounts[0].timeZone: must be an IANA time zone such as Europe/Berlin, not empty',
+    ],
+    [
       'an unknown behavior',
       { accounts: [{ id: ID, behavior: 'grumpy' }] },
       'accounts[0].behavior: must be one of healthy, credentials-revoked, rate-limited, account-blocked, looping, flaky, slow',
@@ -159,6 +164,20 @@ describe('each bad input is one clear message at its place', () => {
     ['accounts not a list', { accounts: { id: ID } }, 'accounts: must be a list'],
   ])('%s', (_name, document, message) => {
     expect(problemsOf(document)).toContain(message);
+  });
+
+  it('checks the meaning of the well-shaped accounts even when another has a problem of shape', () => {
+    const problems = problemsOf({
+      accounts: [
+        { id: ID, timezone: 'UTC' },
+        { id: '6c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90', timeZone: 'Mars/X', users: [{ managerId: '9' }] },
+      ],
+    });
+    expect(problems).toEqual([
+      'accounts[0].timezone: unknown key (did you mean timeZone?)',
+      'accounts[1].timeZone: Mars/X is not an IANA time zone (such as Europe/Berlin)',
+      'accounts[1].users[0].managerId: 9 is not a user of this account',
+    ]);
   });
 
   it('reports every problem at once, not only the first', () => {
