@@ -3,6 +3,7 @@
  * streams a large data set to a file. Parses flags, calls src/fixtures, and returns the exit
  * code; all the work is in the library.
  */
+import { GoldenWorldError } from '../fixtures/collect-golden-fixtures.js';
 import { FIXTURES_NOW } from '../fixtures/golden-set.js';
 import { LargeDatasetError } from '../fixtures/large-dataset.js';
 import { createProgressBar } from '../fixtures/progress-bar.js';
@@ -158,6 +159,7 @@ async function runGolden(flags: GoldenFlags): Promise<number> {
     return 1;
   }
   const files = await writeGoldenFixtures(options).catch((error: unknown) => {
+    if (error instanceof GoldenWorldError) throw new CliError(error.message, 1);
     throw fileError(error, flags.outDir);
   });
   const from = flags.world === undefined ? '' : `, world ${flags.world}`;

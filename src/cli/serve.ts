@@ -28,6 +28,10 @@ export function banner(url: string, flags: ServeFlags): string {
     ...(seed === undefined ? {} : { seed }),
   });
   const from = flags.worldFile === undefined ? '' : `, world ${flags.worldFile}`;
+  // The curl to paste names an account that answers: the default one if the world has it.
+  const tryAccount =
+    world.account(DEFAULT_ACCOUNT_ID) ??
+    world.accounts.find((account) => (account.behavior ?? 'healthy') === 'healthy' && account.userCount > 0);
   return [
     `interactions-kit mock listening on ${url} (seed ${world.seed}${from})`,
     `  unified: ${url}/unified/conversational-intelligence/interactions`,
@@ -39,10 +43,17 @@ export function banner(url: string, flags: ServeFlags): string {
       (account) =>
         `  ${account.id}  ${account.name}, ${account.userCount} users, ${account.timeZone}${account.id === DEFAULT_ACCOUNT_ID ? ' (default)' : ''}`,
     ),
-    '',
-    'Try:',
-    `  curl -H 'Authorization: ${authorization}' '${url}/unified/conversational-intelligence/interactions?integrated_account_id=${DEFAULT_ACCOUNT_ID}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&limit=2'`,
-    ...(token === undefined ? [] : [`  (with one of your --token values in place of ${REDACTED})`]),
+    ...(world.accounts.length === 0
+      ? ['  (none: the world file states no accounts, so every request gets a 404)']
+      : []),
+    ...(tryAccount === undefined
+      ? []
+      : [
+          '',
+          'Try:',
+          `  curl -H 'Authorization: ${authorization}' '${url}/unified/conversational-intelligence/interactions?integrated_account_id=${tryAccount.id}&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z&limit=2'`,
+          ...(token === undefined ? [] : [`  (with one of your --token values in place of ${REDACTED})`]),
+        ]),
   ].join('\n');
 }
 

@@ -3,11 +3,13 @@
  * using fs.watch: editors save by writing a new file and renaming it over the old one, which
  * an inode watch stops seeing after the first save; a stat poll sees every save.
  */
+import cluster from 'node:cluster';
 import { unwatchFile, watchFile, type Stats } from 'node:fs';
 import type { WorldDocument } from '../generated/world-document.js';
 import { WorldFileError } from '../world-file/located-problem.js';
 import { loadWorldFile } from '../world-file/load-world-file.js';
 import type { WorldOverrides } from '../world/resolved-world.js';
+import { resolveWorldDocument } from '../world/resolve-world-document.js';
 import type { ServeFlags } from './serve-flags.js';
 import type { RunningServer } from './start-server.js';
 
@@ -60,13 +62,30 @@ export function watchServedWorld(flags: ServeFlags, running: RunningServer): () 
   if (!flags.watch || flags.worldFile === undefined) return () => undefined;
   const file = flags.worldFile as string;
   const seed = flags.app.seed;
-  return watchWorldFile(file, seed === undefined ? {} : { seed }, {
+  const overrides = seed === undefined ? {} : { seed };
+  // The document was checked when read: its resolution is remembered, so this costs nothing.
+  const fingerprintOf = (document: unknown) => {
+    const resolved = resolveWorldDocument(document, overrides);
+    return 'world' in resolved ? resolved.world.fingerprint : undefined;
+  };
+  let served = fingerprintOf(flags.app.world);
+  // With --workers, every worker watches; one of them speaks for all.
+  const speaks = flags.logLevel !== 'silent' && (!cluster.isWorker || cluster.worker?.id === 1);
+  return watchWorldFile(file, overrides, {
     reloaded(document) {
       running.replaceWorld(document);
-      if (flags.logLevel !== 'silent')
-        console.log(`interactions-kit: ${file} changed; serving the new world (earlier cursors now get a 400)`);
+      const fingerprint = fingerprintOf(document);
+      const changed = fingerprint !== served;
+      served = fingerprint;
+      if (!speaks) return;
+      console.log(
+        changed
+          ? `interactions-kit: ${file} changed; serving the new world (earlier cursors now get a 400)`
+          : `interactions-kit: ${file} saved; the world is the same (earlier cursors still work)`,
+      );
     },
     rejected(error) {
+      if (!speaks) return;
       console.error(`interactions-kit: ${file} changed but has problems; still serving the last good world`);
       console.error(error.message);
     },

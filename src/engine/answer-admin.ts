@@ -18,6 +18,8 @@ export interface AdminParts {
   journal: Journal;
   origin: string;
   originHost: string;
+  /** Gong's current instant when it is fixed (the options' `now`, else the world's), in epoch ms. */
+  now: number | undefined;
   /** When the engine was built (epoch ms), for the uptime. */
   started: number;
   /** The health answer's fields besides status, seed and uptime, and the caches' use. */
@@ -101,7 +103,7 @@ async function read(parts: AdminParts, route: string, rawQuery: string): Promise
       );
     case '/world': {
       const { world } = parts;
-      const now = world.now === undefined ? null : new Date(world.now).toISOString();
+      const now = parts.now === undefined ? null : new Date(parts.now).toISOString();
       return jsonAnswer(200, {}, { fingerprint: world.fingerprint, seed: world.seed, now, document: world.document });
     }
     case '/scenarios':

@@ -152,6 +152,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
       journal,
       origin: settings.origin,
       originHost: settings.originHost,
+      now: options.now === undefined ? world.now : settings.now(),
       started: Date.now(),
       health: async () => ({ ...health(), caches: await memoryUse() }),
     },

@@ -149,6 +149,12 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
   const { world, accounts, userCount, tokens, now } = options;
   const seed = options.seed ?? world?.seed ?? 42;
   const { secret = `interactions-kit:${seed}` } = options;
+  if (typeof world === 'string')
+    throw new EngineOptionsError(
+      `world must be a parsed world document here; for a file, use createApp({ world: path }) or loadWorldFile(path), got ${JSON.stringify(world)}`,
+    );
+  if (world === null || (world !== undefined && typeof world !== 'object'))
+    throw new EngineOptionsError(`world must be a world document (an object), got ${String(world)}`);
   if (world !== undefined && accounts !== undefined)
     throw new EngineOptionsError('give either world or accounts, not both: a world document states its accounts');
   const {

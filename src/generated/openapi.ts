@@ -214,7 +214,7 @@ export interface components {
             seed: number;
             /**
              * Format: date-time
-             * @description The world's `now` (Gong's current instant), or null when it names none.
+             * @description Gong's current instant when it is fixed (`serve --now`, else the world's `now`), or null when the real clock is used.
              */
             now: string | null;
             /** @description The world document, as `world.schema.json` describes it. */

@@ -8,6 +8,7 @@ import { CORE_SCHEMA, load, YAMLException } from 'js-yaml';
 import type { WorldDocument } from '../generated/world-document.js';
 import { resolveWorldDocument } from '../world/resolve-world-document.js';
 import type { ResolvedWorld, WorldOverrides } from '../world/resolved-world.js';
+import { duplicateJsonKey } from './json-duplicate-keys.js';
 import { locateProblems } from './locate-problems.js';
 import type { LocatedProblem } from './located-problem.js';
 
@@ -33,6 +34,28 @@ function deepFreeze(value: unknown): void {
   Object.freeze(value);
 }
 
+const EMPTY =
+  'the file is empty: a world file is a mapping such as `accounts:` (interactions-kit world init writes one)';
+
+/** Nothing but blanks (and, in YAML, comments). */
+function isBlank(text: string, json: boolean): boolean {
+  return json ? text.trim() === '' : text.split(/\r\n|\r|\n/).every((line) => /^\s*(#.*)?$/.test(line));
+}
+
+/** Line and column (1-based) of an offset in the text. */
+function placeOf(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split(/\r\n|\r|\n/);
+  return { line: before.length, column: (before[before.length - 1]?.length ?? 0) + 1 };
+}
+
+/** JSON.parse names the offset of its complaint in its message: turned into a line and column. */
+function jsonSyntaxProblem(text: string, error: SyntaxError): LocatedProblem {
+  const position = /position (\d+)/.exec(error.message)?.[1];
+  const reason = error.message.replace(/ in JSON at position \d+.*$/, '').replace(/^JSON\.parse: /, '');
+  const place = position === undefined ? placeOf(text, text.length) : placeOf(text, Number(position));
+  return { path: [], message: `not valid JSON: ${reason}`, ...place };
+}
+
 function syntaxProblem(error: unknown, language: 'YAML' | 'JSON'): LocatedProblem {
   if (error instanceof YAMLException) {
     const { mark } = error;
@@ -54,23 +77,26 @@ function syntaxProblem(error: unknown, language: 'YAML' | 'JSON'): LocatedProble
  * 'problems' in read && read.problems[0]; // { path: ['accounts', 0, 'id'], message: 'must be a UUID ...', line: 2, column: 9 }
  */
 export function parseWorldText(text: string, name: string, overrides: WorldOverrides = {}): WorldText {
+  const json = name.toLowerCase().endsWith('.json');
+  if (isBlank(text, json)) return { problems: [{ path: [], message: EMPTY, line: 1, column: 1 }] };
   let value: unknown;
   try {
-    value = name.toLowerCase().endsWith('.json')
-      ? JSON.parse(text)
-      : load(text, { schema: CORE_SCHEMA, filename: name });
+    value = json ? JSON.parse(text) : load(text, { schema: CORE_SCHEMA, filename: name });
   } catch (error) {
-    if (error instanceof SyntaxError) {
-      // JSON.parse says little about where: read it again as YAML for a line and column.
-      try {
-        load(text, { schema: CORE_SCHEMA, json: true });
-      } catch (located) {
-        return { problems: [syntaxProblem(located, 'JSON')] };
-      }
-      return { problems: [{ path: [], message: `not valid JSON: ${error.message}` }] };
-    }
+    if (error instanceof SyntaxError) return { problems: [jsonSyntaxProblem(text, error)] };
     return { problems: [syntaxProblem(error, 'YAML')] };
   }
+  const duplicate = json ? duplicateJsonKey(text) : undefined;
+  if (duplicate !== undefined)
+    return {
+      problems: [
+        {
+          path: [],
+          message: `not valid here: the key "${duplicate.key}" is given twice in one object`,
+          ...placeOf(text, duplicate.offset),
+        },
+      ],
+    };
   // Frozen, so the engine built from it may trust it unchanged and skip checking it again.
   deepFreeze(value);
   const resolved = resolveWorldDocument(value, overrides);

@@ -130,7 +130,10 @@ function resolveAccount(
   if (stated.length + generatedUsers > MAX_ACCOUNT_USERS)
     problems.push({
       path: [...at, 'generatedUsers'],
-      message: `an account may have at most ${MAX_ACCOUNT_USERS} users`,
+      message:
+        overrides.userCount === undefined || given === 0
+          ? `an account may have at most ${MAX_ACCOUNT_USERS} users`
+          : `with the userCount option (${overrides.userCount}) and ${stated.length} stated users, this account has more than ${MAX_ACCOUNT_USERS} users`,
     });
   const account: ResolvedAccount = {
     id,

@@ -62,6 +62,12 @@ describe('a cursor this API wrote', () => {
     expect(decodeUnifiedCursor(KEYS, cursor, 'another-query', WORLD)).toEqual({ problem: OTHER_QUERY });
   });
 
+  it('from a world with another seed (so another secret) is told the world changed, not that it was edited', () => {
+    const cursor = encodeUnifiedCursor(KEYS, QUERY, { gongCursor: 'g', offset: 1 }, WORLD);
+    const otherSecret = { secret: 'interactions-kit:8', signer: portableSigner };
+    expect(decodeUnifiedCursor(otherSecret, cursor, QUERY, 'fedcba9876543210')).toEqual({ problem: OTHER_WORLD });
+  });
+
   it('is refused by a server serving another world, before the query is compared', () => {
     const cursor = encodeUnifiedCursor(KEYS, QUERY, { gongCursor: 'g', offset: 1 }, WORLD);
     expect(decodeUnifiedCursor(KEYS, cursor, QUERY, 'fedcba9876543210')).toEqual({ problem: OTHER_WORLD });

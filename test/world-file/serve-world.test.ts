@@ -86,7 +86,7 @@ describe('world init, then serve --world of its output', () => {
     await expectContract(response);
     const body = (await response.json()) as { seed: number; now: string | null; document: { accounts: unknown[] } };
     expect(body.seed).toBe(42);
-    expect(body.now).toBeNull();
+    expect(body.now).toBe('2026-11-24T00:00:00.000Z'); // serve --now, in effect
     expect(body.document.accounts).toHaveLength(10);
   });
 
@@ -121,8 +121,8 @@ describe('serve --world with a bad file', () => {
 describe('serve --world --watch', () => {
   const file = join(dir, 'watched.yaml');
   const ACCOUNT = '5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90';
-  const worldText = (name: string) =>
-    `seed: 7\naccounts:\n  - id: ${ACCOUNT}\n    name: ${name}\n    timeZone: Europe/Berlin\n    generatedUsers: 30\n`;
+  const worldText = (name: string, seed = 7) =>
+    `seed: ${seed}\naccounts:\n  - id: ${ACCOUNT}\n    name: ${name}\n    timeZone: Europe/Berlin\n    generatedUsers: 150\n`;
   let served: { cli: Spawned; url: string };
 
   beforeAll(async () => {
@@ -147,6 +147,35 @@ describe('serve --world --watch', () => {
     const stale = await get(served.url, `${page}&next_cursor=${encodeURIComponent(first.next_cursor)}`);
     expect(stale.status).toBe(400);
     expect(stale.body).toContain('the world changed since this cursor was issued');
+  });
+
+  it('says so when a save leaves the world the same, and cursors keep working', async () => {
+    const page = `${UNIFIED}?integrated_account_id=${ACCOUNT}&start_time=2026-10-01&end_time=2026-11-01&limit=2`;
+    const first = JSON.parse((await get(served.url, page)).body) as { next_cursor: string };
+    writeFileSync(file, `# a comment only\n${worldText('Second Co')}`);
+    await served.cli.waitFor(/watched\.yaml saved; the world is the same/);
+    expect((await get(served.url, `${page}&next_cursor=${encodeURIComponent(first.next_cursor)}`)).status).toBe(200);
+  });
+
+  it("a new seed (so a new cursor secret) still tells both APIs' earlier cursors that the world changed", async () => {
+    const page = `${UNIFIED}?integrated_account_id=${ACCOUNT}&start_time=2026-10-01&end_time=2026-11-01&limit=2`;
+    const unified = JSON.parse((await get(served.url, page)).body) as { next_cursor: string };
+    const users = JSON.parse((await get(served.url, `/gong/${ACCOUNT}/v2/users`)).body) as {
+      records: { cursor: string };
+    };
+    writeFileSync(file, worldText('Second Co', 8));
+    await served.cli.waitFor(
+      /watched\.yaml changed; serving the new world[\s\S]*watched\.yaml changed; serving the new world/,
+    );
+    const staleUnified = await get(served.url, `${page}&next_cursor=${encodeURIComponent(unified.next_cursor)}`);
+    expect(staleUnified.status).toBe(400);
+    expect(staleUnified.body).toContain('the world changed since this cursor was issued');
+    const staleGong = await get(
+      served.url,
+      `/gong/${ACCOUNT}/v2/users?cursor=${encodeURIComponent(users.records.cursor)}`,
+    );
+    expect(staleGong.status).toBe(400);
+    expect(staleGong.body).toContain('the world changed since this cursor was issued');
   });
 
   it('keeps the last good world through a broken save, and says why', async () => {

@@ -111,6 +111,15 @@ describe('world check', () => {
     ['not YAML', 'seed: 7\n  bad: [\n', 'broken.yaml:2:6: not valid YAML: bad indentation of a mapping entry'],
     ['a YAML key given twice', 'seed: 7\nseed: 8\n', 'twice.yaml:2:1: not valid YAML: duplicated mapping key'],
     ['not JSON', '{"seed": 7,\n', 'broken.json:2:1: not valid JSON:'],
+    ['JSON with a trailing comma', '{"seed": 7,}\n', 'trailing.json:1:12: not valid JSON:'],
+    [
+      'a JSON key given twice',
+      '{"accounts": [],\n "accounts": []}\n',
+      'twice.json:2:2: not valid here: the key "accounts" is given twice in one object',
+    ],
+    ['an empty file', '', 'empty.yaml:1:1: the file is empty'],
+    ['a file of comments only', '# nothing yet\n', 'comments.yaml:1:1: the file is empty'],
+    ['an empty JSON file', '  \n', 'empty.json:1:1: the file is empty'],
   ])('%s: one message with its place, exit 1', async (_name, text, message) => {
     const file = message.split(':')[0] as string;
     writeFileSync(join(dir, file), text);
@@ -118,6 +127,23 @@ describe('world check', () => {
     expect(code).toBe(1);
     expect(stderr.startsWith(message)).toBe(true);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('bytes that are not UTF-8: one message with their place, exit 1', async () => {
+    writeFileSync(
+      join(dir, 'latin1.yaml'),
+      Buffer.from('accounts:\n  - id: 5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90\n    name: Caf\xe9\n', 'latin1'),
+    );
+    const { code, stderr } = await cli(['world', 'check', 'latin1.yaml'], dir);
+    expect(code).toBe(1);
+    expect(stderr.startsWith('latin1.yaml:3:14: not valid UTF-8: save the file as UTF-8')).toBe(true);
+  });
+
+  it('a byte order mark is no problem', async () => {
+    writeFileSync(join(dir, 'bom.json'), '\ufeff{"seed": 3}');
+    const { code, stdout } = await cli(['world', 'check', 'bom.json'], dir);
+    expect(code).toBe(0);
+    expect(stdout).toContain('seed 3');
   });
 
   it('a missing file is exit 1; a misuse is exit 2', async () => {
