@@ -4,13 +4,29 @@
  * Node, with no port. Like every door it only translates: the fetch Request in, the engine's
  * answer out as a Response, the delay waited with MSW's `delay`, the exchange journaled.
  */
-import { delay, http, type HttpHandler } from 'msw';
+import type { HttpHandler } from 'msw';
+import { http } from 'msw/core/http';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import type { JournalEntry, JournalFilter } from '../engine/journal.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { engineRequestOf } from './engine-request-of.js';
 import { gongBases, resolveHandlersOptions, type HandlersOptions } from './handlers-options.js';
 import { responseOf } from './response-of-answer.js';
+
+/**
+ * MSW's `delay`, loaded the first time an answer has latency: it lives in msw's main entry,
+ * whose import (GraphQL and WebSocket handlers included) costs a test file about 100 ms more
+ * than `msw/core/http` when no latency is asked for.
+ */
+let delayOfMsw: Promise<(ms: number) => Promise<void>> | undefined;
+function mswDelay(): Promise<(ms: number) => Promise<void>> {
+  delayOfMsw ??= import('msw').then(
+    ({ delay }) =>
+      (ms: number) =>
+        delay(ms),
+  );
+  return delayOfMsw;
+}
 
 /**
  * The request journal, read in-process: what the handlers were asked and what they answered.
@@ -75,7 +91,7 @@ async function answer(engine: Engine, request: Request, base: string, mount: str
   };
   try {
     const answered = await engine.answer(asked);
-    if (answered.delayMs > 0) await delay(answered.delayMs);
+    if (answered.delayMs > 0) await (await mswDelay())(answered.delayMs);
     const journal = answered.journal;
     if (journal === undefined) return responseOf(answered, request.method, async () => undefined);
     const streamed = answered.pages !== undefined && request.method.toUpperCase() !== 'HEAD';

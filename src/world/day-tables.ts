@@ -23,6 +23,12 @@ const MAXIMA = (BLOCK_DAYS + 1) * SUMS;
 const MAX_TABLES = 1024;
 /** Windows this short are summed day by day: a table would cost more than it saves. */
 const SHORT_WINDOW_DAYS = 4;
+/**
+ * A block is summed day by day the first times it is asked about, and tabled after: a table
+ * costs 256 days to fill, a month summed costs 31, and a test file's first answer (one window:
+ * who had calls, then their totals) should not pay 260 users' tables it may never use again.
+ */
+const TOUCHES_BEFORE_TABLE = 2;
 
 /** The user of a totals question: their key, habits and the days they had calls at all. */
 export interface TotalsSubject {
@@ -104,14 +110,24 @@ export interface DayTables {
 export function createDayTables(): DayTables {
   /** Per user (by index), per block number: its table. Arrays, not maps: this is read per user per request. */
   let tables: Array<Array<Float64Array | undefined> | undefined> = [];
+  /** Per user, per block: how often it was asked about before it had a table. */
+  let touches: Array<Array<number | undefined> | undefined> = [];
   let count = 0;
 
-  function tableOf(user: TotalsSubject, block: number): Float64Array {
+  /** The block's table, or undefined while it is still summed day by day. */
+  function tableOf(user: TotalsSubject, block: number): Float64Array | undefined {
     const known = tables[user.index]?.[block];
     if (known !== undefined) return known;
+    const userTouches = (touches[user.index] ??= []);
+    const touched = userTouches[block] ?? 0;
+    if (touched < TOUCHES_BEFORE_TABLE) {
+      userTouches[block] = touched + 1;
+      return undefined;
+    }
     const table = fillTable(user, block);
     if (count >= MAX_TABLES) {
       tables = [];
+      touches = [];
       count = 0;
     }
     (tables[user.index] ??= [])[block] = table;
@@ -131,6 +147,10 @@ export function createDayTables(): DayTables {
       const table = tableOf(user, block);
       const from = day - block * BLOCK_DAYS;
       const to = Math.min(end, (block + 1) * BLOCK_DAYS) - block * BLOCK_DAYS;
+      if (table === undefined) {
+        for (const stop = to + block * BLOCK_DAYS; day < stop; day++) accumulateUserDay(totals, user, day);
+        continue;
+      }
       const a = SUMS * from;
       const b = SUMS * to;
       totals.calls += (table[b] as number) - (table[a] as number);
@@ -159,6 +179,10 @@ export function createDayTables(): DayTables {
       const block = Math.floor(day / BLOCK_DAYS);
       const table = tableOf(user, block);
       const stop = Math.min(end, (block + 1) * BLOCK_DAYS);
+      if (table === undefined) {
+        for (; day < stop; day++) calls += callsOnUserDay(user, day);
+        continue;
+      }
       calls +=
         (table[SUMS * (stop - block * BLOCK_DAYS)] as number) - (table[SUMS * (day - block * BLOCK_DAYS)] as number);
       day = stop;
