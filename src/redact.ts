@@ -197,3 +197,18 @@ export function redactText(text: string): string {
     )
     .replace(BEARER_IN_TEXT, `Bearer ${REDACTED}`);
 }
+
+/**
+ * Text with every occurrence of the given secret values replaced (a token a target echoes back
+ * in a body, a message or a URL, whatever name it sits under). Empty values are ignored.
+ *
+ * @example
+ * redactValues('{"echo":"tok-123"}', ['tok-123']); // '{"echo":"[REDACTED]"}'
+ */
+export function redactValues(text: string, secrets: readonly string[]): string {
+  let redacted = text;
+  for (const secret of secrets) {
+    if (secret !== '' && secret !== REDACTED) redacted = redacted.split(secret).join(REDACTED);
+  }
+  return redacted;
+}
