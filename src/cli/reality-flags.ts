@@ -28,6 +28,7 @@ interface RealityValues {
   proxy?: string | undefined;
   record?: string | undefined;
   workers?: string | undefined;
+  watch?: boolean | undefined;
 }
 
 /**
@@ -47,6 +48,11 @@ export function parseRealityFlags(values: RealityValues): RealityFlags | undefin
   }
   if (replay !== undefined && proxy !== undefined)
     throw new CliError('--replay and --proxy exclude each other: pick one');
+  // --watch swaps the whole listener for the world's: it would drop the recording or the proxy.
+  if (values.watch === true)
+    throw new CliError(
+      `--watch reloads a world file; it does not go with ${replay === undefined ? '--proxy' : '--replay'}`,
+    );
   if (values.workers !== undefined && values.workers !== '1')
     throw new CliError(`${replay === undefined ? '--proxy' : '--replay'} serves from one process: leave out --workers`);
   if (replay !== undefined) {

@@ -215,8 +215,13 @@ export function proxyDoor(settings: ProxyDoorSettings): RequestListener {
         });
       },
     );
+    // A client gone before the target answered: nothing is left to wait for.
+    res.on('close', () => {
+      if (!res.headersSent) upstream.destroy();
+    });
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       const reason = error.code ?? error.message;
+      if (res.destroyed) return;
       if (res.headersSent) return void res.destroy();
       const failure = unifiedError(
         502,

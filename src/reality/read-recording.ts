@@ -4,7 +4,7 @@
  * names the file and the problem.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import type { FixtureFile } from '../fixtures/fixture-file.js';
 import {
   RECORDING_INDEX,
@@ -26,6 +26,11 @@ function readJson(path: string): unknown {
   } catch (error) {
     throw new RecordingError(`${path}: not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** A relative path that stays below its folder: a recording names only its own files. */
+function insideFolder(file: string): boolean {
+  return !isAbsolute(file) && !file.split(/[\\/]/).includes('..');
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -62,6 +67,10 @@ function readExchange(dir: string, file: string): RecordedExchange {
   }
   let bodyText: string;
   if (typeof response.bodyFile === 'string') {
+    if (!insideFolder(response.bodyFile))
+      throw new RecordingError(
+        `${path}: response.bodyFile ${JSON.stringify(response.bodyFile)} is outside the recording`,
+      );
     const bodyPath = join(dirname(path), response.bodyFile);
     try {
       bodyText = readFileSync(bodyPath, 'utf8');
@@ -111,6 +120,11 @@ export function readRecording(dir: string): Recording {
   const exchanges = index.exchanges.map((entry: unknown, i) => {
     if (!isObject(entry) || typeof entry.file !== 'string' || entry.file === '') {
       throw new RecordingError(`${indexPath}: exchanges[${i}].file must name a file`);
+    }
+    if (!insideFolder(entry.file)) {
+      throw new RecordingError(
+        `${indexPath}: exchanges[${i}].file ${JSON.stringify(entry.file)} is outside the recording`,
+      );
     }
     return readExchange(dir, entry.file);
   });

@@ -191,6 +191,17 @@ describe('verify --recording', () => {
     expect(errors.at(-1)).toContain(`was made with --account ${ACCOUNT}`);
     expect(errors.every((line) => !line.includes('\n') && !line.includes('    at '))).toBe(true);
   });
+
+  it('refuses an index that names a file outside the recording', async () => {
+    const edited = join(root, 'outside');
+    await cp(recordingA, edited, { recursive: true });
+    const indexPath = join(edited, 'index.json');
+    const index = JSON.parse(await readFile(indexPath, 'utf8')) as { exchanges: Array<{ file: string }> };
+    index.exchanges[0]!.file = '../a/exchanges/0001.json';
+    await writeFile(indexPath, JSON.stringify(index));
+    expect(await run(['verify', '--recording', edited])).toBe(2);
+    expect(errors.at(-1)).toContain('exchanges[0].file "../a/exchanges/0001.json" is outside the recording');
+  });
 });
 
 describe('record and serve --replay with bad input', () => {
@@ -272,5 +283,8 @@ describe('record and serve --replay with bad input', () => {
     );
     await expect(startMockServer(['--proxy', 'ftp://x'])).rejects.toThrow('--proxy must be an http(s) URL');
     await expect(startMockServer(['--record', 'x'])).rejects.toThrow('--record goes with --proxy URL');
+    await expect(startMockServer(['--replay', recordingA, '--watch', '--world', 'w.yaml'])).rejects.toThrow(
+      '--watch reloads a world file; it does not go with --replay',
+    );
   });
 });
