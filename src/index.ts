@@ -23,3 +23,11 @@ export {
   CONFORMANCE_CHECK_IDS,
 } from './conformance/index.js';
 export type { ConformanceTarget, ConformanceOptions, ConformanceReport, CheckResult } from './conformance/index.js';
+export { recordTarget, RecordError, type RecordOptions } from './reality/record-target.js';
+export { readRecording } from './reality/read-recording.js';
+export { writeRecording } from './reality/write-recording.js';
+export { RecordingError, type Recording } from './reality/recording.js';
+export { verifyRecording, type VerifyRecordingOptions } from './reality/verify-recording.js';
+export { createReplay } from './replay/replay-recording.js';
+export { replayDoor } from './replay/replay-door.js';
+export { proxyDoor } from './proxy/proxy-door.js';

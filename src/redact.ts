@@ -197,3 +197,27 @@ export function redactText(text: string): string {
     )
     .replace(BEARER_IN_TEXT, `Bearer ${REDACTED}`);
 }
+
+/**
+ * Values shorter than this are not searched for in text: they would match ordinary words and
+ * cursors (a token `t-a` inside `not-a-cursor`) and mangle what they are found in. Any real
+ * token is longer; the names and headers that carry a short one are redacted all the same.
+ */
+export const MIN_SECRET_VALUE_LENGTH = 8;
+
+/**
+ * Text with every occurrence of the given secret values replaced (a token a target echoes back
+ * in a body, a message or a URL, whatever name it sits under). Values shorter than
+ * {@link MIN_SECRET_VALUE_LENGTH} are left alone.
+ *
+ * @example
+ * redactValues('{"echo":"tok-12345"}', ['tok-12345']); // '{"echo":"[REDACTED]"}'
+ */
+export function redactValues(text: string, secrets: readonly string[]): string {
+  let redacted = text;
+  for (const secret of secrets) {
+    if (secret.length >= MIN_SECRET_VALUE_LENGTH && secret !== REDACTED)
+      redacted = redacted.split(secret).join(REDACTED);
+  }
+  return redacted;
+}

@@ -13,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   fixtures: async () => (await import('./fixtures.js')).fixturesCommand,
   verify: async () => (await import('./verify.js')).verifyCommand,
   world: async () => (await import('./world.js')).worldCommand,
+  record: async () => (await import('./record.js')).recordCommand,
 };
 
 function usage(): string {
@@ -23,6 +24,7 @@ function usage(): string {
     '  serve      run the mock server (default 127.0.0.1:4010, seed 42)',
     '  fixtures   write golden fixtures, or a large data set with --records',
     '  verify     check a target (this mock, Prism, the real service) against the contract',
+    '  record     record the real service into a folder (replay it with serve --replay, check it with verify --recording)',
     '  world      write a world file to start from (world init), or check one (world check FILE)',
     '',
     'Run `interactions-kit <command> --help` for its flags; `interactions-kit --version` for the version.',

@@ -6,6 +6,7 @@ import { parseLatency } from '../faults/latency.js';
 import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
+import { parseRealityFlags, type RealityFlags } from './reality-flags.js';
 
 const LOG_LEVELS = ['silent', 'info', 'debug'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -38,7 +39,13 @@ export const SERVE_HELP = `Usage: interactions-kit serve [flags]
   --base-url URL    origin clients reach the mock at (default http://HOST:PORT as listened): named in
                     debug.requestUrl and gongBaseUrl, and the one Host besides loopback /__admin answers
   --workers N       serve from N processes sharing the port (node:cluster); cursors work across them
-  --worker-restarts N  with --workers: replace a worker that dies, at most N times (default 10)`;
+  --worker-restarts N  with --workers: replace a worker that dies, at most N times (default 10)
+  --replay DIR      answer from a recording (\`interactions-kit record --out DIR\`): recorded requests get the
+                    recorded status, headers and bytes; others a 404 naming the closest recorded requests
+  --replay-fallback world  with --replay: answer unrecorded requests from the world instead
+  --proxy URL       forward API requests to URL (the real service) with the client's own token, return its
+                    answers unchanged, and put contract violations in the journal and the log
+  --record DIR      with --proxy: save every exchange into DIR, as \`record\` does`;
 
 /** The flags of `serve`, read. */
 export interface ServeFlags {
@@ -54,6 +61,8 @@ export interface ServeFlags {
   /** Reload the world file on save. */
   watch: boolean;
   app: AppOptions;
+  /** `--replay`, `--proxy`: the real service's doors, when asked for. */
+  reality?: RealityFlags;
 }
 
 /** Reads `serve`'s flags; throws CliError on a bad one. */
@@ -80,6 +89,10 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     'base-url': { type: 'string' },
     workers: { type: 'string' },
     'worker-restarts': { type: 'string' },
+    replay: { type: 'string' },
+    'replay-fallback': { type: 'string' },
+    proxy: { type: 'string' },
+    record: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
@@ -131,7 +144,9 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     adminFromAnywhere: values['admin-from-anywhere'] === true,
     ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
   };
+  const reality = parseRealityFlags(values);
   return {
+    ...(reality === undefined ? {} : { reality }),
     port: parseIntegerFlag('--port', values.port, 4010, 0, 65535),
     workers: parseIntegerFlag('--workers', values.workers, 1, 1, 64),
     workerRestarts: parseIntegerFlag('--worker-restarts', values['worker-restarts'], 10, 0, 1000),

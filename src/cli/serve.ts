@@ -87,6 +87,7 @@ export const serveCommand: Command = {
     if (flags.workers > 1) return runPrimary(flags, banner);
     const running = await startServer(flags);
     if (flags.logLevel !== 'silent') console.log(banner(running.url, flags));
+    if (flags.logLevel !== 'silent' && running.reality !== undefined) console.log(`  ${running.reality}`);
     const stopWatching = watchServedWorld(flags, running);
     const signal = await nextStopSignal();
     stopWatching();

@@ -9,6 +9,7 @@ import { answerClientErrors, connectionLimitOptions, type ConnectionLimits } fro
 import { AppOptionsError } from '../server/options.js';
 import { watchParent } from './parent-exit.js';
 import { CliError } from './cli-error.js';
+import { prepareReality } from './reality-listener.js';
 import type { ServeFlags } from './serve-flags.js';
 import type { WorldDocument } from '../generated/world-document.js';
 
@@ -16,6 +17,8 @@ import type { WorldDocument } from '../generated/world-document.js';
 export interface RunningServer {
   url: string;
   server: Server;
+  /** With --replay or --proxy: what is served, in one line. */
+  reality?: string;
   /** Serves another world from the next request on (`serve --watch`); throws AppOptionsError on a bad one. */
   replaceWorld(world: WorldDocument): void;
   close(): Promise<void>;
@@ -26,6 +29,8 @@ export interface RunningServer {
  * `limits` bound how long a client may take over its request (defaults in ConnectionLimits).
  */
 export async function startServer(flags: ServeFlags, limits: ConnectionLimits = {}): Promise<RunningServer> {
+  // A recording to replay is read first: a broken one takes no port.
+  const reality = prepareReality(flags);
   // The listener is built once the port is known: the URLs it hands out name where it listens.
   const server = createServer(connectionLimitOptions(limits));
   answerClientErrors(server);
@@ -57,7 +62,7 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
   let listener: ReturnType<typeof createRequestListener>;
   try {
     // The Node door itself, no Express: nothing an app could add is skipped, as there is no app.
-    listener = createRequestListener({ baseUrl: url, ...flags.app });
+    listener = reality?.listener(url) ?? createRequestListener({ baseUrl: url, ...flags.app });
   } catch (error) {
     server.close();
     // Only --base-url can be wrong this late; the other options were checked as flags.
@@ -71,6 +76,7 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
   return {
     url,
     server,
+    ...(reality === undefined ? {} : { reality: reality.describe }),
     replaceWorld(world) {
       listener = createRequestListener({ baseUrl: url, ...flags.app, world });
     },

@@ -18,8 +18,10 @@ import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 import type { Command } from './command.js';
 
-const REPORTERS = ['pretty', 'json', 'junit'] as const;
-type Reporter = (typeof REPORTERS)[number];
+/** The report formats of `verify`. */
+export const REPORTERS = ['pretty', 'json', 'junit'] as const;
+/** One of {@link REPORTERS}. */
+export type Reporter = (typeof REPORTERS)[number];
 
 /** Read when --token is not given, so a CI secret stays out of the command line. */
 export const TOKEN_ENV = 'INTERACTIONS_KIT_TOKEN';
@@ -44,6 +46,8 @@ service.
   --max-pages N      pages the pagination walk may take before it counts as endless (default 200)
   --only ID          run only this check (repeatable)
   --skip ID          skip this check (repeatable)
+
+  --recording DIR    check a recording offline instead (see verify --recording DIR --help)
 
 Exit codes: 0 every check passed, 1 a check failed, 2 unreachable target or bad flags.
 Checks: ${CONFORMANCE_CHECK_IDS.join(', ')}`;
@@ -154,6 +158,9 @@ export function exitCodeOf(report: ConformanceReport): number {
 export const verifyCommand: Command = {
   summary: 'check a target against the contract',
   async run(args) {
+    // A recording is checked offline, with flags of its own.
+    if (args.some((arg) => arg === '--recording' || arg.startsWith('--recording=')))
+      return (await import('./verify-recording.js')).runVerifyRecording(args);
     const flags = parseVerifyFlags(args);
     if (flags === 'help') {
       console.log(HELP);

@@ -15,14 +15,15 @@ import type { Diagnostic } from '../contract/diagnostics.js';
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
 /**
- * `schema`: answers honour openapi.yaml; `behaviour`: the API does what the docs say.
+ * `schema`: answers honour openapi.yaml; `behaviour`: the API does what the docs say; `drift`: a
+ * recording against the contract and the mock (`verify --recording`).
  *
  * @example
  * ```ts
  * report.checks.filter((check) => check.kind === 'schema'); // the contract checks
  * ```
  */
-export type CheckKind = 'schema' | 'behaviour';
+export type CheckKind = 'schema' | 'behaviour' | 'drift';
 
 /**
  * A contract violation, with the request whose answer broke the contract.

@@ -24,7 +24,13 @@ export interface PrettyReportOptions {
 const MARK = { pass: 'PASS', fail: 'FAIL', skip: 'SKIP' } as const;
 
 function details(check: CheckResult, maxDiagnostics: number, maxMessages: number): string[] {
-  if (check.status === 'pass') return [];
+  // A passing check says something only when it carries notes (the drift report's unseen fields).
+  if (check.status === 'pass') {
+    const notes = check.messages.slice(0, maxMessages).map((message) => `      note: ${message}`);
+    if (check.messages.length > maxMessages)
+      notes.push(`      … ${check.messages.length - maxMessages} more notes (see --reporter json)`);
+    return notes;
+  }
   if (check.status === 'skip') return check.messages.map((message) => `      ${message}`);
   const lines = check.messages.slice(0, maxMessages).map((message) => `      ${message}`);
   if (check.messages.length > maxMessages) lines.push(`      … ${check.messages.length - maxMessages} more messages`);

@@ -5,7 +5,9 @@
  * runs against each. Known differences, written out rather than hidden:
  * - the engine's answer carries no transport headers (`content-length`, `date`, `connection`),
  *   so `headers` holds the API's own headers only, whatever the door;
- * - the engine door reports `delayMs` instead of waiting; the HTTP doors wait it out.
+ * - the engine door reports `delayMs` instead of waiting; the HTTP doors wait it out;
+ * - the proxy door (`serve --proxy` in front of the Node door) passes the target's answers through,
+ *   and answers `/__admin` from a world of its own built from the same options.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -16,7 +18,9 @@ import { createEngine } from '../../src/engine/create-engine.js';
 import { DEFAULT_BASE_URL } from '../../src/engine/engine-options.js';
 import { createHandlers } from '../../src/msw/create-handlers.js';
 import { createApp, createRequestListener } from '../../src/server/create-app.js';
-import { engineOptionsOf, type AppOptions } from '../../src/server/options.js';
+import { engineOptionsOf, resolveOptions, type AppOptions } from '../../src/server/options.js';
+import { nodeDoor as createNodeDoor } from '../../src/server/node-door.js';
+import { proxyDoor as createProxyDoor } from '../../src/proxy/proxy-door.js';
 
 /** A request, as a test writes it. */
 export interface DoorRequest {
@@ -93,11 +97,12 @@ async function expressDoor(options: AppOptions): Promise<Door> {
   };
 }
 
-async function nodeDoor(options: AppOptions): Promise<Door> {
+async function nodeDoor(options: AppOptions): Promise<Door & { base: string }> {
   const server: Server = createServer(createRequestListener(options));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
+    base,
     async send({ method = 'GET', path, headers = {}, body }) {
       const res = await fetch(`${base}${path}`, { method, headers, body });
       const out: Record<string, string> = {};
@@ -135,12 +140,42 @@ async function mswDoor(options: AppOptions): Promise<Door> {
   };
 }
 
+/**
+ * The proxy door (`serve --proxy`) in front of the Node door: every API answer is the target's,
+ * passed through unchanged. `/__admin` is the proxy's own world, built from the same options.
+ */
+async function proxyDoorInFront(options: AppOptions): Promise<Door> {
+  const target = await nodeDoor(options);
+  const { engine, door } = resolveOptions(options);
+  const server: Server = createServer(
+    createProxyDoor({ target: target.base, engine, admin: createNodeDoor(engine, door), log: () => undefined }),
+  );
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const proxied = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    async send({ method = 'GET', path, headers = {}, body }) {
+      const res = await fetch(`${proxied}${path}`, { method, headers, body });
+      const out: Record<string, string> = {};
+      res.headers.forEach((value, name) => (out[name] = value));
+      return { status: res.status, headers: apiHeaders(out), text: await res.text() };
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await target.close();
+    },
+  };
+}
+
 /** Every door, by name. */
 export const DOORS: Record<string, (options: AppOptions) => Promise<Door>> = {
   engine: engineDoor,
   express: expressDoor,
   node: nodeDoor,
   msw: mswDoor,
+  proxy: proxyDoorInFront,
 };
 
 /**
