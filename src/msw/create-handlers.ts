@@ -6,6 +6,7 @@
  */
 import { delay, http, type HttpHandler } from 'msw';
 import { createEngine, type Engine } from '../engine/create-engine.js';
+import type { FaultSequences } from '../faults/fault-sequences.js';
 import type { JournalEntry, JournalFilter } from '../engine/journal.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { engineRequestOf } from './engine-request-of.js';
@@ -38,6 +39,8 @@ export type MockHandlers = HttpHandler[] & {
   readonly journal: HandlersJournal;
   /** The engine behind the handlers (its world, settings and `answer`). */
   readonly engine: Engine;
+  /** Fault sequences: "the next `times` matching requests get `scenario`". */
+  readonly faults: FaultSequences;
 };
 
 function journalOf(engine: Engine): HandlersJournal {
@@ -136,5 +139,5 @@ export function createHandlers(options: HandlersOptions = {}): MockHandlers {
   }
   const origin = settings.origin;
   handlers.push(http.all(below(origin), ({ request }) => answer(engine, request, origin, '')));
-  return Object.assign(handlers, { journal: journalOf(engine), engine });
+  return Object.assign(handlers, { journal: journalOf(engine), engine, faults: engine.faults });
 }
