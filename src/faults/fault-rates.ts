@@ -48,7 +48,7 @@ export function readFaultRates(rates: Readonly<Record<string, unknown>>): { rate
     total += rate;
     list.push({ scenario, rate });
   }
-  if (total > 1 + 1e-9) return { problem: `the shares add up to ${total}, more than 1` };
+  if (total > 1 + 1e-9) return { problem: `the shares add up to ${Math.round(total * 1e6) / 1e6}, more than 1` };
   return { rates: list };
 }
 
