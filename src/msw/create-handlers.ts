@@ -12,6 +12,7 @@ import { unifiedError } from '../unified/unified-error.js';
 import { engineRequestOf } from './engine-request-of.js';
 import { gongBases, resolveHandlersOptions, type HandlersOptions } from './handlers-options.js';
 import { responseOf } from './response-of-answer.js';
+import { wireResponse } from './wire-response.js';
 
 /**
  * The request journal, read in-process: what the handlers were asked and what they answered.
@@ -80,6 +81,10 @@ async function answer(engine: Engine, request: Request, base: string, mount: str
     const answered = await engine.answer(asked);
     if (answered.delayMs > 0) await delay(answered.delayMs);
     const journal = answered.journal;
+    if (answered.wire !== undefined) {
+      if (journal !== undefined) await record(answered.status, journal.scenario);
+      return await wireResponse(answered, answered.wire, request.signal);
+    }
     if (journal === undefined) return responseOf(answered, request.method, async () => undefined);
     const streamed = answered.pages !== undefined && request.method.toUpperCase() !== 'HEAD';
     // Journaled before the client sees the answer (a stream: before its end), so a test that
