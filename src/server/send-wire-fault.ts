@@ -11,12 +11,13 @@ import { SLOW_BODY_PIECES, type WireFault } from '../faults/wire-fault.js';
 const encoder = new TextEncoder();
 
 /**
- * How long the RST of `connection-reset` waits after the bytes before it, ms. A reset that
- * overtakes the client's read of them is reported differently by the client's runtime (libuv
- * reads the data, sees the hang-up in the same poll, and reports an end, not ECONNRESET); the
- * wait lets the client read first, so every run sees the same failure.
+ * How long the RST of `connection-reset` waits after the bytes before it, ms, counted from the
+ * end of the event loop's turn that wrote them. A reset that overtakes the client's read of them
+ * is reported differently by the client's runtime (libuv reads the data, sees the hang-up in the
+ * same poll, and reports an end, not ECONNRESET); the wait lets the client read first, so every
+ * run sees the same failure.
  */
-export const RESET_AFTER_MS = 25;
+export const RESET_AFTER_MS = 50;
 
 function bodyOf(answer: EngineAnswer): Uint8Array {
   return typeof answer.body === 'string' ? encoder.encode(answer.body) : answer.body;
@@ -54,7 +55,8 @@ async function allPages(pages: AsyncIterable<string>): Promise<string> {
  * body is shorter than its Content-Length says or a chunked body lacks its last chunk.
  */
 async function sendPart(res: ServerResponse, socket: Socket, answer: EngineAnswer, reset: boolean): Promise<void> {
-  const breakOff = () => (reset ? setTimeout(() => socket.resetAndDestroy(), RESET_AFTER_MS) : socket.destroySoon());
+  const breakOff = () =>
+    reset ? setImmediate(() => setTimeout(() => socket.resetAndDestroy(), RESET_AFTER_MS)) : socket.destroySoon();
   let part: Uint8Array | string;
   if (answer.pages !== undefined) {
     part = await firstPage(answer.pages);
@@ -88,23 +90,21 @@ async function sendSlowly(res: ServerResponse, answer: EngineAnswer, durationMs:
     res.writeHead(answer.status, fixedHeaders(answer, body.length));
   }
   res.flushHeaders();
-  const timers: NodeJS.Timeout[] = [];
-  res.once('close', () => timers.forEach(clearTimeout));
+  // One piece at a time, each timer set once the previous piece is written: node orders timers of
+  // different delays only loosely when the loop runs late, and the pieces must stay in order.
   const size = Math.ceil(body.length / SLOW_BODY_PIECES);
-  for (let i = 0; i < SLOW_BODY_PIECES; i++) {
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  res.once('close', () => clearTimeout(timer));
+  const send = (i: number) => {
+    if (res.destroyed) return;
     const piece = body.subarray(i * size, (i + 1) * size);
-    const last = i === SLOW_BODY_PIECES - 1;
-    timers.push(
-      setTimeout(
-        () => {
-          if (res.destroyed) return;
-          if (last) res.end(piece);
-          else if (piece.length > 0) res.write(piece);
-        },
-        Math.round(((i + 1) * durationMs) / SLOW_BODY_PIECES),
-      ),
-    );
-  }
+    if (i === SLOW_BODY_PIECES - 1) return void res.end(piece);
+    if (piece.length > 0) res.write(piece);
+    const due = ((i + 2) * durationMs) / SLOW_BODY_PIECES;
+    timer = setTimeout(() => send(i + 1), Math.max(0, Math.round(due - (performance.now() - started))));
+  };
+  timer = setTimeout(() => send(0), Math.round(durationMs / SLOW_BODY_PIECES));
 }
 
 /**

@@ -37,10 +37,20 @@ const KINDS: Array<(i: number) => Promise<unknown>> = [
     ),
 ];
 
-/** Whether a client saw a fault: an error, a body that is not JSON, or a body that came slowly. */
+/**
+ * Whether a client saw a fault: an error, a body that is not JSON, a body that came slowly, or
+ * (on a raw socket) a cut-off answer: under this load the RST may reach the socket before its
+ * last read, which libuv reports as an end; what matters here is that nothing is left open.
+ */
 function isFaulted(seen: unknown): boolean {
-  const { error, text, ending } = seen as { error?: unknown; text?: string; ending?: string };
+  const { error, text, ending, received } = seen as {
+    error?: unknown;
+    text?: string;
+    ending?: string;
+    received?: Buffer;
+  };
   if (error !== undefined || ending === 'ECONNRESET') return true;
+  if (ending === 'end' && received !== undefined) return received.toString().startsWith('HTTP/1.1 200');
   return text !== undefined && (text.startsWith('<html>') || text.startsWith('{"result"'));
 }
 
