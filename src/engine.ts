@@ -43,5 +43,13 @@ export { createPortableSigner, portableSigner, type Signer, type SigningKeys } f
 export { GONG_PATHS, type GongApi, type GongCallOptions } from './gong/gong-api.js';
 export type { GongResult } from './gong/gong-result.js';
 export { SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
+export {
+  FaultSequenceError,
+  type FaultSequence,
+  type FaultSequenceSpec,
+  type FaultSequences,
+} from './faults/fault-sequences.js';
+export type { FaultRates } from './faults/fault-rates.js';
+export type { WireFault } from './faults/wire-fault.js';
 export { createMemoryStore, type MemoryStoreOptions } from './store/memory-store.js';
 export type { Store } from './store/store.js';

@@ -6,7 +6,13 @@
  * import { createApp, loadContract, runConformance } from 'interactions-kit';
  * ```
  */
-export { createApp, createRequestListener, requestListener } from './server/create-app.js';
+export { createApp, createRequestListener, requestListener, type MockApp } from './server/create-app.js';
+export {
+  FaultSequenceError,
+  type FaultSequence,
+  type FaultSequenceSpec,
+  type FaultSequences,
+} from './faults/fault-sequences.js';
 export { AppOptionsError, type AppOptions } from './server/options.js';
 export { loadWorldFile } from './world-file/load-world-file.js';
 export { parseWorldText, type WorldText } from './world-file/parse-world-text.js';

@@ -2,6 +2,7 @@
  * The flags of `interactions-kit serve`, read and checked into app options.
  */
 import type { AppOptions } from '../server/options.js';
+import { parseFaultRates, readFaultRates } from '../faults/fault-rates.js';
 import { parseLatency } from '../faults/latency.js';
 import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
@@ -28,7 +29,8 @@ export const SERVE_HELP = `Usage: interactions-kit serve [flags]
   --secret S        secret that signs cursors (default: derived from the seed)
   --log-level L     silent | info | debug (default info; debug logs every request)
   --latency SPEC    added latency: MS, MIN..MAX or lognormal:MEDIAN[:SIGMA] (default none)
-  --fault-rate R    share (0-1) of Gong calls that fail with 500 (default 0)
+  --fault-rate R    share (0-1) of Gong calls that fail with 500 (default 0); or shares of API
+                    requests by scenario, seeded: connection-reset:0.01,remote-error:0.02
   --rate-limit gong enforce Gong's limits: 3 calls a second, 10,000 a day per account
   --journal-size N  requests kept by GET /__admin/requests (default 1000)
   --journal-bytes N     bytes the journal's entries may weigh together (default 8388608, 8 MiB)
@@ -63,6 +65,20 @@ export interface ServeFlags {
   app: AppOptions;
   /** `--replay`, `--proxy`: the real service's doors, when asked for. */
   reality?: RealityFlags;
+}
+
+/** `--fault-rate`: a share of Gong calls (`0.05`), or shares by kind (`connection-reset:0.01,...`). */
+function readFaultRateFlag(text: string | undefined): number | Record<string, number> | undefined {
+  if (text === undefined) return undefined;
+  if (/^(0(\.\d+)?|1(\.0+)?)$/.test(text)) return Number(text);
+  if (!text.includes(':'))
+    throw new CliError(
+      `--fault-rate must be a number from 0 to 1, or kind:share pairs such as connection-reset:0.01,remote-error:0.02; got ${JSON.stringify(text)}`,
+    );
+  const parsed = parseFaultRates(text);
+  const read = 'problem' in parsed ? parsed : readFaultRates(parsed.rates);
+  if ('problem' in read) throw new CliError(`--fault-rate: ${read.problem}`);
+  return 'rates' in parsed ? parsed.rates : undefined;
 }
 
 /** Reads `serve`'s flags; throws CliError on a bad one. */
@@ -109,10 +125,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     const latency = parseLatency(values.latency);
     if ('problem' in latency) throw new CliError(`--${latency.problem}`);
   }
-  const faultRate = values['fault-rate'];
-  if (faultRate !== undefined && !/^(0(\.\d+)?|1(\.0+)?)$/.test(faultRate)) {
-    throw new CliError(`--fault-rate must be a number from 0 to 1, got ${JSON.stringify(faultRate)}`);
-  }
+  const faultRate = readFaultRateFlag(values['fault-rate']);
   if (values['rate-limit'] !== undefined && values['rate-limit'] !== 'gong') {
     throw new CliError(
       `--rate-limit takes "gong" (Gong's documented limits), got ${JSON.stringify(values['rate-limit'])}`,
@@ -133,7 +146,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     ...(values.now === undefined ? {} : { now: values.now }),
     ...(values.secret === undefined ? {} : { secret: values.secret }),
     ...(values.latency === undefined ? {} : { latency: values.latency }),
-    ...(faultRate === undefined ? {} : { faultRate: Number(faultRate) }),
+    ...(faultRate === undefined ? {} : { faultRate }),
     ...(values['rate-limit'] === undefined ? {} : { rateLimit: 'gong' as const }),
     journalSize: parseIntegerFlag('--journal-size', values['journal-size'], 1000, 0, 1_000_000),
     // Absent, a store's byte bound is left to createApp's default.

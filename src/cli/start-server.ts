@@ -5,7 +5,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { redactUrl } from '../redact.js';
 import { createRequestListener } from '../server/create-app.js';
-import { answerClientErrors, connectionLimitOptions, type ConnectionLimits } from '../server/connection-limits.js';
+import { capConnectionsPerClient } from '../server/client-connection-cap.js';
+import {
+  answerClientErrors,
+  connectionLimitOptions,
+  resolveConnectionLimits,
+  type ConnectionLimits,
+} from '../server/connection-limits.js';
 import { AppOptionsError } from '../server/options.js';
 import { watchParent } from './parent-exit.js';
 import { CliError } from './cli-error.js';
@@ -33,7 +39,10 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
   const reality = prepareReality(flags);
   // The listener is built once the port is known: the URLs it hands out name where it listens.
   const server = createServer(connectionLimitOptions(limits));
+  // Set on the server too: not every node 20 reads keepAliveTimeout from the options.
+  server.keepAliveTimeout = resolveConnectionLimits(limits).keepAliveTimeoutMs;
   answerClientErrors(server);
+  const refuseOverCap = capConnectionsPerClient(server, resolveConnectionLimits(limits).maxConnectionsPerClient);
   if (flags.logLevel === 'debug') {
     server.on('request', (req, res) => {
       const started = performance.now();
@@ -72,7 +81,7 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
   // Attached in the same tick as listening completed, before any connection can be read.
   // Through a variable: a reloaded world swaps the listener, and requests already in flight
   // finish on the one they started with.
-  server.on('request', (req, res) => listener(req, res));
+  server.on('request', (req, res) => refuseOverCap(req, res) || listener(req, res));
   return {
     url,
     server,

@@ -1,9 +1,11 @@
 /**
  * The admin API below /__admin: health, the world's accounts and their behaviours, the world
- * document being served, the scenarios, and the request journal. Who may ask (loopback only, by default) is the door's to
+ * document being served, the scenarios, fault sequences, and the request journal. Who may ask (loopback only, by default) is the door's to
  * check, since only a door knows the peer's address; the Host check is here.
  */
+import type { FaultSequences } from '../faults/fault-sequences.js';
 import { SCENARIO_PARAMETER } from '../faults/request-scenario.js';
+import { answerAdminFaults } from './admin-faults.js';
 import { SCENARIOS } from '../scenarios.js';
 import type { World } from '../world/world.js';
 import { adminHostRefusal } from './allowed-host.js';
@@ -16,6 +18,7 @@ import { headerText, parseSimpleQuery, routerPath } from './route-path.js';
 export interface AdminParts {
   world: World;
   journal: Journal;
+  faults: FaultSequences;
   origin: string;
   originHost: string;
   /** Gong's current instant when it is fixed (the options' `now`, else the world's), in epoch ms. */
@@ -37,6 +40,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   '/world': 'GET, HEAD',
   '/scenarios': 'GET, HEAD',
   '/requests': 'GET, HEAD, DELETE',
+  '/faults': 'GET, HEAD, POST, DELETE',
 };
 
 const JOURNAL_FILTERS = ['path', 'status', 'account', 'limit', 'next_cursor'] as const;
@@ -138,6 +142,8 @@ export async function answerAdmin(
   const lower = rest.toLowerCase();
   const route = Object.keys(ALLOWED).find((path) => lower === path || lower === `${path}/`);
   const { method } = request;
+  if (route === '/faults' && ['GET', 'HEAD', 'POST', 'DELETE'].includes(method))
+    return answerAdminFaults(parts.faults, request);
   if (route !== undefined) {
     if (method === 'GET' || method === 'HEAD') return read(parts, route, rawQuery);
     if (method === 'DELETE' && route === '/requests')

@@ -4,7 +4,7 @@
  * The order is the router's that it replaces: the account, the credentials, the scenario, then
  * the endpoint and its input rules.
  */
-import { requestedScenario } from '../faults/request-scenario.js';
+import { requestedScenario, type AmbientScenario, type AskedScenario } from '../faults/request-scenario.js';
 import { GONG_SCENARIO_NAMES, SCENARIOS } from '../scenarios.js';
 import { GONG_PATHS, type GongApi, type GongCallOptions } from '../gong/gong-api.js';
 import { gongError, type GongResult } from '../gong/gong-result.js';
@@ -15,6 +15,7 @@ import type { EngineRequest } from './engine-request.js';
 import { readGongJson } from './gong-body.js';
 import { headerText, isRoute, parseSimpleQuery, routerPath } from './route-path.js';
 import type { BareAnswer } from './answer-unified.js';
+import { withWireFault } from './wire-answer.js';
 
 /** What the Gong API answers from. */
 export interface GongParts {
@@ -70,7 +71,8 @@ async function usersAnswer(
 
 /**
  * Answers a request below `/gong/{segment}`; `segment` is the account as sent (not decoded).
- * The decoding itself is the caller's (a malformed one is no Gong request at all).
+ * The decoding itself is the caller's (a malformed one is no Gong request at all). `ambient`
+ * gives the scenario of a request that asks for none (fault sequences and the like).
  *
  * @example
  * await answerGong(parts, request, ACCOUNT, '/v2/users', '');
@@ -81,41 +83,73 @@ export async function answerGong(
   id: string,
   rest: string,
   rawQuery: string,
+  ambient?: AmbientScenario,
 ): Promise<BareAnswer> {
+  const answer = await routeGong(parts, request, id, rest, rawQuery, ambient);
+  return answer.asked === undefined ? answer.answer : withWireFault(answer.answer, answer.asked);
+}
+
+async function routeGong(
+  parts: GongParts,
+  request: EngineRequest,
+  id: string,
+  rest: string,
+  rawQuery: string,
+  ambient: AmbientScenario | undefined,
+): Promise<{ answer: BareAnswer; asked?: AskedScenario }> {
+  const bare = (answer: BareAnswer) => ({ answer });
   const account = parts.world.account(id);
   if (account === undefined)
-    return gongErrorAnswer(404, [
-      `No Gong company at this base URL: unknown integrated account ${JSON.stringify(id.slice(0, 60))}`,
-    ]);
+    return bare(
+      gongErrorAnswer(404, [
+        `No Gong company at this base URL: unknown integrated account ${JSON.stringify(id.slice(0, 60))}`,
+      ]),
+    );
   if (!gongAuthorized(headerText(request.headers.authorization), parts.tokens))
-    return gongErrorAnswer(401, ['Access denied: send Basic credentials (access key and secret) or a Bearer token']);
-  const asked = requestedScenario(headerText(request.headers.prefer), rawQuery, GONG_SCENARIO_NAMES);
-  if ('problem' in asked) return gongErrorAnswer(400, [asked.problem]);
-  if (asked.scenario !== undefined && SCENARIOS[asked.scenario].level !== 'gong')
-    return gongErrorAnswer(400, [
-      `scenario: ${asked.scenario} happens in the unified API, not in Gong; ask for it on the unified endpoint`,
-    ]);
-  const { scenario } = asked;
-  const call: GongCallOptions = { scenario };
-  const withScenario = (answer: BareAnswer): BareAnswer => ({ ...answer, scenario });
+    return bare(
+      gongErrorAnswer(401, ['Access denied: send Basic credentials (access key and secret) or a Bearer token']),
+    );
+  const requested = requestedScenario(headerText(request.headers.prefer), rawQuery, GONG_SCENARIO_NAMES);
+  if ('problem' in requested) return bare(gongErrorAnswer(400, [requested.problem]));
+  if (requested.scenario !== undefined && SCENARIOS[requested.scenario].level === 'unified')
+    return bare(
+      gongErrorAnswer(400, [
+        `scenario: ${requested.scenario} happens in the unified API, not in Gong; ask for it on the unified endpoint`,
+      ]),
+    );
+  const withScenario = (answer: BareAnswer, scenario = requested.scenario): BareAnswer => ({ ...answer, scenario });
+  // Only a request to one of Gong's endpoints, with the right method, meets an ambient scenario.
+  const chosen = async (): Promise<AskedScenario> =>
+    requested.scenario === undefined ? ((await ambient?.(GONG_SCENARIO_NAMES)) ?? requested) : requested;
 
   const path = routerPath(rest);
   if (isRoute(rest, GONG_PATHS.interactionStats)) {
     if (request.method !== 'POST')
-      return withScenario(
-        gongErrorAnswer(405, [`${request.method} is not allowed on ${path}; use POST`], { allow: 'POST' }),
+      return bare(
+        withScenario(
+          gongErrorAnswer(405, [`${request.method} is not allowed on ${path}; use POST`], { allow: 'POST' }),
+        ),
       );
+    const asked = await chosen();
+    const { scenario } = asked;
     const body = await readGongJson(request);
-    if ('error' in body) return withScenario(gongErrorAnswer(body.status, [body.error]));
-    return resultAnswer(await parts.gong.interactionStats(account, body.value, call), scenario);
+    if ('error' in body) return { answer: withScenario(gongErrorAnswer(body.status, [body.error]), scenario), asked };
+    return {
+      answer: resultAnswer(await parts.gong.interactionStats(account, body.value, { scenario }), scenario),
+      asked,
+    };
   }
   if (isRoute(rest, GONG_PATHS.users)) {
     // HEAD is served wherever GET is, so Allow names it too.
     if (request.method !== 'GET' && request.method !== 'HEAD')
-      return withScenario(
-        gongErrorAnswer(405, [`${request.method} is not allowed on ${path}; use GET, HEAD`], { allow: 'GET, HEAD' }),
+      return bare(
+        withScenario(
+          gongErrorAnswer(405, [`${request.method} is not allowed on ${path}; use GET, HEAD`], { allow: 'GET, HEAD' }),
+        ),
       );
-    return withScenario(await usersAnswer(parts, rawQuery, call, account));
+    const asked = await chosen();
+    const { scenario } = asked;
+    return { answer: withScenario(await usersAnswer(parts, rawQuery, { scenario }, account), scenario), asked };
   }
-  return withScenario(gongErrorAnswer(404, [`No Gong endpoint ${request.method} ${path}`]));
+  return bare(withScenario(gongErrorAnswer(404, [`No Gong endpoint ${request.method} ${path}`])));
 }

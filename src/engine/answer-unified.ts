@@ -2,7 +2,8 @@
  * The unified API below /unified: the list endpoint (authenticate, read the scenario, answer
  * from the page cache or from the unified layer), 405 for other methods on it, 404 elsewhere.
  */
-import { requestedScenario } from '../faults/request-scenario.js';
+import { requestedScenario, type AmbientScenario } from '../faults/request-scenario.js';
+import { SCENARIO_NAMES, type ScenarioName } from '../scenarios.js';
 import type { GongApi } from '../gong/gong-api.js';
 import type { MockContext } from '../mock-context.js';
 import { answerJson, interactionLines } from '../unified/interaction-json.js';
@@ -12,6 +13,7 @@ import { unifiedAuthProblem } from './auth.js';
 import type { EngineAnswer, EngineRequest } from './engine-request.js';
 import type { PageCache } from './page-cache.js';
 import { headerText, isRoute, routerPath } from './route-path.js';
+import { withWireFault } from './wire-answer.js';
 
 export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 
@@ -43,13 +45,25 @@ function errorAnswer(error: UnifiedErrorResult, scenario?: string): BareAnswer {
   return { ...jsonAnswer(error.status, error.headers, error.body), scenario };
 }
 
-async function listAnswer(parts: UnifiedParts, request: EngineRequest, rawQuery: string): Promise<BareAnswer> {
+async function listAnswer(
+  parts: UnifiedParts,
+  request: EngineRequest,
+  rawQuery: string,
+  ambient: AmbientScenario | undefined,
+): Promise<BareAnswer> {
   const authProblem = unifiedAuthProblem(headerText(request.headers.authorization), parts.tokens);
   if (authProblem !== undefined) return errorAnswer(unifiedError(401, authProblem));
-  const asked = requestedScenario(headerText(request.headers.prefer), rawQuery);
-  if ('problem' in asked) return errorAnswer(unifiedError(400, asked.problem));
-  const { scenario } = asked;
+  const requested = requestedScenario(headerText(request.headers.prefer), rawQuery);
+  if ('problem' in requested) return errorAnswer(unifiedError(400, requested.problem));
+  const asked = requested.scenario === undefined ? ((await ambient?.(SCENARIO_NAMES)) ?? requested) : requested;
+  return withWireFault(await scenarioAnswer(parts, rawQuery, asked.scenario), asked);
+}
 
+async function scenarioAnswer(
+  parts: UnifiedParts,
+  rawQuery: string,
+  scenario: ScenarioName | undefined,
+): Promise<BareAnswer> {
   // A scenario makes the answer vary from call to call; only requests without one are reused.
   // The query is the key: with the origin configured, it is all that defines the page.
   const cached = scenario === undefined ? parts.pages.get(rawQuery) : undefined;
@@ -81,7 +95,8 @@ async function listAnswer(parts: UnifiedParts, request: EngineRequest, rawQuery:
 }
 
 /**
- * Answers a request below /unified; `rest` is its path below the mount.
+ * Answers a request below /unified; `rest` is its path below the mount. `ambient` gives the
+ * scenario of a request that asks for none (fault sequences and the like). Default: none.
  *
  * @example
  * await answerUnified(parts, request, '/conversational-intelligence/interactions', 'integrated_account_id=...');
@@ -91,9 +106,10 @@ export async function answerUnified(
   request: EngineRequest,
   rest: string,
   rawQuery: string,
+  ambient?: AmbientScenario,
 ): Promise<BareAnswer> {
   if (isRoute(rest, INTERACTIONS_ROUTE)) {
-    if (request.method === 'GET' || request.method === 'HEAD') return listAnswer(parts, request, rawQuery);
+    if (request.method === 'GET' || request.method === 'HEAD') return listAnswer(parts, request, rawQuery, ambient);
     // HEAD is served wherever GET is, so Allow names it too.
     const allow = 'GET, HEAD';
     const error = unifiedError(405, `${request.method} is not allowed on /unified${rest}; use ${allow}`);

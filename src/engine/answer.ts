@@ -5,7 +5,12 @@
  */
 import { gongError } from '../gong/gong-result.js';
 import { requestIdFor } from '../gong/request-id.js';
+import { meetFaultRate, type FaultRate } from '../faults/fault-rates.js';
+import type { FaultSequences } from '../faults/fault-sequences.js';
 import { sampleLatency, type Latency } from '../faults/latency.js';
+import type { AmbientScenario } from '../faults/request-scenario.js';
+import { isScenarioName, SCENARIOS } from '../scenarios.js';
+import type { Store } from '../store/store.js';
 import { unifiedError } from '../unified/unified-error.js';
 import type { World } from '../world/world.js';
 import { accountOfUrl } from './account-of-url.js';
@@ -29,6 +34,33 @@ export interface AnswerParts {
   admin: AdminParts;
   world: World;
   latency: Latency | undefined;
+  /** Where `--fault-rate`'s draws are counted. */
+  store: Store;
+  faults: FaultSequences;
+  /** `--fault-rate`'s kinds: shares of API requests meeting each scenario. */
+  faultRates: readonly FaultRate[];
+}
+
+/**
+ * The scenario a request to `path` that asked for none meets: a fault sequence first, then a
+ * kind drawn by `--fault-rate`, then its account's wire behaviour (an account that always
+ * resets its connections, say). The account's other behaviours live in the Gong and unified
+ * layers, as before.
+ */
+function ambientOf(parts: AnswerParts, path: string, url: string): AmbientScenario {
+  return async (offered) => {
+    const id = accountOfUrl(url);
+    const sequenced = await parts.faults.meet({ path, account: id, offered });
+    if (sequenced !== undefined) return sequenced;
+    const account = id === undefined ? undefined : parts.world.account(id);
+    if (account === undefined) return undefined;
+    const drawn = await meetFaultRate(parts.store, parts.world.seed, parts.faultRates, account.id);
+    if (drawn !== undefined && offered.includes(drawn)) return { scenario: drawn };
+    const behavior = account.behavior;
+    if (behavior !== undefined && isScenarioName(behavior) && SCENARIOS[behavior].level === 'wire')
+      return { scenario: behavior };
+    return undefined;
+  };
 }
 
 /**
@@ -66,6 +98,7 @@ function finish(answer: BareAnswer, journaled: boolean, delayMs: number): Engine
     delayMs,
   };
   if (answer.pages !== undefined) done.pages = answer.pages;
+  if (answer.wire !== undefined) done.wire = answer.wire;
   if (journaled) done.journal = { scenario: answer.scenario };
   return done;
 }
@@ -98,7 +131,8 @@ export function createAnswer(parts: AnswerParts): (request: EngineRequest) => Pr
     const unified = belowMount(path, '/unified');
     if (unified !== undefined) {
       const delayMs = delayOf(request.url);
-      return finish(await answerUnified(parts.unified, asked, unified, rawQuery), true, delayMs);
+      const ambient = ambientOf(parts, path, request.url);
+      return finish(await answerUnified(parts.unified, asked, unified, rawQuery, ambient), true, delayMs);
     }
     const gong = gongMount(path);
     if (gong !== undefined) {
@@ -111,7 +145,8 @@ export function createAnswer(parts: AnswerParts): (request: EngineRequest) => Pr
         return finish(gongErrorAnswer(400, [message]), false, 0);
       }
       const delayMs = delayOf(request.url);
-      return finish(await answerGong(parts.gong, asked, id, gong.rest, rawQuery), true, delayMs);
+      const ambient = ambientOf(parts, path, request.url);
+      return finish(await answerGong(parts.gong, asked, id, gong.rest, rawQuery, ambient), true, delayMs);
     }
     const admin = belowMount(path, ADMIN_MOUNT);
     if (admin !== undefined) return finish(await answerAdmin(parts.admin, asked, admin, rawQuery), false, 0);

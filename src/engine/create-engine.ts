@@ -4,6 +4,7 @@
  * the mock runs is assembled here, once, from the options.
  */
 import { portableSigner, type Signer } from '../signing.js';
+import { createFaultSequences, type FaultSequences } from '../faults/fault-sequences.js';
 import { createGongFaults } from '../faults/gong-faults.js';
 import { createGongApi, type GongApi } from '../gong/gong-api.js';
 import { createWindowCache, WINDOW_CACHE_ENTRIES, type WindowCache } from '../gong/window-cache.js';
@@ -78,6 +79,8 @@ export interface Engine {
   readonly store: Store;
   /** The request journal, in the store. */
   readonly journal: Journal;
+  /** Fault sequences: "the next `times` matching requests get `scenario`", in the store. */
+  readonly faults: FaultSequences;
   /** How full the Gong layer's window cache is. */
   windowCacheUse(): CacheUse;
   /** How full every bounded store is. */
@@ -131,6 +134,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
   const gong = createGongApi(context, { faults, windows });
   const journal = createJournal(store, settings.journalSize, settings.journalBytes);
   const pages = createPageCache({ maxBytes: settings.pageCacheBytes });
+  const faultSequences = createFaultSequences(store);
   const windowCacheUse = (): CacheUse => ({
     entries: windows.size,
     bytes: windows.weight,
@@ -145,11 +149,15 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
   const answer = createAnswer({
     world,
     latency: settings.latency,
+    store,
+    faults: faultSequences,
+    faultRates: settings.faultRates,
     unified: { context, gong, pages, tokens: settings.tokens, origin: settings.origin },
     gong: { world, gong, tokens: settings.tokens },
     admin: {
       world,
       journal,
+      faults: faultSequences,
       origin: settings.origin,
       originHost: settings.originHost,
       now: options.now === undefined ? world.now : settings.now(),
@@ -164,6 +172,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     gong,
     store,
     journal,
+    faults: faultSequences,
     windowCacheUse,
     memoryUse,
     answer,

@@ -2,6 +2,7 @@
  * The engine's options, all optional, and their one resolution into the complete settings
  * the engine reads. Doors add their own options beside these (see server/options.ts).
  */
+import { readFaultRates, type FaultRate, type FaultRates } from '../faults/fault-rates.js';
 import { parseLatency, type Latency } from '../faults/latency.js';
 import type { WorldDocument } from '../generated/world-document.js';
 import type { AccountSpec } from '../world/account-spec.js';
@@ -42,8 +43,12 @@ export interface EngineOptions {
   secret?: string;
   /** Latency added to every API request: `200`, `100..300` or `lognormal:200[:0.5]`. Default none. */
   latency?: string;
-  /** Share (0-1) of Gong calls that fail with a 500. Default 0. */
-  faultRate?: number;
+  /**
+   * A number: the share (0-1) of Gong calls that fail with a 500. Shares by kind
+   * (`{ 'connection-reset': 0.01, 'remote-error': 0.02 }`): of API requests meeting each
+   * scenario, drawn per account, seeded. Default 0.
+   */
+  faultRate?: number | FaultRates;
   /** `gong` enforces Gong's limits (3 calls a second, 10,000 a day per account). Default off. */
   rateLimit?: 'gong';
   /** Requests the journal keeps (oldest dropped first). Default 1000. */
@@ -80,7 +85,10 @@ export interface EngineSettings {
   now: () => number;
   secret: string;
   latency: Latency | undefined;
+  /** The share of Gong calls failing with a 500 (`faultRate` as a number). */
   faultRate: number;
+  /** Shares of API requests by kind (`faultRate` by kind). */
+  faultRates: readonly FaultRate[];
   rateLimit: 'gong' | undefined;
   journalSize: number;
   journalBytes: number;
@@ -139,6 +147,19 @@ function resolveLatency(text: string | undefined): Latency | undefined {
   return latency;
 }
 
+function resolveFaultRates(faultRate: number | FaultRates): { faultRate: number; faultRates: readonly FaultRate[] } {
+  if (typeof faultRate === 'number') {
+    if (!(faultRate >= 0 && faultRate <= 1))
+      throw new EngineOptionsError(`faultRate must be from 0 to 1, got ${faultRate}`);
+    return { faultRate, faultRates: [] };
+  }
+  if (typeof faultRate !== 'object' || faultRate === null || Array.isArray(faultRate))
+    throw new EngineOptionsError(`faultRate must be a number or shares by kind, got ${String(faultRate)}`);
+  const read = readFaultRates(faultRate);
+  if ('problem' in read) throw new EngineOptionsError(`faultRate: ${read.problem}`);
+  return { faultRate: 0, faultRates: read.rates };
+}
+
 /**
  * Fills in every default and checks every value; throws EngineOptionsError on a misuse.
  *
@@ -169,8 +190,7 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
   } = options;
   if (tokens !== undefined && tokens.some((token) => token === ''))
     throw new EngineOptionsError('tokens must not be empty strings');
-  if (!(faultRate >= 0 && faultRate <= 1))
-    throw new EngineOptionsError(`faultRate must be from 0 to 1, got ${faultRate}`);
+  const rates = resolveFaultRates(faultRate);
   if (rateLimit !== undefined && rateLimit !== 'gong')
     throw new EngineOptionsError(`rateLimit must be "gong", got ${String(rateLimit)}`);
   if (!Number.isSafeInteger(journalSize) || journalSize < 0)
@@ -188,7 +208,7 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
     now: resolveNow(now),
     secret,
     latency: resolveLatency(options.latency),
-    faultRate,
+    ...rates,
     rateLimit,
     journalSize,
     journalBytes,

@@ -3,6 +3,7 @@
  * Fetch objects. A door translates its runtime's request into an EngineRequest and writes the
  * EngineAnswer back in its runtime's terms.
  */
+import type { WireFault } from '../faults/wire-fault.js';
 
 /**
  * A header as doors receive it: Node gives a list for a repeated one.
@@ -60,6 +61,11 @@ export interface EngineAnswer {
   delayMs: number;
   /** Present when the exchange belongs in the journal: the scenario asked for, if any. */
   journal?: { scenario: string | undefined };
+  /**
+   * Present when the connection is to fail (a wire scenario): the door breaks it this way
+   * rather than send the answer whole. The status, headers and body are what it breaks off.
+   */
+  wire?: WireFault;
 }
 
 /**

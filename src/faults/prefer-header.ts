@@ -36,6 +36,12 @@ function isTokenChar(code: number): boolean {
   return TOKEN_SYMBOLS.has(code);
 }
 
+/** One preference of a `Prefer` header: its value and its parameters (lower-cased names). */
+export interface Preference {
+  value: string;
+  parameters: Map<string, string>;
+}
+
 /**
  * Reads the preferences of a `Prefer` header: lower-cased name to value (`''` when the
  * preference has no value). Parameters after `;` are read past, not returned. As RFC 7240
@@ -47,7 +53,21 @@ function isTokenChar(code: number): boolean {
  * readPreferences('respond-async, scenario=empty; x=y').get('scenario'); // 'empty'
  */
 export function readPreferences(text: HeaderText): Map<string, string> {
-  const preferences = new Map<string, string>();
+  const values = new Map<string, string>();
+  for (const [name, preference] of readPreferencesWithParameters(text)) values.set(name, preference.value);
+  return values;
+}
+
+/**
+ * Reads the preferences of a `Prefer` header with their parameters (`scenario=slow-body;
+ * duration=2000`): the same pass as `readPreferences`, the first instance of a parameter
+ * counting as the first of a preference does.
+ *
+ * @example
+ * readPreferencesWithParameters('scenario=slow-body; duration=2000').get('scenario')?.parameters.get('duration'); // '2000'
+ */
+export function readPreferencesWithParameters(text: HeaderText): Map<string, Preference> {
+  const preferences = new Map<string, Preference>();
   const end = text.length;
   let i = 0;
 
@@ -107,6 +127,21 @@ export function readPreferences(text: HeaderText): Map<string, string> {
     }
   };
 
+  // `*( OWS ";" [ OWS parameter ] )`, from a `;`: the parameters, up to the first malformed one.
+  const readParameters = (): Map<string, string> => {
+    const parameters = new Map<string, string>();
+    while (i < end && text.charCodeAt(i) === SEMICOLON) {
+      i++;
+      skipSpaces();
+      const name = readToken().toLowerCase();
+      if (name === '') continue;
+      const value = readValue() ?? '';
+      if (!parameters.has(name)) parameters.set(name, value);
+      skipSpaces();
+    }
+    return parameters;
+  };
+
   while (i < end) {
     const code = text.charCodeAt(i);
     if (code === SPACE || code === TAB || code === COMMA) {
@@ -122,7 +157,8 @@ export function readPreferences(text: HeaderText): Map<string, string> {
     skipSpaces();
     const next = i < end ? text.charCodeAt(i) : COMMA;
     // Only a well-formed preference counts: one followed by its parameters or the next preference.
-    if ((next === COMMA || next === SEMICOLON) && !preferences.has(name)) preferences.set(name, value);
+    if ((next === COMMA || next === SEMICOLON) && !preferences.has(name))
+      preferences.set(name, { value, parameters: readParameters() });
     skipToNextPreference();
   }
   return preferences;

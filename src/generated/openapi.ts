@@ -160,7 +160,8 @@ export interface paths {
          * @description Lists every fault scenario a single request can ask for with `Prefer: scenario=<name>` or
          *     `__scenario=<name>`, each with its `level` (`gong`: the fault happens inside Gong, so both
          *     the Gong routes and the unified endpoint show it; `unified`: the unified API's own fault,
-         *     refused by the Gong routes) and what a client sees. It is the same list as the
+         *     refused by the Gong routes; `wire`: the connection itself fails, on either API) and what a
+         *     client sees. It is the same list as the
          *     `__scenario` parameters of the other operations.
          */
         get: operations["adminListScenarios"];
@@ -203,6 +204,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__admin/faults": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The fault sequences and what is left of them
+         * @description Every fault sequence kept (oldest first), each with `seen` (matching requests so far) and
+         *     `left` (requests still to get its scenario). Kept in the store, so instances sharing a
+         *     store share them.
+         */
+        get: operations["adminListFaults"];
+        put?: never;
+        /**
+         * Make the next requests meet a scenario
+         * @description A fault sequence (WireMock's scenarios, for this API): the next `times` API requests that
+         *     match (`account`, a `path` prefix; a route only meets the scenarios it offers), after
+         *     `after` of them are let through, get `scenario` as if they had asked for it; then the
+         *     normal answer. A request that asks for a scenario itself is not counted. Each sequence
+         *     counts every request it matches; when several would fault one request, the oldest
+         *     sequence's scenario is given. Exactly `times` requests fault, however many arrive at once.
+         *     To walk "2 x rate-limited, 1 x remote-error, then normal": `{ scenario: rate-limited,
+         *     times: 2 }` and `{ scenario: remote-error, times: 1, after: 2 }`.
+         */
+        post: operations["adminAddFault"];
+        /** Forget every fault sequence */
+        delete: operations["adminClearFaults"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -229,8 +264,40 @@ export interface components {
             timeZone: string;
             userCount: number;
             /** @enum {string} */
-            behavior: "healthy" | "credentials-revoked" | "rate-limited" | "account-blocked" | "empty" | "looping" | "flaky" | "slow";
+            behavior: "healthy" | "credentials-revoked" | "rate-limited" | "account-blocked" | "empty" | "looping" | "flaky" | "slow" | "connection-reset" | "empty-response" | "truncated-body" | "malformed-body" | "slow-body" | "no-response";
             gongBaseUrl: string;
+        };
+        /** @description A fault sequence as asked for. */
+        FaultSequenceSpec: {
+            /** @description Any scenario of `GET /__admin/scenarios`. */
+            scenario: string;
+            /** @description How many matching requests get the scenario. */
+            times: number;
+            /**
+             * @description Matching requests let through first.
+             * @default 0
+             */
+            after: number;
+            /** @description Only requests for this integrated account. */
+            account?: string;
+            /** @description Only requests whose path starts with this (`/unified`, `/gong/{id}/v2/users`). */
+            path?: string;
+            /** @description The scenario's `duration` parameter in ms (`slow-body`, `no-response`). */
+            duration?: number;
+        };
+        /** @description A fault sequence as kept, and what is left of it. */
+        FaultSequence: {
+            id: number;
+            scenario: string;
+            times: number;
+            after: number;
+            account?: string;
+            path?: string;
+            duration?: number;
+            /** @description Matching requests so far. */
+            seen: number;
+            /** @description Requests still to get the scenario. */
+            left: number;
         };
         /** @description How full a bounded store is, and its bounds. */
         CacheUse: {
@@ -921,8 +988,14 @@ export interface components {
          *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
          *     cursor it was given; the unified page where that happens has `next_cursor: null` and
          *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
-         *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
-         *     `x-interactions-kit-scenarios` lists the names.
+         *     `remote-timeout` (504), `internal-error` (500).
+         *     Wire scenarios break the connection itself: `connection-reset` (headers and part of the body,
+         *     then a TCP RST), `empty-response` (closed with no bytes), `truncated-body` (fewer bytes than
+         *     `Content-Length`, or a chunked stream without its last chunk, then closed), `malformed-body`
+         *     (200 `application/json` whose body is not JSON), `slow-body` (the real body dribbled over
+         *     `duration` ms, default 5000: `scenario=slow-body; duration=2000`), `no-response` (no headers;
+         *     closed once the client gives up or `duration` ms pass, default 60000).
+         *     An unknown name, or a bad `duration`, is a 400. `x-interactions-kit-scenarios` lists the names.
          */
         PreferScenario: string;
         /**
@@ -930,17 +1003,24 @@ export interface components {
          *     meet a fault that happens inside Gong: `credentials-revoked` (401), `rate-limited` (429
          *     with Retry-After), `remote-error` (500), `empty` (stats: 404 "No stats found"; users: an
          *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
-         *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
-         *     400. `x-interactions-kit-scenarios` lists the names.
+         *     `records.cursor`).
+         *     Wire scenarios break the connection itself: `connection-reset` (headers and part of the body,
+         *     then a TCP RST), `empty-response` (closed with no bytes), `truncated-body` (fewer bytes than
+         *     `Content-Length`, or a chunked stream without its last chunk, then closed), `malformed-body`
+         *     (200 `application/json` whose body is not JSON), `slow-body` (the real body dribbled over
+         *     `duration` ms, default 5000: `scenario=slow-body; duration=2000`), `no-response` (no headers;
+         *     closed once the client gives up or `duration` ms pass, default 60000).
+         *     Faults of the unified API are not offered here: any other name is a 400.
+         *     `x-interactions-kit-scenarios` lists the names.
          */
         GongPreferScenario: string;
         /** @description interactions-kit only; the same as `Prefer: scenario=<name>`, for clients that cannot set headers. */
-        ScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping" | "forbidden" | "account-blocked" | "remote-timeout" | "internal-error";
+        ScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping" | "forbidden" | "account-blocked" | "remote-timeout" | "internal-error" | "connection-reset" | "empty-response" | "truncated-body" | "malformed-body" | "slow-body" | "no-response";
         /**
          * @description interactions-kit only; the same as `Prefer: scenario=<name>`. Gong offers only the faults
          *     that happen inside Gong; the unified API's own faults are a 400 here.
          */
-        GongScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping";
+        GongScenarioQuery: "credentials-revoked" | "rate-limited" | "remote-error" | "empty" | "looping" | "connection-reset" | "empty-response" | "truncated-body" | "malformed-body" | "slow-body" | "no-response";
         /**
          * @description The integrated account whose Gong company this is.
          * @example 62f44730-dd91-461e-bd6a-aedd9e0ad79d
@@ -1055,8 +1135,14 @@ export interface operations {
                  *     500, unified 502), `empty` (no data: unified empty page), `looping` (Gong returns the
                  *     cursor it was given; the unified page where that happens has `next_cursor: null` and
                  *     `debug.isLooping: true`). Unified-only scenarios: `forbidden` (403), `account-blocked` (503),
-                 *     `remote-timeout` (504), `internal-error` (500). An unknown name is a 400.
-                 *     `x-interactions-kit-scenarios` lists the names.
+                 *     `remote-timeout` (504), `internal-error` (500).
+                 *     Wire scenarios break the connection itself: `connection-reset` (headers and part of the body,
+                 *     then a TCP RST), `empty-response` (closed with no bytes), `truncated-body` (fewer bytes than
+                 *     `Content-Length`, or a chunked stream without its last chunk, then closed), `malformed-body`
+                 *     (200 `application/json` whose body is not JSON), `slow-body` (the real body dribbled over
+                 *     `duration` ms, default 5000: `scenario=slow-body; duration=2000`), `no-response` (no headers;
+                 *     closed once the client gives up or `duration` ms pass, default 60000).
+                 *     An unknown name, or a bad `duration`, is a 400. `x-interactions-kit-scenarios` lists the names.
                  */
                 Prefer?: components["parameters"]["PreferScenario"];
             };
@@ -1109,8 +1195,15 @@ export interface operations {
                  *     meet a fault that happens inside Gong: `credentials-revoked` (401), `rate-limited` (429
                  *     with Retry-After), `remote-error` (500), `empty` (stats: 404 "No stats found"; users: an
                  *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
-                 *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
-                 *     400. `x-interactions-kit-scenarios` lists the names.
+                 *     `records.cursor`).
+                 *     Wire scenarios break the connection itself: `connection-reset` (headers and part of the body,
+                 *     then a TCP RST), `empty-response` (closed with no bytes), `truncated-body` (fewer bytes than
+                 *     `Content-Length`, or a chunked stream without its last chunk, then closed), `malformed-body`
+                 *     (200 `application/json` whose body is not JSON), `slow-body` (the real body dribbled over
+                 *     `duration` ms, default 5000: `scenario=slow-body; duration=2000`), `no-response` (no headers;
+                 *     closed once the client gives up or `duration` ms pass, default 60000).
+                 *     Faults of the unified API are not offered here: any other name is a 400.
+                 *     `x-interactions-kit-scenarios` lists the names.
                  */
                 Prefer?: components["parameters"]["GongPreferScenario"];
             };
@@ -1197,8 +1290,15 @@ export interface operations {
                  *     meet a fault that happens inside Gong: `credentials-revoked` (401), `rate-limited` (429
                  *     with Retry-After), `remote-error` (500), `empty` (stats: 404 "No stats found"; users: an
                  *     empty page), `looping` (a page asked with a cursor hands that same cursor back in
-                 *     `records.cursor`). Faults of the unified API are not offered here: any other name is a
-                 *     400. `x-interactions-kit-scenarios` lists the names.
+                 *     `records.cursor`).
+                 *     Wire scenarios break the connection itself: `connection-reset` (headers and part of the body,
+                 *     then a TCP RST), `empty-response` (closed with no bytes), `truncated-body` (fewer bytes than
+                 *     `Content-Length`, or a chunked stream without its last chunk, then closed), `malformed-body`
+                 *     (200 `application/json` whose body is not JSON), `slow-body` (the real body dribbled over
+                 *     `duration` ms, default 5000: `scenario=slow-body; duration=2000`), `no-response` (no headers;
+                 *     closed once the client gives up or `duration` ms pass, default 60000).
+                 *     Faults of the unified API are not offered here: any other name is a 400.
+                 *     `x-interactions-kit-scenarios` lists the names.
                  */
                 Prefer?: components["parameters"]["GongPreferScenario"];
             };
@@ -1439,7 +1539,7 @@ export interface operations {
                         scenarios: {
                             name: string;
                             /** @enum {string} */
-                            level: "gong" | "unified";
+                            level: "gong" | "unified" | "wire";
                             description: string;
                         }[];
                     };
@@ -1535,6 +1635,124 @@ export interface operations {
                     /**
                      * @example {
                      *       "cleared": 12
+                     *     }
+                     */
+                    "application/json": {
+                        cleared: number;
+                    };
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminListFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every sequence. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "faults": [
+                     *         {
+                     *           "id": 1,
+                     *           "scenario": "rate-limited",
+                     *           "times": 2,
+                     *           "after": 0,
+                     *           "path": "/unified",
+                     *           "seen": 1,
+                     *           "left": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        faults: components["schemas"]["FaultSequence"][];
+                    };
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminAddFault: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FaultSequenceSpec"];
+            };
+        };
+        responses: {
+            /** @description The sequence, kept. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": 1,
+                     *       "scenario": "rate-limited",
+                     *       "times": 2,
+                     *       "after": 0,
+                     *       "path": "/unified",
+                     *       "seen": 0,
+                     *       "left": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FaultSequence"];
+                };
+            };
+            /** @description The sequence is malformed; the message names every problem. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "statusCode": 400,
+                     *       "error": "Bad Request",
+                     *       "message": "fault sequence: times: must be a whole number from 1 to 1000000, got 0"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            403: components["responses"]["AdminForbidden"];
+        };
+    };
+    adminClearFaults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No sequence is left. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "cleared": 2
                      *     }
                      */
                     "application/json": {

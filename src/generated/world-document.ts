@@ -46,9 +46,22 @@ export interface WorldDocumentAccount {
    */
   timeZone?: string;
   /**
-   * How the account behaves on a bad day. Default healthy.
+   * How the account behaves on a bad day. Default healthy. The wire behaviours (connection-reset, empty-response, truncated-body, malformed-body, slow-body, no-response) break every API request's connection that way.
    */
-  behavior?: 'healthy' | 'credentials-revoked' | 'rate-limited' | 'account-blocked' | 'looping' | 'flaky' | 'slow';
+  behavior?:
+    | 'healthy'
+    | 'credentials-revoked'
+    | 'rate-limited'
+    | 'account-blocked'
+    | 'looping'
+    | 'flaky'
+    | 'slow'
+    | 'connection-reset'
+    | 'empty-response'
+    | 'truncated-body'
+    | 'malformed-body'
+    | 'slow-body'
+    | 'no-response';
   /**
    * Seeded users besides those listed, after them in Gong's order. Default 0.
    */

@@ -7,11 +7,13 @@
 import type { HttpHandler } from 'msw';
 import { http } from 'msw/core/http';
 import { createEngine, type Engine } from '../engine/create-engine.js';
+import type { FaultSequences } from '../faults/fault-sequences.js';
 import type { JournalEntry, JournalFilter } from '../engine/journal.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { engineRequestOf } from './engine-request-of.js';
 import { gongBases, resolveHandlersOptions, type HandlersOptions } from './handlers-options.js';
 import { responseOf } from './response-of-answer.js';
+import { wireResponse } from './wire-response.js';
 
 /**
  * MSW's `delay`, loaded the first time an answer has latency: it lives in msw's main entry,
@@ -54,6 +56,8 @@ export type MockHandlers = HttpHandler[] & {
   readonly journal: HandlersJournal;
   /** The engine behind the handlers (its world, settings and `answer`). */
   readonly engine: Engine;
+  /** Fault sequences: "the next `times` matching requests get `scenario`". */
+  readonly faults: FaultSequences;
 };
 
 function journalOf(engine: Engine): HandlersJournal {
@@ -93,6 +97,10 @@ async function answer(engine: Engine, request: Request, base: string, mount: str
     const answered = await engine.answer(asked);
     if (answered.delayMs > 0) await (await mswDelay())(answered.delayMs);
     const journal = answered.journal;
+    if (answered.wire !== undefined) {
+      if (journal !== undefined) await record(answered.status, journal.scenario);
+      return await wireResponse(answered, answered.wire, request.signal);
+    }
     if (journal === undefined) return responseOf(answered, request.method, async () => undefined);
     const streamed = answered.pages !== undefined && request.method.toUpperCase() !== 'HEAD';
     // Journaled before the client sees the answer (a stream: before its end), so a test that
@@ -152,5 +160,5 @@ export function createHandlers(options: HandlersOptions = {}): MockHandlers {
   }
   const origin = settings.origin;
   handlers.push(http.all(below(origin), ({ request }) => answer(engine, request, origin, '')));
-  return Object.assign(handlers, { journal: journalOf(engine), engine });
+  return Object.assign(handlers, { journal: journalOf(engine), engine, faults: engine.faults });
 }

@@ -1,6 +1,9 @@
 /**
- * How long a client may take to send a request, and what it hears when it takes too long or
- * sends something node's parser refuses: the unified error shape, not node's bare status line.
+ * How long a client may take to send a request, how long an idle kept-alive connection stays,
+ * how many connections one client may hold, and what it hears when it takes too long or sends
+ * something node's parser refuses: the unified error shape, not node's bare status line. None of
+ * these bounds applies while a response is being written: a client reading a long stream slowly
+ * is held back by the socket's backpressure, never cut off.
  */
 import type { Server, ServerOptions, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
@@ -12,6 +15,40 @@ export interface ConnectionLimits {
   headersTimeoutMs?: number;
   /** Milliseconds a client has to send its whole request, body included. Default 30,000. */
   requestTimeoutMs?: number;
+  /** Milliseconds an idle kept-alive connection stays open between requests. Default 5,000. */
+  keepAliveTimeoutMs?: number;
+  /** Connections one client (remote address) may hold at once; past it, 503. Default 256. */
+  maxConnectionsPerClient?: number;
+}
+
+/**
+ * The limits, complete and checked; throws ConnectionLimitsError on a misuse.
+ *
+ * @example
+ * resolveConnectionLimits({}).keepAliveTimeoutMs; // 5000
+ */
+export function resolveConnectionLimits(limits: ConnectionLimits = {}): Required<ConnectionLimits> {
+  const {
+    headersTimeoutMs = 10_000,
+    requestTimeoutMs = 30_000,
+    keepAliveTimeoutMs = 5000,
+    maxConnectionsPerClient = 256,
+  } = limits;
+  for (const [name, value] of Object.entries({
+    headersTimeoutMs,
+    requestTimeoutMs,
+    keepAliveTimeoutMs,
+    maxConnectionsPerClient,
+  })) {
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new ConnectionLimitsError(`${name} must be a whole number from 1, got ${value}`);
+  }
+  // node refuses a request timeout shorter than the headers timeout.
+  if (requestTimeoutMs < headersTimeoutMs)
+    throw new ConnectionLimitsError(
+      `requestTimeoutMs (${requestTimeoutMs}) must not be shorter than headersTimeoutMs (${headersTimeoutMs})`,
+    );
+  return { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs, maxConnectionsPerClient };
 }
 
 /**
@@ -34,20 +71,12 @@ export class ConnectionLimitsError extends Error {
  * http.createServer(connectionLimitOptions({ headersTimeoutMs: 5000 }), listener);
  */
 export function connectionLimitOptions(limits: ConnectionLimits = {}): ServerOptions {
-  const { headersTimeoutMs = 10_000, requestTimeoutMs = 30_000 } = limits;
-  for (const [name, ms] of Object.entries({ headersTimeoutMs, requestTimeoutMs })) {
-    if (!Number.isSafeInteger(ms) || ms < 1)
-      throw new ConnectionLimitsError(`${name} must be a whole number of ms, got ${ms}`);
-  }
-  // node refuses a request timeout shorter than the headers timeout.
-  if (requestTimeoutMs < headersTimeoutMs)
-    throw new ConnectionLimitsError(
-      `requestTimeoutMs (${requestTimeoutMs}) must not be shorter than headersTimeoutMs (${headersTimeoutMs})`,
-    );
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = resolveConnectionLimits(limits);
   return {
     maxHeaderSize: MAX_HEADER_BYTES,
     headersTimeout: headersTimeoutMs,
     requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
     connectionsCheckingInterval: Math.max(10, Math.min(1000, Math.floor(headersTimeoutMs / 4))),
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import type { FaultSequences } from '../faults/fault-sequences.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { nodeDoor } from './node-door.js';
 import { AppOptionsError, resolveOptions, type AppOptions } from './options.js';
@@ -41,6 +42,18 @@ export function requestListener(app: express.Express): RequestListener {
 }
 
 /**
+ * The app `createApp` builds: an Express app, with the mock's fault sequences at hand.
+ *
+ * @example
+ * const app: MockApp = createApp();
+ * await app.faults.add({ scenario: 'rate-limited', times: 2 });
+ */
+export type MockApp = express.Express & {
+  /** Fault sequences, as `POST /__admin/faults` keeps them: the same store. */
+  readonly faults: FaultSequences;
+};
+
+/**
  * Builds the mock server as an Express app that never listens.
  *
  * @example
@@ -48,7 +61,7 @@ export function requestListener(app: express.Express): RequestListener {
  * const app = createApp({ seed: 42, now: '2026-11-24T00:00:00Z' });
  * await request(app).get('/unified/conversational-intelligence/interactions?...').set('Authorization', 'Bearer t');
  */
-export function createApp(options: AppOptions = {}): express.Express {
+export function createApp(options: AppOptions = {}): MockApp {
   const { engine, door } = resolveOptions(options);
   const app = express();
   app.disable('x-powered-by');
@@ -65,5 +78,5 @@ export function createApp(options: AppOptions = {}): express.Express {
     const failure = unifiedError(500, `interactions-kit internal error: ${(error as Error)?.message ?? String(error)}`);
     sendJson(res, failure.status, failure.headers, failure.body);
   });
-  return app;
+  return Object.assign(app, { faults: engine.faults });
 }

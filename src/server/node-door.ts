@@ -15,6 +15,7 @@ import { unifiedError } from '../unified/unified-error.js';
 import { isLoopback } from './loopback-only.js';
 import { bodyReader } from './read-body.js';
 import { sendBytes, sendJson, sendStream } from './send.js';
+import { sendWireFault } from './send-wire-fault.js';
 
 /**
  * The door's own settings, besides the engine's.
@@ -57,7 +58,7 @@ function validate(contract: Contract, method: string, url: string, res: ServerRe
  * http.createServer(nodeDoor(createEngine(), { validateResponses: false, adminFromAnywhere: false })).listen(4010);
  */
 export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestListener {
-  const contract = settings.validateResponses ? (settings.contract ?? loadContract()) : undefined;
+  const doorContract = settings.validateResponses ? (settings.contract ?? loadContract()) : undefined;
 
   function write(
     req: IncomingMessage,
@@ -68,6 +69,8 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
     time: string,
   ) {
     const method = req.method ?? 'GET';
+    // A broken connection on purpose is no response to check against the contract.
+    const contract = answer.wire === undefined ? doorContract : undefined;
     const captured: string[] | undefined = contract !== undefined && answer.pages !== undefined ? [] : undefined;
     if (answer.journal !== undefined) {
       const { scenario } = answer.journal;
@@ -96,7 +99,8 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
           });
       });
     }
-    if (answer.pages !== undefined)
+    if (answer.wire !== undefined) void sendWireFault(res, answer, answer.wire);
+    else if (answer.pages !== undefined)
       void sendStream(res, answer.status, answer.headers, answer.pages, captured && ((chunk) => captured.push(chunk)));
     else sendBytes(res, answer.status, answer.headers, answer.body);
   }

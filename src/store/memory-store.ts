@@ -58,6 +58,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       };
       return Promise.resolve(result);
     },
+    count(key) {
+      const counter = counters.get(key);
+      const live = counter !== undefined && (counter.endsAt === Infinity || counter.endsAt > clock());
+      return Promise.resolve(live ? counter.value : 0);
+    },
     append(key, item, { maxItems, maxWeight = Infinity, weight = 1 }) {
       const list = listOf(key);
       if (maxItems > 0 && weight <= maxWeight) {

@@ -50,6 +50,11 @@ export interface ListUse {
 export interface Store {
   /** Adds one to a counter, atomically, and answers its new value. */
   incr(key: string, options?: IncrOptions): Promise<Counter>;
+  /**
+   * A counter's value (0 when it has none, or its window ended), for reports only: a decision
+   * is taken on `incr`'s answer, never on a value read before a write.
+   */
+  count(key: string): Promise<number>;
   /** Appends an item to a bounded list, atomically (the oldest go once past its bounds). */
   append<T>(key: string, item: T, bounds: ListBounds): Promise<void>;
   /** The items of a list, oldest first. */

@@ -31,7 +31,9 @@ export interface AccountSpec {
  * Accounts that always misbehave in one way, so a client can test its handling of it:
  * `credentials-revoked` (Gong 401, unified 401 remote), `rate-limited` (Gong allows one call a
  * second: 429 with Retry-After), `account-blocked` (unified 503), `looping` (Gong repeats its
- * cursor), `flaky` (a quarter of Gong calls fail with 500, seeded), `slow` (one second more).
+ * cursor), `flaky` (a quarter of Gong calls fail with 500, seeded), `slow` (one second more),
+ * and the wire scenarios (`connection-reset`, `empty-response`, `truncated-body`,
+ * `malformed-body`, `slow-body`, `no-response`: every API request of the account meets it).
  * An account with no users is the `empty` one.
  *
  * @example
@@ -40,7 +42,19 @@ export interface AccountSpec {
  * ```
  */
 export type AccountBehavior =
-  'healthy' | 'credentials-revoked' | 'rate-limited' | 'account-blocked' | 'looping' | 'flaky' | 'slow';
+  | 'healthy'
+  | 'credentials-revoked'
+  | 'rate-limited'
+  | 'account-blocked'
+  | 'looping'
+  | 'flaky'
+  | 'slow'
+  | 'connection-reset'
+  | 'empty-response'
+  | 'truncated-body'
+  | 'malformed-body'
+  | 'slow-body'
+  | 'no-response';
 
 export { DEFAULT_ACCOUNT_ID } from './default-world.js';
 

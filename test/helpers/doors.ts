@@ -8,6 +8,16 @@
  * - the engine door reports `delayMs` instead of waiting; the HTTP doors wait it out;
  * - the proxy door (`serve --proxy` in front of the Node door) passes the target's answers through,
  *   and answers `/__admin` from a world of its own built from the same options.
+ * - wire scenarios (`connection-reset`, `empty-response`, `truncated-body`, `slow-body`,
+ *   `no-response`): the engine door reports them as `answer.wire` (the status, headers and body
+ *   are what would be broken off); the Node door and the Express app (the Node door inside it)
+ *   break the socket itself (an RST, a close, half the body, a dribble, a held connection); the
+ *   MSW door has no socket: `empty-response` and `no-response` are `HttpResponse.error()` (fetch
+ *   rejects with a TypeError; `no-response` first waits for the client's signal or the bound),
+ *   `connection-reset` and `truncated-body` are the head and part of the body then a body that
+ *   errors (no RST/FIN is distinguishable, and no Content-Length is checked), and a client's
+ *   abort after the headers does not cut a dribbling `slow-body` short. `malformed-body` is the
+ *   same bytes everywhere (the engine answers it).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import request from 'supertest';
-import { readPreferences, type HeaderText } from '../../src/faults/prefer-header.js';
+import { readPreferences, readPreferencesWithParameters, type HeaderText } from '../../src/faults/prefer-header.js';
 import { MAX_PREFER_LENGTH, requestedScenario } from '../../src/faults/request-scenario.js';
 import { ACCOUNT, AUTH, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
 
@@ -137,5 +137,43 @@ describe('Prefer on the wire', () => {
 
   it('answers a header at the bound as it answers a short one', () => {
     expect(requestedScenario(`${' '.repeat(MAX_PREFER_LENGTH - 14)}scenario=empty`, '')).toEqual({ scenario: 'empty' });
+  });
+});
+
+describe('scenario parameters', () => {
+  it.each([
+    ['scenario=slow-body; duration=2000', { scenario: 'slow-body', durationMs: 2000 }],
+    ['scenario=slow-body;DURATION="250" ;x=1, wait=5', { scenario: 'slow-body', durationMs: 250 }],
+    ['scenario=no-response; duration=0', { scenario: 'no-response', durationMs: 0 }],
+    ['scenario=no-response', { scenario: 'no-response' }],
+    ['respond-async; duration=5, scenario=empty', { scenario: 'empty' }],
+  ])('Prefer %s', (header, want) => {
+    expect(requestedScenario(header, '')).toEqual(want);
+  });
+
+  it('the query writes them as the header does', () => {
+    expect(requestedScenario(undefined, '__scenario=slow-body%3Bduration%3D300')).toEqual({
+      scenario: 'slow-body',
+      durationMs: 300,
+    });
+    expect(requestedScenario(undefined, '__scenario=slow-body;duration=300')).toEqual({
+      scenario: 'slow-body',
+      durationMs: 300,
+    });
+  });
+
+  it.each(['-1', '1.5', 'soon', '600001', ''])('a duration of %j is refused, naming the bound', (duration) => {
+    expect(requestedScenario(`scenario=slow-body; duration=${duration}`, '')).toEqual({
+      problem: `scenario slow-body: duration: must be whole milliseconds from 0 to 600000, got ${JSON.stringify(duration)}`,
+    });
+  });
+
+  it('reading parameters stays linear: a megabyte of them costs a thousand kilobytes', () => {
+    const cost = (size: number) => {
+      const { text, steps } = counted(`scenario=slow-body${'; d=1'.repeat(size / 5)}`);
+      readPreferencesWithParameters(text);
+      return steps();
+    };
+    expect(cost(1_000_000)).toBeLessThan(cost(1000) * 1000 * 1.5);
   });
 });

@@ -90,6 +90,16 @@ const calls: Call[] = [
   { name: 'admin scenarios', method: 'GET', path: '/__admin/scenarios', headers: {}, status: 200 },
   { name: 'admin journal', method: 'GET', path: '/__admin/requests?status=200', headers: {}, status: 200 },
   { name: 'admin journal cleared', method: 'DELETE', path: '/__admin/requests', headers: {}, status: 200 },
+  { name: 'admin fault sequences', method: 'GET', path: '/__admin/faults', headers: {}, status: 200 },
+  {
+    name: 'admin fault sequence kept',
+    method: 'POST',
+    path: '/__admin/faults',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ scenario: 'rate-limited', times: 2 }),
+    status: 201,
+  },
+  { name: 'admin fault sequences cleared', method: 'DELETE', path: '/__admin/faults', headers: {}, status: 200 },
   { name: 'unified without a token (401 example)', method: 'GET', path: UNIFIED, headers: {}, status: 401 },
   { name: 'unified 400 example', method: 'GET', path: `${UNIFIED}&__code=400`, headers: BEARER, status: 400 },
   {

@@ -7,7 +7,13 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { loadContract } from '../../src/contract/index.js';
 import { resolveReference, type ParameterObject, type ReferenceObject } from '../../src/contract/openapi-document.js';
-import { GONG_SCENARIO_NAMES, SCENARIO_NAMES, UNIFIED_ONLY_SCENARIO_NAMES } from '../../src/scenarios.js';
+import { createEngine } from '../../src/engine/create-engine.js';
+import {
+  GONG_SCENARIO_NAMES,
+  SCENARIO_NAMES,
+  UNIFIED_ONLY_SCENARIO_NAMES,
+  WIRE_SCENARIO_NAMES,
+} from '../../src/scenarios.js';
 import { ACCOUNT, mockApp } from '../helpers/mock.js';
 
 const { document } = loadContract();
@@ -69,9 +75,22 @@ describe('__scenario lists', () => {
   const app = mockApp();
   const auth = { Authorization: 'Basic YWNjZXNzOnNlY3JldA==' };
 
-  it.each(GONG_SCENARIO_NAMES)('Gong users answers the listed scenario %s (no 400)', async (name) => {
+  const httpAnswered = GONG_SCENARIO_NAMES.filter((name) => !WIRE_SCENARIO_NAMES.includes(name));
+  it.each(httpAnswered)('Gong users answers the listed scenario %s (no 400)', async (name) => {
     const res = await request(app).get(`/gong/${ACCOUNT}/v2/users?__scenario=${name}`).set(auth);
     expect(res.status).not.toBe(400);
+  });
+
+  // A wire scenario breaks the connection: the engine's answer says so (the sockets are test/wire's).
+  it.each(WIRE_SCENARIO_NAMES)('Gong users takes the wire scenario %s (no 400)', async (name) => {
+    const answer = await createEngine().answer({
+      method: 'GET',
+      url: `/gong/${ACCOUNT}/v2/users?__scenario=${name}`,
+      headers: { authorization: auth.Authorization },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.wire?.kind ?? 'malformed-body').toBe(name);
+    expect(GONG_SCENARIO_NAMES).toContain(name);
   });
 
   it.each(UNIFIED_ONLY_SCENARIO_NAMES)('Gong refuses the unlisted %s with a 400 in Gong shape', async (name) => {

@@ -26,6 +26,20 @@ describe.each(DRIVERS)('the %s store', (_name, make) => {
     expect(await store.incr('w', { windowMs: 1000 })).toEqual({ value: 1, resetMs: 1000 });
   });
 
+  it('counts report a counter without changing it, 0 once its window ended or before it began', async () => {
+    let now = 0;
+    const store = make(() => now);
+    expect(await store.count('c')).toBe(0);
+    await store.incr('c');
+    await store.incr('c');
+    expect(await store.count('c')).toBe(2);
+    expect(await store.count('c')).toBe(2);
+    await store.incr('w', { windowMs: 100 });
+    expect(await store.count('w')).toBe(1);
+    now = 100;
+    expect(await store.count('w')).toBe(0);
+  });
+
   it('increments atomically: concurrent increments each get their own value', async () => {
     const store = make(() => 0);
     const values = await Promise.all(Array.from({ length: 50 }, () => store.incr('c')));

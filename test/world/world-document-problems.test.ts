@@ -51,7 +51,7 @@ describe('each bad input is one clear message at its place', () => {
     [
       'an unknown behavior',
       { accounts: [{ id: ID, behavior: 'grumpy' }] },
-      'accounts[0].behavior: must be one of healthy, credentials-revoked, rate-limited, account-blocked, looping, flaky, slow',
+      'accounts[0].behavior: must be one of healthy, credentials-revoked, rate-limited, account-blocked, looping, flaky, slow, connection-reset, empty-response, truncated-body, malformed-body, slow-body, no-response',
     ],
     [
       'duplicate account ids (in any case)',
