@@ -7,6 +7,11 @@
     const response = await fetch('/__admin/console/openapi.json');
     const spec = await response.json();
     spec.servers = [{ url: location.origin, description: 'this mock' }];
+    // Swagger UI fills every field from its parameter's first example, and the Prefer header's
+    // example asks for a fault on purpose: a newcomer's first "Execute" would get a 429. The
+    // description still lists every scenario.
+    for (const parameter of Object.values(spec.components?.parameters ?? {}))
+      if (parameter.in === 'header' && parameter.name === 'Prefer') delete parameter.examples;
     target.replaceChildren();
     SwaggerUIBundle({
       spec,
