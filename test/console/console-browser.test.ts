@@ -124,7 +124,11 @@ describe.skipIf(CHROMIUM === undefined)(
       const points = page.locator('figure[data-metric="Patience"] circle');
       await points.first().waitFor({ timeout: 20_000 });
       const shown = await points.evaluateAll((circles) =>
-        circles.map((circle) => ({ ...(circle as SVGElement).dataset })),
+        circles.map((circle) => ({
+          user: circle.getAttribute('data-user') ?? undefined,
+          day: circle.getAttribute('data-day') ?? undefined,
+          value: circle.getAttribute('data-value') ?? undefined,
+        })),
       );
       const user = shown[0]!.user!;
       const mine = shown.filter((point) => point.user === user);
@@ -226,7 +230,7 @@ describe.skipIf(CHROMIUM === undefined)(
       expect(
         await page.locator('#journal-rows img, #journal-detail img, main script, main a[href^="javascript"]').count(),
       ).toBe(0);
-      expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
+      expect(await page.evaluate(() => (globalThis as { pwned?: string }).pwned)).toBeUndefined();
       await shoot(page, 'journal-hostile');
       await page.close();
       clean();
