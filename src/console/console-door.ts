@@ -44,6 +44,10 @@ export function consoleDoor(engine: Engine, door: ConsoleDoorSettings): ConsoleH
       sendJson(res, 405, { allow: 'GET, HEAD' }, { statusCode: 405, error: 'Method Not Allowed', message });
       return true;
     }
+    if (route === '/events' && method === 'HEAD') {
+      sendBytes(res, 200, consoleHeaders('text/event-stream; charset=utf-8'), '');
+      return true;
+    }
     if (route === '/events') {
       void streamJournal(engine.journal, req, res, splitUrl(url).rawQuery);
       return true;

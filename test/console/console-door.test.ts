@@ -72,6 +72,12 @@ describe('the console’s pages and files', () => {
     });
   });
 
+  it('HEAD of the event stream answers its headers and ends, as a HEAD should', async () => {
+    const res = await request(app).head('/__admin/console/events');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/event-stream; charset=utf-8');
+  });
+
   it('only reads: POST / is still the APIs’ 404, POST /__admin/console a 405', async () => {
     const root = await request(app).post('/');
     expect(root.status).toBe(404);
