@@ -89,6 +89,7 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
             scenario,
             time,
             durationMs,
+            headers: req.headers,
             ...(violations === undefined ? {} : { violations }),
           })
           .catch((error: unknown) => {

@@ -5,7 +5,7 @@ import { createApp } from '../../src/server/create-app.js';
 import { isLoopback } from '../../src/server/loopback-only.js';
 import { createJournal } from '../../src/engine/journal.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import { ACCOUNT, NOW, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+import { ACCOUNT, AUTH, NOW, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
 import { expectContract } from '../helpers/contract.js';
 
 describe('the request journal', () => {
@@ -132,6 +132,20 @@ describe('the request journal', () => {
     await expectContract(cleared);
     expect(cleared.body).toEqual({ cleared: 1 });
     expect((await request(app).get('/__admin/requests')).body.requests).toEqual([]);
+  });
+
+  it('keeps the request headers with secret values redacted, as the query is', async () => {
+    const app = mockApp();
+    await getUnified(app, unifiedUrl(october()), { ...AUTH, 'X-Api-Key': 'k-123', 'X-Trace': 'abc' });
+    const res = await request(app).get('/__admin/requests');
+    await expectContract(res);
+    const [entry] = res.body.requests;
+    expect(entry.requestHeaders).toMatchObject({
+      authorization: 'Bearer [REDACTED]',
+      'x-api-key': '[REDACTED]',
+      'x-trace': 'abc',
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/test-token|k-123/);
   });
 
   it('tells its listeners each entry it records, until they stop listening', async () => {

@@ -4,12 +4,28 @@ import { copyText, getJson, h, shellQuote, show } from './dom.js';
 
 const MAX_SHOWN = 1000;
 
-/** A journal entry as a curl line; the journal keeps no headers or bodies, so a placeholder token stands in. */
+/** Headers curl sets by itself, or that would be wrong to replay. */
+const NOT_REPLAYED = new Set([
+  'host',
+  'content-length',
+  'connection',
+  'accept-encoding',
+  'accept-language',
+  'user-agent',
+  'accept',
+]);
+
+/** A journal entry as a curl line. Redacted secrets stay redacted; the journal keeps no bodies. */
 export function curlOfEntry(entry, origin) {
   const url = `${origin}${entry.path}${entry.query === '' ? '' : `?${entry.query}`}`;
   const method = entry.method === 'GET' ? '' : ` -X ${entry.method}`;
-  const body = entry.method === 'POST' ? " -H 'content-type: application/json' --data '{...}'" : '';
-  return `curl${method} -H 'Authorization: Bearer any-token'${body} ${shellQuote(url)}`;
+  const given = Object.entries(entry.requestHeaders ?? { authorization: 'Bearer any-token' });
+  const headers = given
+    .filter(([name]) => !NOT_REPLAYED.has(name) && !name.startsWith('sec-'))
+    .map(([name, value]) => ` -H ${shellQuote(`${name}: ${value}`)}`)
+    .join('');
+  const body = entry.method === 'POST' ? " --data '{...}'" : '';
+  return `curl${method}${headers}${body} ${shellQuote(url)}`;
 }
 
 /** The query's parameters as the client encoded them, and decoded beside. */
@@ -58,6 +74,18 @@ function detailOf(entry) {
       h('thead', {}, h('tr', {}, h('th', {}, 'name'), h('th', {}, 'as sent'), h('th', {}, 'decoded'))),
       h('tbody', {}, ...queryRows(entry.query)),
     ),
+    h('h4', {}, 'Request headers (secrets redacted)'),
+    h(
+      'table',
+      {},
+      h(
+        'tbody',
+        { id: 'journal-headers' },
+        ...Object.entries(entry.requestHeaders ?? {}).map(([name, value]) =>
+          h('tr', {}, h('td', { class: 'mono' }, name), h('td', { class: 'mono' }, value)),
+        ),
+      ),
+    ),
     h('h4', {}, 'Contract violations'),
     entry.violations === undefined
       ? h('p', { class: 'note' }, 'Not checked: start the server with --validate-responses to check every response.')
@@ -71,6 +99,7 @@ function detailOf(entry) {
             ),
           ),
     h('h4', {}, 'As curl'),
+    h('p', { class: 'note' }, 'Secrets stay redacted: put your own in place of [REDACTED].'),
     h('pre', { 'data-curl': '' }, curl),
     h('button', { type: 'button', class: 'secondary', onclick: () => copyText(curl, copied) }, 'Copy as curl'),
     copied,
