@@ -34,6 +34,7 @@ export function banner(url: string, flags: ServeFlags): string {
     world.accounts.find((account) => (account.behavior ?? 'healthy') === 'healthy' && account.userCount > 0);
   return [
     `interactions-kit mock listening on ${url} (seed ${world.seed}${from})`,
+    `  console: ${url}/  (open it in a browser: the API reference, the live journal, the data)`,
     `  unified: ${url}/unified/conversational-intelligence/interactions`,
     `  gong:    ${url}/gong/{integrated_account_id}/v2/stats/interaction and /v2/users`,
     `  admin:   ${url}/__admin/accounts, ${url}/__admin/health`,

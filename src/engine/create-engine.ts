@@ -12,7 +12,7 @@ import type { MockContext } from '../mock-context.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { createWorld, type World } from '../world/world.js';
-import { redactQuery } from '../redact.js';
+import { redactHeaders, redactQuery } from '../redact.js';
 import { accountOfUrl } from './account-of-url.js';
 import { createAnswer } from './answer.js';
 import type { EngineAnswer, EngineRequest } from './engine-request.js';
@@ -58,6 +58,16 @@ export interface Exchange {
   durationMs: number;
   /** Contract violations found in the response, when the door validates responses. */
   violations?: JournalViolation[];
+  /** The request's headers, when the door has them; the journal keeps them redacted. */
+  headers?: Readonly<Record<string, string | readonly string[] | undefined>>;
+}
+
+/** Headers as the journal keeps them: secret values redacted, a repeated header's values joined. */
+function journalHeaders(headers: Readonly<Record<string, string | readonly string[] | undefined>>) {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(redactHeaders(headers)))
+    if (value !== undefined) kept[name] = typeof value === 'string' ? value : value.join(', ');
+  return kept;
 }
 
 /**
@@ -176,7 +186,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     windowCacheUse,
     memoryUse,
     answer,
-    record({ method, url, status, scenario, time, durationMs, violations }) {
+    record({ method, url, status, scenario, time, durationMs, violations, headers }) {
       const { path, rawQuery } = splitUrl(url);
       return journal.record({
         time,
@@ -188,6 +198,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
         status,
         durationMs,
         ...(violations === undefined ? {} : { violations }),
+        ...(headers === undefined ? {} : { requestHeaders: journalHeaders(headers) }),
       });
     },
   };

@@ -28,6 +28,8 @@ export interface JournalEntry {
   durationMs: number;
   /** Present when response validation is on. */
   violations?: JournalViolation[];
+  /** The request's headers as the door received them, secret values redacted (doors that see them). */
+  requestHeaders?: Record<string, string>;
 }
 
 export interface JournalFilter {
@@ -59,9 +61,18 @@ export interface JournalUse {
   maxBytes: number;
 }
 
+/** Hears each entry this journal records, once it is kept. */
+export type JournalListener = (entry: JournalEntry) => void;
+
 /** The journal's operations; all go through the store, so all are async. */
 export interface Journal {
   record(entry: Omit<JournalEntry, 'id'>): Promise<void>;
+  /**
+   * Calls `listener` with every entry recorded through this journal from now on (not those
+   * another instance records into a shared store); returns the function that stops it. A plain
+   * callback list, so the engine stays free of any runtime's event emitter.
+   */
+  onRecord(listener: JournalListener): () => void;
   list(filter?: JournalFilter, page?: JournalPageRequest): Promise<JournalPage>;
   clear(): Promise<number>;
   use(): Promise<JournalUse>;
@@ -94,6 +105,7 @@ export const JOURNAL_ENTRY_OVERHEAD = 300;
 function weighEntry(entry: JournalEntry): number {
   let bytes = JOURNAL_ENTRY_OVERHEAD + entry.path.length + 2 * entry.query.length + entry.method.length;
   bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0);
+  for (const [name, value] of Object.entries(entry.requestHeaders ?? {})) bytes += 48 + name.length + value.length;
   for (const violation of entry.violations ?? []) {
     bytes += 64 + violation.pointer.length + violation.rule.length + violation.message.length;
   }
@@ -122,14 +134,28 @@ interface Kept {
  * @example
  * const journal = createJournal(createMemoryStore(), 1000, 8 * 1024 * 1024);
  * await journal.list({ status: 400 }, { limit: 10 }); // { requests, nextCursor }
+ * const stop = journal.onRecord((entry) => console.log(entry.id, entry.path));
  */
 export function createJournal(store: Store, size: number, maxBytes = 8 * 1024 * 1024): Journal {
+  const listeners = new Set<JournalListener>();
   return {
     async record(entry) {
       const { value: id } = await store.incr(SEQUENCE);
       const kept = { id, ...entry };
       const weight = weighEntry(kept);
       await store.append<Kept>(ENTRIES, { entry: kept, weight }, { maxItems: size, maxWeight: maxBytes, weight });
+      for (const listener of listeners) {
+        // A listener that throws (a closed console) must cost neither the record nor the others.
+        try {
+          listener(kept);
+        } catch {
+          listeners.delete(listener);
+        }
+      }
+    },
+    onRecord(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
     async list(filter = {}, page = {}) {
       const { after = 0 } = page;

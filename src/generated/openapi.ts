@@ -318,6 +318,10 @@ export interface components {
             scenario?: string;
             status: number;
             durationMs: number;
+            /** @description The request's headers as the mock received them, secret values redacted (as in the query). */
+            requestHeaders?: {
+                [key: string]: string;
+            };
             violations?: {
                 pointer: string;
                 rule: string;

@@ -10,6 +10,8 @@ import type { Engine } from '../engine/create-engine.js';
 import type { EngineAnswer } from '../engine/engine-request.js';
 import type { JournalViolation } from '../engine/journal.js';
 import { isAdminUrl } from '../engine/route-path.js';
+import { consoleDoor } from '../console/console-door.js';
+import { isConsoleRoot } from '../console/console-paths.js';
 import { redactUrl } from '../redact.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { isLoopback } from './loopback-only.js';
@@ -59,6 +61,7 @@ function validate(contract: Contract, method: string, url: string, res: ServerRe
  */
 export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestListener {
   const doorContract = settings.validateResponses ? (settings.contract ?? loadContract()) : undefined;
+  const answerConsole = consoleDoor(engine, settings);
 
   function write(
     req: IncomingMessage,
@@ -89,6 +92,7 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
             scenario,
             time,
             durationMs,
+            headers: req.headers,
             ...(violations === undefined ? {} : { violations }),
           })
           .catch((error: unknown) => {
@@ -109,7 +113,9 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
     const started = performance.now();
     const time = new Date().toISOString();
     const url = req.url ?? '/';
-    if (!settings.adminFromAnywhere && isAdminUrl(url) && !isLoopback(req.socket.remoteAddress)) {
+    // The console at `/` shows the journal too, so it follows the admin API's rule.
+    const guarded = isAdminUrl(url) || isConsoleRoot(url);
+    if (!settings.adminFromAnywhere && guarded && !isLoopback(req.socket.remoteAddress)) {
       sendJson(
         res,
         403,
@@ -122,6 +128,7 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
       );
       return;
     }
+    if (answerConsole(req, res)) return;
     engine
       .answer({ method: req.method ?? 'GET', url, headers: req.headers, body: bodyReader(req) })
       .then((answer) => {
