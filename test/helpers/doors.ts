@@ -25,10 +25,12 @@
  * - the process: `serve` and the built binary on a real port (real-port, prototype-names,
  *   redaction, and the `serve` part of host-header, which names the address it listens on);
  * - what only a door does: response validation into the journal (validate-responses), the
- *   loopback-only admin guard (journal's last test: the socket's address), reading a body off
- *   the wire (json-nesting's encodings), the shape of the fuzzed requests (fuzz: a property test
- *   over supertest, whose every answer the contract checks; the engine's rules it meets are
- *   the ones the door suite runs).
+ *   loopback-only admin guard (journal's last test: the socket's address), undoing a
+ *   Content-Encoding (hostile-input's garbage gzip and brotli bodies run over the HTTP doors);
+ * - a UTF-16 Gong body (json-nesting) goes to the engine alone: supertest rewrites a Buffer body
+ *   whose type names JSON;
+ * - fuzz: a property test over Express, every answer checked against the contract; the rules it
+ *   meets are the engine's, which the door-run tables hold on every door.
  */
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
