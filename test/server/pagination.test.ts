@@ -249,7 +249,6 @@ describe('every door answers each pagination request what the engine answers, by
 
   it.each(cases)('$name', async ({ requests }) => {
     const all = await answers(requests);
-    expect(all.express).toEqual(all.engine);
-    expect(all.node).toEqual(all.engine);
+    for (const [name, answer] of Object.entries(all)) expect(answer, name).toEqual(all.engine);
   });
 });
