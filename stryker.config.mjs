@@ -16,6 +16,21 @@
  *   src/unified/parse-query-string.ts:45 StringLiteral `match[2] ?? ''` -> `?? "Stryker was here!"`
  *     (no coverage): KEY's second group always takes part in a match (empty when there are no
  *     brackets), so `match[2]` is never undefined and the `''` is never read; it is for the types.
+ *   src/unified/query-values.ts:66 ConditionalExpression `first !== undefined` -> `true`: the digit
+ *     test of undefined reads the text "undefined", which is no index either.
+ *   src/unified/query-values.ts:132 EqualityOperator `i < path.length` -> `i <= path.length`: the
+ *     last segment always ends the walk (a break or a return), so i never reaches path.length.
+ *   src/unified/unified-cursor.ts:38 ConditionalExpression, UnaryOperator, StringLiteral (`body`
+ *     when there is no dot: the whole cursor less a character, its first character, or a text):
+ *     with no dot `sig` is '' too, so nothing is decoded whatever `body` holds.
+ *   src/unified/unified-cursor.ts:39 ConditionalExpression, UnaryOperator, StringLiteral: the same
+ *     for `sig`: with no dot `body` is '', so nothing is decoded whatever `sig` holds.
+ *   src/unified/unified-cursor.ts:40 StringLiteral `body === ''` -> another text: an empty body
+ *     decodes to '', which JSON.parse refuses: no payload either way.
+ *   src/unified/unified-cursor.ts:43 ConditionalExpression `text === undefined` -> `false`:
+ *     JSON.parse(undefined) throws, and the catch leaves no payload either way.
+ *   src/unified/unified-cursor.ts:44 BlockStatement `catch { payload = undefined; }` -> `catch {}`:
+ *     payload is still undefined there (declared without a value, the parse never assigned).
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
