@@ -60,6 +60,11 @@ describe('the window', () => {
       ['filter.toDate: must be a date in the format YYYY-MM-DD, got "2026-02-30"'],
     ],
     [
+      'a date inside an array (its text would read as the date)',
+      { fromDate: ['2026-10-01'], toDate: '2026-11-01' },
+      ['filter.fromDate: must be a date in the format YYYY-MM-DD, got ["2026-10-01"]'],
+    ],
+    [
       'a date that is not a string',
       { fromDate: 20261001, toDate: '2026-11-01' },
       ['filter.fromDate: must be a date in the format YYYY-MM-DD, got 20261001'],
