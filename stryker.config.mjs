@@ -16,6 +16,14 @@
  *   src/unified/parse-query-string.ts:45 StringLiteral `match[2] ?? ''` -> `?? "Stryker was here!"`
  *     (no coverage): KEY's second group always takes part in a match (empty when there are no
  *     brackets), so `match[2]` is never undefined and the `''` is never read; it is for the types.
+ *   src/gong/parse-stats-request.ts:61 LogicalOperator, ConditionalExpression (`fromDate !== undefined
+ *     && toDate !== undefined` -> `||` or `true`), and :61 col 33 (`toDate !== undefined` -> `true`):
+ *     a comparison with undefined is false, so a missing date never adds "must be after" either way.
+ *   src/gong/parse-stats-request.ts:77 LogicalOperator, ConditionalExpression: the same for the
+ *     created bounds.
+ *   src/gong/parse-stats-request.ts:96 ConditionalExpression `fromDate === undefined` and
+ *     `toDate === undefined` -> `false`: a missing or bad date has already pushed an error, so
+ *     `errors.length > 0` returns first; the two checks are there for the types.
  *   src/unified/query-values.ts:66 ConditionalExpression `first !== undefined` -> `true`: the digit
  *     test of undefined reads the text "undefined", which is no index either.
  *   src/unified/query-values.ts:132 EqualityOperator `i < path.length` -> `i <= path.length`: the
