@@ -16,6 +16,29 @@
  *   src/unified/parse-query-string.ts:45 StringLiteral `match[2] ?? ''` -> `?? "Stryker was here!"`
  *     (no coverage): KEY's second group always takes part in a match (empty when there are no
  *     brackets), so `match[2]` is never undefined and the `''` is never read; it is for the types.
+ *   src/gong/parse-stats-request.ts:61 LogicalOperator, ConditionalExpression (`fromDate !== undefined
+ *     && toDate !== undefined` -> `||` or `true`), and :61 col 33 (`toDate !== undefined` -> `true`):
+ *     a comparison with undefined is false, so a missing date never adds "must be after" either way.
+ *   src/gong/parse-stats-request.ts:77 LogicalOperator, ConditionalExpression: the same for the
+ *     created bounds.
+ *   src/gong/parse-stats-request.ts:96 ConditionalExpression `fromDate === undefined` and
+ *     `toDate === undefined` -> `false`: a missing or bad date has already pushed an error, so
+ *     `errors.length > 0` returns first; the two checks are there for the types.
+ *   src/unified/query-values.ts:66 ConditionalExpression `first !== undefined` -> `true`: the digit
+ *     test of undefined reads the text "undefined", which is no index either.
+ *   src/unified/query-values.ts:132 EqualityOperator `i < path.length` -> `i <= path.length`: the
+ *     last segment always ends the walk (a break or a return), so i never reaches path.length.
+ *   src/unified/unified-cursor.ts:38 ConditionalExpression, UnaryOperator, StringLiteral (`body`
+ *     when there is no dot: the whole cursor less a character, its first character, or a text):
+ *     with no dot `sig` is '' too, so nothing is decoded whatever `body` holds.
+ *   src/unified/unified-cursor.ts:39 ConditionalExpression, UnaryOperator, StringLiteral: the same
+ *     for `sig`: with no dot `body` is '', so nothing is decoded whatever `sig` holds.
+ *   src/unified/unified-cursor.ts:40 StringLiteral `body === ''` -> another text: an empty body
+ *     decodes to '', which JSON.parse refuses: no payload either way.
+ *   src/unified/unified-cursor.ts:43 ConditionalExpression `text === undefined` -> `false`:
+ *     JSON.parse(undefined) throws, and the catch leaves no payload either way.
+ *   src/unified/unified-cursor.ts:44 BlockStatement `catch { payload = undefined; }` -> `catch {}`:
+ *     payload is still undefined there (declared without a value, the parse never assigned).
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -30,6 +53,12 @@ export default {
     'src/unified/**/*.ts',
     'src/faults/**/*.ts',
     'src/contract/**/*.ts',
+    'src/engine/**/*.ts',
+    'src/store/**/*.ts',
+    'src/scenarios.ts',
+    'src/signing.ts',
+    'src/base64url.ts',
+    'src/mock-context.ts',
     '!src/**/*.test.ts',
     '!src/generated/**',
   ],

@@ -6,6 +6,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 export interface ChildTarget {
   url: string;
+  /** The target's process id (to read its CPU time). */
+  pid: number;
   coldStartMs: number;
   stop(): Promise<void>;
 }
@@ -53,6 +55,7 @@ export async function startChildTarget(options: ChildTargetOptions): Promise<Chi
   const coldStartMs = performance.now() - started;
   return {
     url,
+    pid: child.pid as number,
     coldStartMs,
     stop: () =>
       new Promise((resolve) => {

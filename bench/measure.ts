@@ -10,6 +10,8 @@ export interface Measurement {
   p99: number;
   errors: number;
   non2xx: number;
+  /** Requests answered, the 2 s warm-up included (to divide a target's CPU time by). */
+  served: number;
 }
 
 export interface MeasureOptions {
@@ -28,7 +30,7 @@ export async function measure(name: string, options: MeasureOptions): Promise<Me
     typeof path === 'string'
       ? [{ method: 'GET' as const, path, headers }]
       : [{ method: 'GET' as const, headers, setupRequest: (req: autocannon.Request) => ({ ...req, path: path() }) }];
-  await autocannon({ url, connections, duration: 2, requests });
+  const warm = await autocannon({ url, connections, duration: 2, requests });
   const result = await autocannon({ url, connections, duration, requests });
   return {
     name,
@@ -37,5 +39,6 @@ export async function measure(name: string, options: MeasureOptions): Promise<Me
     p99: result.latency.p99,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    served: warm.requests.total + result.requests.total,
   };
 }

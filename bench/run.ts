@@ -7,6 +7,13 @@
  *
  * The world-file part (bench/world-file.ts) loads a world of 1,000 users with 100,000 pinned
  * days and measures distinct pages over it beside the default world's, in alternating rounds.
+ *
+ * Against an earlier build instead (a checkout of the earlier commit, built there): both servers
+ * run at once and are measured in interleaved rounds, the repeated page and distinct pages each
+ * round; prints each round and the ratios of the medians (this tree / the earlier build), of
+ * requests a second and of the server's CPU time a request (steadier on a shared machine).
+ *
+ *   npm run bench -- --baseline ../earlier-checkout --rounds 5 --duration 5
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +24,7 @@ import { freePort, startChildTarget, type ChildTarget } from './child-target.js'
 import { distinctPaths } from './distinct-paths.js';
 import { measure, type Measurement } from './measure.js';
 import { writePrismSpec } from './prism-spec.js';
+import { sideBySide } from './side-by-side.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/interactions-kit.js');
@@ -62,10 +70,14 @@ async function main(): Promise<void> {
       'skip-prism': { type: 'boolean', default: false },
       'skip-generation': { type: 'boolean', default: false },
       'skip-world': { type: 'boolean', default: false },
+      baseline: { type: 'string' },
+      rounds: { type: 'string', default: '5' },
     },
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
+  if (values.baseline !== undefined)
+    return compareWithBaseline(values.baseline, Number(values.rounds), duration, connections);
   const workerCounts = values.workers.split(',').map(Number);
   const rows: Measurement[] = [];
   const coldStartMs: Record<string, number> = {};
@@ -201,6 +213,32 @@ async function main(): Promise<void> {
     file,
     `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile }, null, 2)}\n`,
   );
+  console.log(`\nresults: ${file}`);
+}
+
+/** `--baseline DIR`: this tree against an earlier build, in interleaved rounds. */
+async function compareWithBaseline(baseline: string, rounds: number, duration: number, connections: number) {
+  const result = await sideBySide({
+    bin: BIN,
+    baseline,
+    rounds,
+    duration,
+    connections,
+    path: PAGE_PATH,
+    headers: AUTH,
+  });
+  console.log(`\nside by side: ${rounds} rounds, ${connections} connections, ${duration} s a measurement`);
+  for (const [name, workload] of [
+    ['same page repeated', result.repeated],
+    ['distinct pages', result.distinct],
+  ] as const)
+    console.log(
+      `${name.padEnd(18)} req/s this tree / baseline = ${workload.ratio}; CPU a request baseline / this tree = ${workload.cpuRatio} (ratios of medians)`,
+    );
+  const out = join(ROOT, 'bench/results');
+  mkdirSync(out, { recursive: true });
+  const file = join(out, `side-by-side-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify({ rounds, duration, connections, ...result }, null, 2)}\n`);
   console.log(`\nresults: ${file}`);
 }
 

@@ -133,11 +133,8 @@ export function readNestedObject(
       const key = path[i] as string;
       const last = i === path.length - 1;
       if (UNSAFE_KEYS.has(key)) return { problem: `${where}: ${quote(key)} is not allowed as a key` };
-      if (key === '') {
-        // `[]` appends: only as the last segment.
-        if (!last) return { problem: `${where}: [] may only come last` };
-        break;
-      }
+      // `[]` appends, only as the last segment: the key before it takes the value and the walk
+      // ends there, so no key here is ever '' (a leading `[]` is refused above).
       const nextIsAppend = path[i + 1] === '';
       const existing = node[key];
       if (nextIsAppend && i + 1 !== path.length - 1) return { problem: `${where}: [] may only come last` };

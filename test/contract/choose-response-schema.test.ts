@@ -163,3 +163,29 @@ describe('the unified 200 of openapi.yaml, stream with truto_key_by', () => {
     expect(summary(contract.validateResponse(keyed))).toEqual(['content-type /headers/content-type']);
   });
 });
+
+describe('a response whose format table is not a table', () => {
+  // A contract written by hand (loadContract(source)) can hold anything under the extension:
+  // what is not an object is no table, and the response's own schema applies.
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['a string', '#/components/schemas/List'],
+    ['a number', 7],
+  ])('%s: the media type schema applies', (_name, table) => {
+    const odd = { ...response, [SCHEMA_BY_FORMAT]: table } as ResponseObject;
+    expect(chooseResponseSchema(odd, JSON_TYPE, { schema: { type: 'object' } }, readTrutoQuery(''), WHERE)).toEqual({
+      schema: { type: 'object' },
+      schemaName: `${WHERE}/content/application~1json/schema`,
+      records: 'whole',
+    });
+  });
+
+  it('lists known formats by the names a request uses: a +key_by suffix is dropped, not a +key_by inside', () => {
+    const odd = {
+      ...response,
+      [SCHEMA_BY_FORMAT]: { 'a+key_byz': '#/components/schemas/List', 'a+key_byz+key_by': '#/components/schemas/X' },
+    } as ResponseObject;
+    const answer = chooseResponseSchema(odd, JSON_TYPE, {}, readTrutoQuery('truto_response_format=csv'), WHERE);
+    expect(answer).toMatchObject({ message: expect.stringMatching(/\(known: a\+key_byz\)$/) });
+  });
+});

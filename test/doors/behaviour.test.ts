@@ -220,7 +220,6 @@ describe('every door answers what the engine answers, byte for byte', () => {
         await door.close();
       }
     }
-    expect(answers.express).toEqual(answers.engine);
-    expect(answers.node).toEqual(answers.engine);
+    for (const [name, answer] of Object.entries(answers)) expect(answer, name).toEqual(answers.engine);
   });
 });

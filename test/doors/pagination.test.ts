@@ -48,7 +48,6 @@ describe('every door walks the same pages', () => {
         await door.close();
       }
     }
-    expect(walks.express).toEqual(walks.engine);
-    expect(walks.node).toEqual(walks.engine);
+    for (const [name, answer] of Object.entries(walks)) expect(answer, name).toEqual(walks.engine);
   });
 });

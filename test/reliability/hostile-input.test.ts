@@ -1,10 +1,29 @@
-import request from 'supertest';
+/**
+ * Malformed and hostile input over every door (the engine, Express, the Node door): each gets
+ * its status and a message in the API's real error shape, none a 5xx, and the mock answers
+ * normally after all of them; every door answers each as the engine does, byte for byte.
+ * Known difference: undoing a Content-Encoding is the door's work (the engine takes the body
+ * as read), so the garbage gzip and brotli bodies run over the HTTP doors only.
+ */
 import { describe, expect, it } from 'vitest';
 import { BAD_UNIFIED_REQUESTS } from '../helpers/bad-unified-requests.js';
-import { expectContract } from '../helpers/contract.js';
-import { ACCOUNT, AUTH, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+import { describeDoors, type Door, type DoorRequest, onlyDoors } from '../helpers/doors.js';
+import {
+  GONG_AUTH,
+  expectEveryDoorAsEngine,
+  getChecked,
+  parsed,
+  expectDoorContract,
+  withDoor,
+} from '../helpers/door-checks.js';
+import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
-const app = mockApp();
+// Left to the doors with sockets of their own (the reason is the second argument).
+onlyDoors(
+  ['engine', 'express', 'node'],
+  "malformed requests the target refuses at the socket reach the proxy door's client as its own 502 (a gateway's answer), and the MSW door cannot send bytes fetch refuses to build",
+);
+
 const stats = `/gong/${ACCOUNT}/v2/stats/interaction`;
 const users = `/gong/${ACCOUNT}/v2/users`;
 const filter = { fromDate: '2026-10-01', toDate: '2026-11-01' };
@@ -189,92 +208,110 @@ const GONG_CASES: GongCase[] = [
   },
 ];
 
-const EXTRA_UNIFIED = [
+/** What a door reads before the engine sees the request: the engine door takes bodies as read. */
+const DECODED_BY_THE_DOOR = new Set(['a garbage gzip body', 'a garbage brotli body']);
+const casesFor = (door: string) =>
+  door === 'engine' ? GONG_CASES.filter((c) => !DECODED_BY_THE_DOOR.has(c.name)) : GONG_CASES;
+
+const EXTRA_UNIFIED: { name: string; request: DoorRequest; status: number }[] = [
   {
     name: 'POST to the unified endpoint',
-    run: (to = app) => request(to).post(unifiedUrl(october())).set(AUTH).send({}),
+    request: {
+      method: 'POST',
+      path: unifiedUrl(october()),
+      headers: { ...AUTH, 'Content-Type': 'application/json' },
+      body: '{}',
+    },
     status: 405,
   },
-  {
-    name: 'an unknown unified path',
-    run: (to = app) => request(to).get('/unified/crm/contacts').set(AUTH),
-    status: 404,
-  },
-  { name: 'a path outside every API', run: (to = app) => request(to).get('/v2/users').set(AUTH), status: 404 },
+  { name: 'an unknown unified path', request: { path: '/unified/crm/contacts', headers: AUTH }, status: 404 },
+  { name: 'a path outside every API', request: { path: '/v2/users', headers: AUTH }, status: 404 },
 ];
 
-async function sendGongCase(c: GongCase, to = app) {
-  const method = c.method ?? 'post';
-  let req = request(to)
-    [method](c.path ?? stats)
-    .auth('key', 'secret');
-  if (c.query !== undefined) req = req.query(c.query);
-  if (c.encoding !== undefined) req = req.set('Content-Encoding', c.encoding);
-  if (c.body !== undefined) req = req.set('Content-Type', c.contentType ?? 'application/json').send(c.body);
-  return req;
+function gongRequest(c: GongCase): DoorRequest {
+  const headers: Record<string, string> = { ...GONG_AUTH };
+  if (c.encoding !== undefined) headers['Content-Encoding'] = c.encoding;
+  if (c.body !== undefined) headers['Content-Type'] = c.contentType ?? 'application/json';
+  const query = c.query === undefined ? '' : `?${new URLSearchParams(c.query)}`;
+  return {
+    method: (c.method ?? 'post').toUpperCase(),
+    path: `${c.path ?? stats}${query}`,
+    headers,
+    ...(c.body === undefined ? {} : { body: c.body }),
+  };
 }
 
-describe('reliability battery: malformed and hostile input', () => {
-  it('covers at least 60 requests', () => {
-    expect(BAD_UNIFIED_REQUESTS.length + GONG_CASES.length + EXTRA_UNIFIED.length).toBeGreaterThanOrEqual(60);
-  });
+const unifiedRequests = (): DoorRequest[] =>
+  BAD_UNIFIED_REQUESTS.map(({ query, path, headers }) => ({
+    path: path ?? unifiedUrl(query ?? []),
+    headers: headers ?? AUTH,
+  }));
 
-  it.each(GONG_CASES)('Gong: $name -> $status', async (c) => {
-    const res = await sendGongCase(c);
+it('the battery covers at least 60 requests', () => {
+  expect(BAD_UNIFIED_REQUESTS.length + GONG_CASES.length + EXTRA_UNIFIED.length).toBeGreaterThanOrEqual(60);
+});
+
+describeDoors('reliability battery: malformed and hostile input', { now: NOW }, (door, name) => {
+  it.each(casesFor(name))('Gong: $name -> $status', async (c) => {
+    const res = parsed(await door().send(gongRequest(c)));
     expect(res.status).toBe(c.status);
     expect(Object.keys(res.body).sort()).toEqual(['errors', 'requestId']);
     expect(res.body.errors.join(' ')).toMatch(c.message);
-    if (res.status !== 405 && c.path !== `/gong/${ACCOUNT}/v2/calls`) await expectContract(res);
+    if (res.status !== 405 && c.path !== `/gong/${ACCOUNT}/v2/calls`) await expectDoorContract(res, gongRequest(c));
   });
 
-  it.each(EXTRA_UNIFIED)('unified: $name -> $status', async ({ run, status }) => {
-    const res = await run();
+  it.each(EXTRA_UNIFIED)('unified: $name -> $status', async ({ request, status }) => {
+    const res = parsed(await door().send(request));
     expect(res.status).toBe(status);
     expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
   });
 
   it('after every hostile request the server answers normally and no prototype is polluted', async () => {
-    for (const c of GONG_CASES) await sendGongCase(c);
-    for (const { query, path, headers } of BAD_UNIFIED_REQUESTS)
-      await request(app)
-        .get(path ?? unifiedUrl(query ?? []))
-        .set(headers ?? AUTH);
-    for (const { run } of EXTRA_UNIFIED) await run();
+    for (const c of casesFor(name)) await door().send(gongRequest(c));
+    for (const request of unifiedRequests()) await door().send(request);
+    for (const { request } of EXTRA_UNIFIED) await door().send(request);
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
-    const res = await getUnified(app, unifiedUrl(october()));
+    const res = await getChecked(door(), unifiedUrl(october()));
     expect(res.status).toBe(200);
     expect(res.body.result.length).toBe(100);
   });
 
   it('no 5xx came out of any of them', async () => {
     // Its own mock, sent every request here: the test stands alone, whatever ran before it.
-    const fresh = mockApp();
-    const answered: number[] = [];
-    for (const c of GONG_CASES) answered.push((await sendGongCase(c, fresh)).status);
-    for (const { query, path, headers } of BAD_UNIFIED_REQUESTS) {
-      const res = await request(fresh)
-        .get(path ?? unifiedUrl(query ?? []))
-        .set(headers ?? AUTH);
-      answered.push(res.status);
-    }
-    for (const { run } of EXTRA_UNIFIED) answered.push((await run(fresh)).status);
-    expect(answered.length).toBe(GONG_CASES.length + BAD_UNIFIED_REQUESTS.length + EXTRA_UNIFIED.length);
-    expect(answered.filter((status) => status >= 500)).toEqual([]);
-    // Every page of the journal, not only the first (a page lists 100 entries by default).
-    const requests: Array<{ status: number }> = [];
-    let cursor = '';
-    do {
-      const page = await request(fresh).get('/__admin/requests').query({ limit: '1000', next_cursor: cursor });
-      requests.push(...page.body.requests);
-      cursor = page.body.next_cursor ?? '';
-    } while (cursor !== '');
-    // The journal saw them too: every one but those refused before any API was reached (a
-    // declared oversized body, an unreadable base URL) and the path outside every API.
-    const unjournaled = ['an oversized body', 'an account segment that is bad percent-encoding'];
-    expect(GONG_CASES.filter((c) => unjournaled.includes(c.name))).toHaveLength(unjournaled.length);
-    expect(requests.length).toBe(answered.length - unjournaled.length - 1);
-    const fiveHundreds = requests.filter((r) => r.status >= 500);
-    expect(fiveHundreds).toEqual([]);
+    await withDoor(name, { now: NOW }, async (fresh: Door) => {
+      const cases = casesFor(name);
+      const answered: number[] = [];
+      for (const c of cases) answered.push((await fresh.send(gongRequest(c))).status);
+      for (const request of unifiedRequests()) answered.push((await fresh.send(request)).status);
+      for (const { request } of EXTRA_UNIFIED) answered.push((await fresh.send(request)).status);
+      expect(answered.length).toBe(cases.length + BAD_UNIFIED_REQUESTS.length + EXTRA_UNIFIED.length);
+      expect(answered.filter((status) => status >= 500)).toEqual([]);
+      // Every page of the journal, not only the first (a page lists 100 entries by default).
+      const requests: Array<{ status: number }> = [];
+      let cursor = '';
+      do {
+        const page = parsed(await fresh.send({ path: `/__admin/requests?limit=1000&next_cursor=${cursor}` }));
+        requests.push(...page.body.requests);
+        cursor = page.body.next_cursor ?? '';
+      } while (cursor !== '');
+      // The journal saw them too: every one but those refused before any API was reached (a
+      // declared oversized body, an unreadable base URL) and the path outside every API.
+      const unjournaled = ['an oversized body', 'an account segment that is bad percent-encoding'];
+      expect(cases.filter((c) => unjournaled.includes(c.name))).toHaveLength(unjournaled.length);
+      expect(requests.length).toBe(answered.length - unjournaled.length - 1);
+      const fiveHundreds = requests.filter((r) => r.status >= 500);
+      expect(fiveHundreds).toEqual([]);
+    });
+  });
+});
+
+describe('every door answers hostile input as the engine does, byte for byte', () => {
+  it.each(casesFor('engine'))('Gong: $name', async (c) => {
+    await expectEveryDoorAsEngine({ now: NOW }, [gongRequest(c)]);
+  });
+
+  it('the unified battery and the extra unified cases', async () => {
+    await expectEveryDoorAsEngine({ now: NOW }, [...unifiedRequests(), ...EXTRA_UNIFIED.map((c) => c.request)]);
   });
 });

@@ -75,7 +75,6 @@ describe('every door answers a bad request what the engine answers, byte for byt
         await door.close();
       }
     }
-    expect(answers.express).toEqual(answers.engine);
-    expect(answers.node).toEqual(answers.engine);
+    for (const [name, answer] of Object.entries(answers)) expect(answer, name).toEqual(answers.engine);
   });
 });

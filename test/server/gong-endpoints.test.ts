@@ -330,7 +330,6 @@ describe('every door answers each Gong request what the engine answers, byte for
   it.each(cases)('$name', async ({ requests, options }) => {
     const answers: Record<string, DoorResponse[]> = {};
     for (const name of Object.keys(DOORS)) answers[name] = await withDoor(name, options ?? { now: NOW }, requests);
-    expect(answers.express).toEqual(answers.engine);
-    expect(answers.node).toEqual(answers.engine);
+    for (const [name, answer] of Object.entries(answers)) expect(answer, name).toEqual(answers.engine);
   });
 });

@@ -1,15 +1,23 @@
 /**
  * DNS rebinding's precondition: the admin API answers only a Host naming a loopback address or
  * the configured origin, and the URLs the mock hands out name the configured origin, never the
- * request's Host.
+ * request's Host. The admin and unified parts run over every door (the engine, Express, the
+ * Node door), each answer the engine's byte for byte; the `serve` part is the process's own.
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { hostAllowed } from '../../src/engine/allowed-host.js';
 import { AppOptionsError } from '../../src/server/options.js';
 import type { RunningServer } from '../../src/cli/start-server.js';
-import { ACCOUNT, AUTH, mockApp, october, startMockServer, unifiedUrl } from '../helpers/mock.js';
+import { describeDoors, type DoorRequest, onlyDoors } from '../helpers/doors.js';
+import { expectEveryDoorAsEngine, parsed, withDoor } from '../helpers/door-checks.js';
+import { ACCOUNT, AUTH, NOW, mockApp, october, startMockServer, unifiedUrl } from '../helpers/mock.js';
+
+// Left to the doors with sockets of their own (the reason is the second argument).
+onlyDoors(
+  ['engine', 'express', 'node'],
+  'a foreign Host: fetch (under the MSW door) cannot send one, and the proxy door sends the target its own',
+);
 
 const hosts: { given: string | undefined; want: boolean }[] = [
   { given: '127.0.0.1:4010', want: true },
@@ -48,58 +56,84 @@ const refused = {
   ),
 };
 
-describe('the admin API and the Host header', () => {
-  const app = mockApp();
+const ADMIN_PATHS = ['/health', '/accounts', '/scenarios', '/requests'];
+const DEBUG_URL = unifiedUrl(october({ truto_response_format: 'debug', limit: '1' }));
 
-  it.each(['/health', '/accounts', '/scenarios', '/requests'])('refuses a foreign Host on %s', async (path) => {
-    const res = await request(app).get(`/__admin${path}`).set('Host', 'evil.example');
+describeDoors('the admin API and the Host header', { now: NOW }, (door, name) => {
+  it.each(ADMIN_PATHS)('refuses a foreign Host on %s', async (path) => {
+    const res = parsed(await door().send({ path: `/__admin${path}`, headers: { Host: 'evil.example' } }));
     expect(res.status).toBe(403);
     expect(res.body).toEqual(refused);
   });
 
   it('refuses a foreign Host to DELETE the journal', async () => {
-    const res = await request(app).delete('/__admin/requests').set('Host', 'evil.example');
+    const res = await door().send({ method: 'DELETE', path: '/__admin/requests', headers: { Host: 'evil.example' } });
     expect(res.status).toBe(403);
   });
 
   it('refuses a foreign Host even with adminFromAnywhere', async () => {
-    const res = await request(mockApp({ adminFromAnywhere: true }))
-      .get('/__admin/health')
-      .set('Host', 'evil.example');
+    const res = await withDoor(name, { now: NOW, adminFromAnywhere: true }, (open) =>
+      open.send({ path: '/__admin/health', headers: { Host: 'evil.example' } }),
+    );
     expect(res.status).toBe(403);
   });
 
   it('answers loopback names and the configured origin', async () => {
-    const configured = mockApp({ baseUrl: 'http://mock.internal:8080' });
-    for (const host of ['localhost:4010', '127.0.0.1:9', '[::1]:4010', 'mock.internal:8080']) {
-      const res = await request(configured).get('/__admin/health').set('Host', host);
-      expect(res.status, host).toBe(200);
-    }
+    await withDoor(name, { now: NOW, baseUrl: 'http://mock.internal:8080' }, async (configured) => {
+      for (const host of ['localhost:4010', '127.0.0.1:9', '[::1]:4010', 'mock.internal:8080']) {
+        const res = await configured.send({ path: '/__admin/health', headers: { Host: host } });
+        expect(res.status, host).toBe(200);
+      }
+    });
   });
 
   it('names the configured origin in gongBaseUrl, not the Host', async () => {
-    const res = await request(mockApp({ baseUrl: 'https://mock.example:8443/' }))
-      .get('/__admin/accounts')
-      .set('Host', 'localhost:9');
+    const res = parsed(
+      await withDoor(name, { now: NOW, baseUrl: 'https://mock.example:8443/' }, (configured) =>
+        configured.send({ path: '/__admin/accounts', headers: { Host: 'localhost:9' } }),
+      ),
+    );
     expect(res.status).toBe(200);
     expect(res.body.accounts[0].gongBaseUrl).toBe(`https://mock.example:8443/gong/${res.body.accounts[0].id}`);
   });
 
-  it('refuses a baseUrl that is not an http(s) origin', () => {
+  it('refuses a baseUrl that is not an http(s) origin', async () => {
     for (const baseUrl of ['not a url', 'ftp://x', 'http://x/path', 'http://x/?q']) {
       expect(() => mockApp({ baseUrl }), baseUrl).toThrow(AppOptionsError);
+      await expect(
+        withDoor(name, { baseUrl }, async () => undefined),
+        baseUrl,
+      ).rejects.toThrow(AppOptionsError);
     }
   });
 });
 
-describe('the unified API and the Host header', () => {
+describeDoors('the unified API and the Host header', { now: NOW }, (door) => {
   it('serves any Host but names the configured origin in debug.requestUrl', async () => {
-    const app = mockApp();
-    const url = unifiedUrl(october({ truto_response_format: 'debug', limit: '1' }));
-    const res = await request(app).get(url).set(AUTH).set('Host', 'evil.example');
+    const res = parsed(await door().send({ path: DEBUG_URL, headers: { ...AUTH, Host: 'evil.example' } }));
     expect(res.status).toBe(200);
     expect(res.body.debug.requestUrl).toBe(`http://127.0.0.1:4010/gong/${ACCOUNT}/v2/stats/interaction`);
     expect(res.text).not.toContain('evil.example');
+  });
+});
+
+describe('every door answers the Host header as the engine does, byte for byte', () => {
+  it('foreign, loopback and configured hosts on the admin and unified APIs', async () => {
+    const hosted = (path: string, host: string, extra: Partial<DoorRequest> = {}): DoorRequest => ({
+      path,
+      headers: { ...AUTH, Host: host },
+      ...extra,
+    });
+    const requests = [
+      ...ADMIN_PATHS.map((path) => hosted(`/__admin${path}`, 'evil.example')),
+      hosted('/__admin/requests', 'evil.example', { method: 'DELETE' }),
+      hosted('/__admin/accounts', 'localhost:9'),
+      // The health answer names the process's memory, which moves: the scenarios stand in for it.
+      hosted('/__admin/scenarios', 'mock.internal:8080'),
+      hosted(DEBUG_URL, 'evil.example'),
+    ];
+    await expectEveryDoorAsEngine({ now: NOW }, requests);
+    await expectEveryDoorAsEngine({ now: NOW, baseUrl: 'http://mock.internal:8080' }, requests);
   });
 });
 

@@ -1,12 +1,14 @@
 /**
  * A deeply nested Gong body is refused as "nested too deeply" with the limit, before parsing,
- * never with the engine's "Maximum call stack size exceeded".
+ * never with the engine's "Maximum call stack size exceeded"; through every door (the engine,
+ * Express, the Node door), each answer the engine's byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { createEngine } from '../../src/engine.js';
 import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/engine/json-nesting.js';
-import { ACCOUNT, mockApp } from '../helpers/mock.js';
+import { describeDoors, type DoorRequest } from '../helpers/doors.js';
+import { GONG_AUTH, expectEveryDoorAsEngine, parsed } from '../helpers/door-checks.js';
+import { ACCOUNT, NOW } from '../helpers/mock.js';
 
 const stats = `/gong/${ACCOUNT}/v2/stats/interaction`;
 const filter = '"filter":{"fromDate":"2026-10-01","toDate":"2026-11-01"}';
@@ -24,22 +26,43 @@ describe('nestsDeeperThan', () => {
   });
 });
 
-describe('a deeply nested Gong body', () => {
-  const app = mockApp();
-  const post = (body: string, contentType = 'application/json') =>
-    request(app).post(stats).auth('key', 'secret').set('Content-Type', contentType).send(body);
+const DEEP: [string, string][] = [
+  ['30,000 arrays', '['.repeat(30_000) + ']'.repeat(30_000)],
+  ['10,000 objects in one field', `{${filter},"x":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`],
+  ['one level past the limit', `{${filter},"x":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`],
+];
+const AT_THE_LIMIT = (() => {
+  const depth = MAX_JSON_DEPTH - 2; // the outer object and the remote field count too
+  return `{${filter},"x":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+})();
+const posted = (body: string): DoorRequest => ({
+  method: 'POST',
+  path: stats,
+  headers: { ...GONG_AUTH, 'Content-Type': 'application/json' },
+  body,
+});
 
-  it.each([
-    ['30,000 arrays', '['.repeat(30_000) + ']'.repeat(30_000)],
-    ['10,000 objects in one field', `{${filter},"x":${'{"a":'.repeat(10_000)}1${'}'.repeat(10_000)}}`],
-    ['one level past the limit', `{${filter},"x":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`],
-  ])('%s -> 400 nested too deeply', async (_name, body) => {
+describeDoors('a deeply nested Gong body', { now: NOW }, (door) => {
+  const post = async (body: string) => parsed(await door().send(posted(body)));
+
+  it.each(DEEP)('%s -> 400 nested too deeply', async (_name, body) => {
     const res = await post(body);
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       requestId: expect.any(String),
       errors: [`The request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays`],
     });
+  });
+
+  it('a body at the limit is read as usual', async () => {
+    const res = await post(AT_THE_LIMIT);
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('a deeply nested Gong body, at the engine and on every door', () => {
+  it('every door answers each as the engine does, byte for byte', async () => {
+    await expectEveryDoorAsEngine({ now: NOW }, [...DEEP.map(([, body]) => posted(body)), posted(AT_THE_LIMIT)]);
   });
 
   it('a UTF-16 body is judged by its text, not its bytes', async () => {
@@ -66,11 +89,5 @@ describe('a deeply nested Gong body', () => {
     // U+5B22 is one character whose UTF-16 bytes include '[' (0x5B): a string, not nesting.
     const shallow = await utf16(`{${filter},"x":"${'\u5b22'.repeat(4 * MAX_JSON_DEPTH)}"}`);
     expect(shallow.status).toBe(200);
-  });
-
-  it('a body at the limit is read as usual', async () => {
-    const depth = MAX_JSON_DEPTH - 2; // the outer object and the remote field count too
-    const res = await post(`{${filter},"x":${'['.repeat(depth)}${']'.repeat(depth)}}`);
-    expect(res.status).toBe(200);
   });
 });

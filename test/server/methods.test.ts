@@ -1,13 +1,12 @@
 /**
  * A known path asked with a method it does not serve answers 405 with `Allow`, on every API
- * (admin included), and `Allow` lists HEAD wherever HEAD is served.
+ * (admin included), and `Allow` lists HEAD wherever HEAD is served; the same on every door
+ * (the engine, Express, the Node door), each answer the engine's byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
-import { ACCOUNT, AUTH, mockApp, october, unifiedUrl } from '../helpers/mock.js';
-
-const app = mockApp();
-const gongAuth = { Authorization: `Basic ${Buffer.from('key:secret').toString('base64')}` };
+import { describeDoors, type DoorRequest } from '../helpers/doors.js';
+import { GONG_AUTH, expectEveryDoorAsEngine, parsed } from '../helpers/door-checks.js';
+import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
 const cases: { path: string; method: 'post' | 'put' | 'patch' | 'delete' | 'options'; allow: string }[] = [
   { path: '/__admin/health', method: 'post', allow: 'GET, HEAD' },
@@ -21,11 +20,24 @@ const cases: { path: string; method: 'post' | 'put' | 'patch' | 'delete' | 'opti
   { path: `/gong/${ACCOUNT}/v2/stats/interaction`, method: 'put', allow: 'POST' },
 ];
 
-describe('wrong methods', () => {
+const heads = [
+  '/__admin/health',
+  '/__admin/accounts',
+  '/__admin/scenarios',
+  '/__admin/requests',
+  unifiedUrl(october({ limit: '1' })),
+  `/gong/${ACCOUNT}/v2/users`,
+];
+
+const asked = (path: string, method: string): DoorRequest => ({
+  method: method.toUpperCase(),
+  path,
+  headers: path.startsWith('/gong/') ? GONG_AUTH : AUTH,
+});
+
+describeDoors('wrong methods', { now: NOW }, (door) => {
   it.each(cases)('$method $path -> 405, Allow: $allow', async ({ path, method, allow }) => {
-    const res = await request(app)
-      [method](path)
-      .set(path.startsWith('/gong/') ? gongAuth : AUTH);
+    const res = parsed(await door().send(asked(path, method)));
     expect(res.status).toBe(405);
     expect(res.headers.allow).toBe(allow);
     // The message names the same methods as Allow.
@@ -41,25 +53,26 @@ describe('wrong methods', () => {
   });
 
   it('an unknown admin path is still a 404', async () => {
-    const res = await request(app).post('/__admin/nothing-here');
+    const res = await door().send({ method: 'POST', path: '/__admin/nothing-here' });
     expect(res.status).toBe(404);
   });
 });
 
-describe('HEAD is served wherever Allow lists it', () => {
-  it.each([
-    '/__admin/health',
-    '/__admin/accounts',
-    '/__admin/scenarios',
-    '/__admin/requests',
-    unifiedUrl(october({ limit: '1' })),
-    `/gong/${ACCOUNT}/v2/users`,
-  ])('HEAD %s -> 200 with no body', async (path) => {
-    const res = await request(app)
-      .head(path)
-      .set(path.startsWith('/gong/') ? gongAuth : AUTH);
+describeDoors('HEAD is served wherever Allow lists it', { now: NOW }, (door) => {
+  it.each(heads)('HEAD %s -> 200 with no body', async (path) => {
+    const res = await door().send(asked(path, 'head'));
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
-    expect(res.text ?? '').toBe('');
+    expect(res.text).toBe('');
+  });
+});
+
+describe('every door answers methods as the engine does, byte for byte', () => {
+  it('the 405s, the 404 and the HEADs', async () => {
+    await expectEveryDoorAsEngine({ now: NOW }, [
+      ...cases.map(({ path, method }) => asked(path, method)),
+      { method: 'POST', path: '/__admin/nothing-here' },
+      ...heads.map((path) => asked(path, 'head')),
+    ]);
   });
 });

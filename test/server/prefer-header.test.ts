@@ -1,13 +1,15 @@
 /**
  * The `Prefer` header is read by a one-pass RFC 7240 reader: several preferences, parameters,
  * quoted values; and a hostile header costs steps in proportion to its length (counted, not
- * timed), and beyond a bound is refused in the real error shape.
+ * timed), and beyond a bound is refused in the real error shape. On the wire, over every door
+ * (the engine, Express, the Node door), each answer the engine's byte for byte.
  */
 import { describe, expect, it } from 'vitest';
-import request from 'supertest';
 import { readPreferences, readPreferencesWithParameters, type HeaderText } from '../../src/faults/prefer-header.js';
 import { MAX_PREFER_LENGTH, requestedScenario } from '../../src/faults/request-scenario.js';
-import { ACCOUNT, AUTH, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+import { describeDoors, type Door, type DoorRequest } from '../helpers/doors.js';
+import { expectEveryDoorAsEngine, getChecked, parsed } from '../helpers/door-checks.js';
+import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
 const cases: { given: string; want: string | undefined }[] = [
   { given: 'scenario=empty', want: 'empty' },
@@ -77,11 +79,19 @@ describe('readPreferences', () => {
   });
 });
 
-describe('Prefer on the wire', () => {
-  const app = mockApp();
+const EMPTY_SCENARIOS = ['scenario=', 'scenario', 'scenario=""', 'respond-async, scenario= ; x=y'];
+const tooLong = `scenario=empty${' '.repeat(MAX_PREFER_LENGTH)}x`;
+const gongStats = (prefer?: string): DoorRequest => ({
+  method: 'POST',
+  path: `/gong/${ACCOUNT}/v2/stats/interaction`,
+  // Bearer, as before: Gong's routes take any credentials the client sends.
+  headers: { ...AUTH, 'Content-Type': 'application/json', ...(prefer === undefined ? {} : { Prefer: prefer }) },
+  body: JSON.stringify({ filter: { fromDate: '2026-10-01', toDate: '2026-10-08' } }),
+});
 
+describeDoors('Prefer on the wire', { now: NOW }, (door) => {
   it('picks scenario out of several preferences', async () => {
-    const res = await getUnified(app, unifiedUrl(october()), {
+    const res = await getChecked(door(), unifiedUrl(october()), {
       ...AUTH,
       Prefer: 'respond-async, scenario=forbidden; x=y',
     });
@@ -89,10 +99,7 @@ describe('Prefer on the wire', () => {
   });
 
   it('refuses a header longer than the bound with a 400 in the real shape', async () => {
-    const res = await request(app)
-      .get(unifiedUrl(october()))
-      .set(AUTH)
-      .set('Prefer', `scenario=empty${' '.repeat(MAX_PREFER_LENGTH)}x`);
+    const res = parsed(await door().send({ path: unifiedUrl(october()), headers: { ...AUTH, Prefer: tooLong } }));
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
       statusCode: 400,
@@ -103,18 +110,15 @@ describe('Prefer on the wire', () => {
 
   // One rule for an empty scenario, whichever way it is sent: `__scenario=` is absent, and so
   // is `Prefer: scenario=` (or a bare `scenario`, or `scenario=""`).
-  it.each(['scenario=', 'scenario', 'scenario=""', 'respond-async, scenario= ; x=y'])(
-    'Prefer: %s is no scenario: the answer without the header',
-    async (prefer) => {
-      const without = await getUnified(app, unifiedUrl(october({ limit: '2' })));
-      const empty = await getUnified(app, unifiedUrl(october({ limit: '2' })), { ...AUTH, Prefer: prefer });
-      expect(empty.status, empty.text).toBe(200);
-      expect(empty.text).toBe(without.text);
-    },
-  );
+  it.each(EMPTY_SCENARIOS)('Prefer: %s is no scenario: the answer without the header', async (prefer) => {
+    const without = await getChecked(door(), unifiedUrl(october({ limit: '2' })));
+    const empty = await getChecked(door(), unifiedUrl(october({ limit: '2' })), { ...AUTH, Prefer: prefer });
+    expect(empty.status, empty.text).toBe(200);
+    expect(empty.text).toBe(without.text);
+  });
 
   it('an empty Prefer scenario leaves __scenario to choose, as an absent one does', async () => {
-    const res = await getUnified(app, unifiedUrl(october({ __scenario: 'forbidden' })), {
+    const res = await getChecked(door(), unifiedUrl(october({ __scenario: 'forbidden' })), {
       ...AUTH,
       Prefer: 'scenario=',
     });
@@ -122,15 +126,9 @@ describe('Prefer on the wire', () => {
   });
 
   it('Gong: an empty Prefer scenario is no scenario either', async () => {
-    const gong = (prefer?: string) => {
-      const req = request(app)
-        .post(`/gong/${ACCOUNT}/v2/stats/interaction`)
-        .set(AUTH)
-        .send({ filter: { fromDate: '2026-10-01', toDate: '2026-10-08' } });
-      return prefer === undefined ? req : req.set('Prefer', prefer);
-    };
-    const without = await gong();
-    const empty = await gong('scenario=');
+    const gong = async (on: Door, prefer?: string) => parsed(await on.send(gongStats(prefer)));
+    const without = await gong(door());
+    const empty = await gong(door(), 'scenario=');
     expect(empty.status, empty.text).toBe(200);
     expect(empty.body.records).toEqual(without.body.records);
   });
@@ -175,5 +173,23 @@ describe('scenario parameters', () => {
       return steps();
     };
     expect(cost(1_000_000)).toBeLessThan(cost(1000) * 1000 * 1.5);
+  });
+});
+
+describe('every door answers Prefer as the engine does, byte for byte', () => {
+  it('several preferences, the bound, empty scenarios on both APIs', async () => {
+    const unified = (prefer: string, extra: Record<string, string> = {}): DoorRequest => ({
+      path: unifiedUrl(october({ limit: '2', ...extra })),
+      headers: { ...AUTH, Prefer: prefer },
+    });
+    await expectEveryDoorAsEngine({ now: NOW }, [
+      unified('respond-async, scenario=forbidden; x=y'),
+      unified(tooLong),
+      unified(`${' '.repeat(MAX_PREFER_LENGTH - 14)}scenario=empty`),
+      ...EMPTY_SCENARIOS.map((prefer) => unified(prefer)),
+      unified('scenario=', { __scenario: 'forbidden' }),
+      gongStats(),
+      gongStats('scenario='),
+    ]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseQueryString } from '../../src/unified/parse-query-string.js';
-import { readFieldList, readNestedObject, readUsers } from '../../src/unified/query-values.js';
+import { readBoolean, readFieldList, readNestedObject, readUsers } from '../../src/unified/query-values.js';
 import { parseUnifiedQuery, type UnifiedQuery } from '../../src/unified/unified-query.js';
 import { ACCOUNT } from '../helpers/mock.js';
 
@@ -53,6 +53,25 @@ describe('truto_ignore_limit', () => {
     expect(read(`truto_ignore_limit=${value}`)).toBe(
       `truto_ignore_limit: must be true or false, got "${'y'.repeat(57)}..."`,
     );
+  });
+
+  it('quotes a bad value of exactly 60 characters whole, and cuts one of 61', () => {
+    expect(read(`truto_ignore_limit=${'y'.repeat(60)}`)).toBe(
+      `truto_ignore_limit: must be true or false, got "${'y'.repeat(60)}"`,
+    );
+    expect(read(`truto_ignore_limit=${'y'.repeat(61)}`)).toBe(
+      `truto_ignore_limit: must be true or false, got "${'y'.repeat(57)}..."`,
+    );
+  });
+
+  it.each<[string | undefined, object]>([
+    [undefined, { value: undefined }],
+    ['true', { value: true }],
+    ['false', { value: false }],
+    ['TRUE', { problem: 'flag: must be true or false, got "TRUE"' }],
+    ['', { problem: 'flag: must be true or false, got ""' }],
+  ])('readBoolean(%s)', (raw, want) => {
+    expect(readBoolean('flag', raw)).toEqual(want);
   });
 
   it('reads truto_ignore_remote_data true, false and absent', () => {
@@ -134,6 +153,11 @@ describe('truto_exclude_fields', () => {
     ['a comma list, trimmed, empty items skipped', 'truto_exclude_fields=id,+user.id+,,', ['id', 'user.id']],
     ['the [] form', 'truto_exclude_fields[]=id&truto_exclude_fields[]=user.emails', ['id', 'user.emails']],
     ['the indexed form', 'truto_exclude_fields[0]=id&truto_exclude_fields[1]=timezone', ['id', 'timezone']],
+    [
+      'indices of up to four digits',
+      'truto_exclude_fields[10]=id&truto_exclude_fields[9999]=timezone',
+      ['id', 'timezone'],
+    ],
     ['a repeated field once', 'truto_exclude_fields=id&truto_exclude_fields=id,timezone', ['id', 'timezone']],
     ['empty means none', 'truto_exclude_fields=', []],
     ['underscores and digits in names', 'truto_exclude_fields=_a1.b_2', ['_a1.b_2']],

@@ -82,6 +82,21 @@ describe('a cursor this API wrote', () => {
   });
 });
 
+describe('a cursor missing a part', () => {
+  // A good payload with no signature, or none at all, is no cursor this API wrote: it is told
+  // apart from a signature that does not match, which means an edit or another secret.
+  const body = toBase64Url(JSON.stringify({ v: 1, g: null, o: 0, q: QUERY, w: WORLD }));
+
+  it.each<[string, string]>([
+    ['a good payload and an empty signature', `${body}.`],
+    ['a good payload and no dot', body],
+    ['an empty payload and a signature', `.${signature(KEYS, 'unified', body)}`],
+    ['a dot alone', '.'],
+  ])('%s is not a cursor this API returned', (_name, cursor) => {
+    expect(decodeUnifiedCursor(KEYS, cursor, QUERY, WORLD)).toEqual({ problem: NOT_A_CURSOR });
+  });
+});
+
 describe('a validly signed payload this API never writes', () => {
   const valid = { v: 1, g: null, o: 0, q: QUERY, w: WORLD };
 
