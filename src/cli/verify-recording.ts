@@ -10,7 +10,7 @@ import { RecordingError } from '../reality/recording.js';
 import { verifyRecording } from '../reality/verify-recording.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
-import { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify.js';
+import { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify-report.js';
 
 export const VERIFY_RECORDING_HELP = `Usage: interactions-kit verify --recording DIR [flags]
 

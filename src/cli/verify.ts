@@ -5,23 +5,17 @@
  * reached or a flag is wrong.
  */
 import { writeFile } from 'node:fs/promises';
-import type { ConformanceReport } from '../conformance/check-result.js';
-import { formatJunitReport } from '../conformance/format-junit-report.js';
-import { formatPrettyReport } from '../conformance/format-pretty-report.js';
 import { recentFullMonth } from '../conformance/recent-full-month.js';
-import { redactReport } from '../conformance/redact-report.js';
 import { CONFORMANCE_CHECK_IDS, runConformance } from '../conformance/run-conformance.js';
 import type { ConformanceOptions, ConformanceTarget } from '../conformance/conformance-options.js';
 import { parseDateTime } from '../world/date-time.js';
 import { redactText, redactUrl } from '../redact.js';
 import { CliError } from './cli-error.js';
+import { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify-report.js';
+
+export { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify-report.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 import type { Command } from './command.js';
-
-/** The report formats of `verify`. */
-export const REPORTERS = ['pretty', 'json', 'junit'] as const;
-/** One of {@link REPORTERS}. */
-export type Reporter = (typeof REPORTERS)[number];
 
 /** Read when --token is not given, so a CI secret stays out of the command line. */
 export const TOKEN_ENV = 'INTERACTIONS_KIT_TOKEN';
@@ -140,19 +134,6 @@ export function parseVerifyFlags(
     reporter,
     output: values.output,
   };
-}
-
-/** The report in the chosen format. */
-export function renderReport(report: ConformanceReport, reporter: Reporter): string {
-  if (reporter === 'json') return `${JSON.stringify(redactReport(report), null, 2)}\n`;
-  if (reporter === 'junit') return formatJunitReport(report);
-  return `${formatPrettyReport(report)}\n`;
-}
-
-/** 0 every check passed, 1 a check failed, 2 the target could not be reached. */
-export function exitCodeOf(report: ConformanceReport): number {
-  if (report.unreachable !== undefined) return 2;
-  return report.ok ? 0 : 1;
 }
 
 export const verifyCommand: Command = {

@@ -4,7 +4,7 @@
  * `DELETE` forgets them all.
  */
 import { readFaultSequenceSpec, type FaultSequences } from '../faults/fault-sequences.js';
-import { jsonAnswer, type BareAnswer } from './answer-unified.js';
+import { jsonAnswer, type BareAnswer } from './bare-answer.js';
 import type { EngineRequest } from './engine-request.js';
 import { readGongJson } from './gong-body.js';
 

@@ -9,7 +9,7 @@ import { answerAdminFaults } from './admin-faults.js';
 import { SCENARIOS } from '../scenarios.js';
 import type { World } from '../world/world.js';
 import { adminHostRefusal } from './allowed-host.js';
-import { jsonAnswer, type BareAnswer } from './answer-unified.js';
+import { jsonAnswer, type BareAnswer } from './bare-answer.js';
 import type { EngineRequest } from './engine-request.js';
 import { JOURNAL_PAGE_MAX, type Journal } from './journal.js';
 import { headerText, parseSimpleQuery, routerPath } from './route-path.js';

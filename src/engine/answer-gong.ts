@@ -14,7 +14,7 @@ import { gongAuthorized } from './auth.js';
 import type { EngineRequest } from './engine-request.js';
 import { readGongJson } from './gong-body.js';
 import { headerText, isRoute, parseSimpleQuery, routerPath } from './route-path.js';
-import type { BareAnswer } from './answer-unified.js';
+import type { BareAnswer } from './bare-answer.js';
 import { withWireFault } from './wire-answer.js';
 
 /** What the Gong API answers from. */

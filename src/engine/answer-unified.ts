@@ -14,8 +14,7 @@ import type { EngineAnswer, EngineRequest } from './engine-request.js';
 import type { PageCache } from './page-cache.js';
 import { headerText, isRoute, routerPath } from './route-path.js';
 import { withWireFault } from './wire-answer.js';
-
-export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+import { JSON_CONTENT_TYPE, jsonAnswer, withJsonType, type BareAnswer } from './bare-answer.js';
 
 const INTERACTIONS_ROUTE = '/conversational-intelligence/interactions';
 
@@ -26,19 +25,6 @@ export interface UnifiedParts {
   pages: PageCache;
   tokens: ReadonlySet<string> | undefined;
   origin: string;
-}
-
-/** An answer of fixed bytes, before the delay and journal are added. */
-export type BareAnswer = Omit<EngineAnswer, 'delayMs' | 'journal'> & { scenario?: string | undefined };
-
-/** `headers` with JSON's content type unless they name one (after the others, as it is sent). */
-function withJsonType(headers: Record<string, string>): Record<string, string> {
-  return 'content-type' in headers ? headers : { ...headers, 'content-type': JSON_CONTENT_TYPE };
-}
-
-/** A JSON answer of an error or other fixed body. */
-export function jsonAnswer(status: number, headers: Record<string, string>, body: unknown): BareAnswer {
-  return { status, headers: withJsonType(headers), body: JSON.stringify(body), cacheable: false };
 }
 
 function errorAnswer(error: UnifiedErrorResult, scenario?: string): BareAnswer {

@@ -4,9 +4,7 @@
  */
 import type { AskedScenario } from '../faults/request-scenario.js';
 import { MALFORMED_BODY, wireFaultOf } from '../faults/wire-fault.js';
-import type { BareAnswer } from './answer-unified.js';
-
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+import { JSON_CONTENT_TYPE, type BareAnswer } from './bare-answer.js';
 
 /**
  * The answer as the scenario asked leaves it: unchanged for a scenario that is no wire fault.
