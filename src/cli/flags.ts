@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 
 type FlagOptions = NonNullable<ParseArgsConfig['options']>;
@@ -36,5 +37,19 @@ export function parseIntegerFlag(
   if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new CliError(`${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(raw)}`);
   }
+  return value;
+}
+
+/**
+ * A date-time flag's value, checked (an RFC 3339 date-time), or a CliError naming the flag.
+ *
+ * @example
+ * dateTimeFlag('--start', '2026-10-01T00:00:00Z'); // '2026-10-01T00:00:00Z'
+ */
+export function dateTimeFlag(flag: string, value: string): string {
+  if (parseDateTime(value) === undefined)
+    throw new CliError(
+      `${flag} must be an ISO 8601 date-time such as 2026-10-01T00:00:00Z, got ${JSON.stringify(value)}`,
+    );
   return value;
 }

@@ -12,7 +12,7 @@ import { redactText, redactUrl } from '../redact.js';
 import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import type { Command } from './command.js';
-import { parseFlags, parseIntegerFlag } from './flags.js';
+import { dateTimeFlag, parseFlags, parseIntegerFlag } from './flags.js';
 import { TOKEN_ENV } from './verify.js';
 
 const HELP = `Usage: interactions-kit record --base-url URL --token T --account ID --out DIR [flags]
@@ -47,14 +47,6 @@ interface RecordFlags {
   limit: number;
   maxPages: number;
   timeoutMs: number;
-}
-
-function dateTimeFlag(flag: string, value: string): string {
-  if (parseDateTime(value) === undefined)
-    throw new CliError(
-      `${flag} must be an ISO 8601 date-time such as 2026-10-01T00:00:00Z, got ${JSON.stringify(value)}`,
-    );
-  return value;
 }
 
 /**

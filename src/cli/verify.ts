@@ -14,7 +14,7 @@ import { CliError } from './cli-error.js';
 import { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify-report.js';
 
 export { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify-report.js';
-import { parseFlags, parseIntegerFlag } from './flags.js';
+import { dateTimeFlag, parseFlags, parseIntegerFlag } from './flags.js';
 import type { Command } from './command.js';
 
 /** Read when --token is not given, so a CI secret stays out of the command line. */
@@ -62,15 +62,6 @@ function checkIds(flag: string, ids: string[] | undefined): string[] | undefined
     );
   }
   return ids;
-}
-
-function dateTimeFlag(flag: string, value: string): string {
-  if (parseDateTime(value) === undefined) {
-    throw new CliError(
-      `${flag} must be an ISO 8601 date-time such as 2026-10-01T00:00:00Z, got ${JSON.stringify(value)}`,
-    );
-  }
-  return value;
 }
 
 /** Reads `verify`'s flags (`now` picks the default window); throws CliError on a bad one. */

@@ -10,7 +10,7 @@ import { answerJson, interactionLines } from '../unified/interaction-json.js';
 import { listInteractions } from '../unified/list-interactions.js';
 import { unifiedError, type UnifiedErrorResult } from '../unified/unified-error.js';
 import { unifiedAuthProblem } from './auth.js';
-import type { EngineAnswer, EngineRequest } from './engine-request.js';
+import type { EngineRequest } from './engine-request.js';
 import type { PageCache } from './page-cache.js';
 import { headerText, isRoute, routerPath } from './route-path.js';
 import { withWireFault } from './wire-answer.js';

@@ -6,7 +6,7 @@ import type { ResponseFormat } from '../schema-types.js';
 import { parseWindowTime } from '../world/date-time.js';
 import { parseQueryString } from './parse-query-string.js';
 import { readBoolean, readFieldList, readNestedObject, readScalar, readUsers, type Read } from './query-values.js';
-import { invalidParameters, missingParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
+import { invalidParameters, missingParameters, type UnifiedErrorResult } from './unified-error.js';
 
 /**
  * The values `truto_response_format` accepts.

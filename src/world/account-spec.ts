@@ -1,3 +1,4 @@
+import type { WorldDocumentAccount } from '../generated/world-document.js';
 import { DEFAULT_WORLD } from './default-world.js';
 
 /**
@@ -41,20 +42,7 @@ export interface AccountSpec {
  * const behavior: AccountBehavior = 'rate-limited';
  * ```
  */
-export type AccountBehavior =
-  | 'healthy'
-  | 'credentials-revoked'
-  | 'rate-limited'
-  | 'account-blocked'
-  | 'looping'
-  | 'flaky'
-  | 'slow'
-  | 'connection-reset'
-  | 'empty-response'
-  | 'truncated-body'
-  | 'malformed-body'
-  | 'slow-body'
-  | 'no-response';
+export type AccountBehavior = NonNullable<WorldDocumentAccount['behavior']>;
 
 export { DEFAULT_ACCOUNT_ID } from './default-world.js';
 

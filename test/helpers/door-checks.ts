@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import type { AppOptions } from '../../src/server/options.js';
 import { expectContract } from './contract.js';
 import { DOORS, answersOfEveryDoor, type Door, type DoorRequest, type DoorResponse } from './doors.js';
-import { AUTH, unifiedUrl } from './mock.js';
+import { AUTH, walkWith, type WalkedPage } from './mock.js';
 
 // The tests read the JSON freely, as they did supertest's `body` (typed `any` there too).
 export type Json = any;
@@ -83,32 +83,14 @@ export async function withDoor<T>(name: string, options: AppOptions, use: (door:
   }
 }
 
-/** One page of a walk: the URL asked, the answer's text and its parsed body. */
-export interface WalkedPage {
-  url: string;
-  text: string;
-  body: { result: Array<{ id: string }>; next_cursor: string | null };
-}
-
 /**
  * Follows `next_cursor` from the first page to the last through `door`, each page checked
- * against the contract. `firstCursor` is what the first request sends as `next_cursor` (the
- * TypeScript SDK sends an empty one); past `maxPages` the walk is said not to end.
+ * against the contract (see walkWith).
  */
-export async function walkDoor(
+export function walkDoor(
   door: Door,
   pairs: [string, string][],
   options: { firstCursor?: string; maxPages?: number } = {},
 ): Promise<WalkedPage[]> {
-  const pages: WalkedPage[] = [];
-  let cursor: string | undefined = options.firstCursor;
-  for (let i = 0; i < (options.maxPages ?? 1000); i++) {
-    const url = unifiedUrl(cursor === undefined ? pairs : [...pairs, ['next_cursor', cursor]]);
-    const res = await getChecked(door, url);
-    if (res.status !== 200) throw new Error(`page ${i} of the walk answered ${res.status}: ${res.text}`);
-    pages.push({ url, text: res.text, body: res.body });
-    if (res.body.next_cursor === null) return pages;
-    cursor = res.body.next_cursor;
-  }
-  throw new Error('the walk did not end');
+  return walkWith((url) => getChecked(door, url), pairs, options);
 }

@@ -49,12 +49,20 @@ export interface WalkedPage {
   body: { result: Array<{ id: string }>; next_cursor: string | null };
 }
 
+/** One page as a walk reads it: its status, text and parsed body. */
+export interface PageAnswer {
+  status: number;
+  text: string;
+  body: WalkedPage['body'];
+}
+
 /**
- * Follows `next_cursor` from the first page to the last. `firstCursor` is what the first
- * request sends as `next_cursor` (the TypeScript SDK sends an empty one).
+ * Follows `next_cursor` from the first page to the last, asking each page with `get`.
+ * `firstCursor` is what the first request sends as `next_cursor` (the TypeScript SDK sends an
+ * empty one); past `maxPages` the walk is said not to end.
  */
-export async function walk(
-  app: Express,
+export async function walkWith(
+  get: (url: string) => Promise<PageAnswer>,
   pairs: [string, string][],
   options: { firstCursor?: string; maxPages?: number } = {},
 ): Promise<WalkedPage[]> {
@@ -62,13 +70,22 @@ export async function walk(
   let cursor: string | undefined = options.firstCursor;
   for (let i = 0; i < (options.maxPages ?? 1000); i++) {
     const url = unifiedUrl(cursor === undefined ? pairs : [...pairs, ['next_cursor', cursor]]);
-    const res = await getUnified(app, url);
+    const res = await get(url);
     if (res.status !== 200) throw new Error(`page ${i} of the walk answered ${res.status}: ${res.text}`);
     pages.push({ url, text: res.text, body: res.body });
     if (res.body.next_cursor === null) return pages;
     cursor = res.body.next_cursor;
   }
   throw new Error('the walk did not end');
+}
+
+/** Follows `next_cursor` through the Express app `app` (see walkWith). */
+export function walk(
+  app: Express,
+  pairs: [string, string][],
+  options: { firstCursor?: string; maxPages?: number } = {},
+): Promise<WalkedPage[]> {
+  return walkWith((url) => getUnified(app, url), pairs, options);
 }
 
 /** `serve` on a real loopback port (port 0) with the clock pinned; close it in afterAll. */

@@ -24,7 +24,6 @@ export interface SameBytesAnswer {
 const A = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
 const UNIFIED = '/unified/conversational-intelligence/interactions';
 const WINDOW = 'start_time=2026-10-01T00:00:00-07:00&end_time=2026-11-01T00:00:00-07:00';
-const Q = `integrated_account_id=${A}&${WINDOW}`;
 const AUTH = { Authorization: 'Bearer test-token' };
 const BASIC = { Authorization: `Basic ${btoa('key:secret')}` };
 const GONG_JSON = { ...BASIC, 'Content-Type': 'application/json' };

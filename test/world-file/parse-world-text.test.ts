@@ -3,7 +3,11 @@
  * files with one random edit. Always a verdict (a world or problems), never a throw; every
  * problem of a text that could be read has a line and a column inside the text.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import request from 'supertest';
 import { dump } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.js';
@@ -74,7 +78,11 @@ describe('createApp({ world })', () => {
     expect(() => createApp({ world: DEFAULT_WORLD, accounts: [] })).toThrow(/give either world or accounts/);
   });
 
-  it('takes a path, and throws WorldFileError with line and column for a bad file', () => {
+  it("takes a path: the file's world is served; a file that cannot be read is named", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'ik-world-path-')), 'world.yaml');
+    writeFileSync(file, 'accounts:\n  - id: 5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90\n    name: From A File\n');
+    const res = await request(createApp({ world: file })).get('/__admin/accounts');
+    expect(res.body.accounts.map((account: { name: string }) => account.name)).toEqual(['From A File']);
     expect(() => createApp({ world: 'no/such/world.yaml' })).toThrow(
       'no/such/world.yaml: cannot be read: no such file',
     );
