@@ -8,4 +8,6 @@ export default function buildOnce(): void {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
     stdio: 'inherit',
   });
+  // As `npm run build` does: the msw entry is shipped as one file.
+  execFileSync(process.execPath, ['scripts/bundle-msw-entry.mjs'], { stdio: 'inherit' });
 }
