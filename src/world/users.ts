@@ -3,6 +3,7 @@
  * (never the global one), re-seeded for every user so that user k is the same whatever else
  * was generated; ids, dates and flags come from the integer hash.
  */
+import type { Faker } from '@faker-js/faker';
 import { englishFakerOfOurOwn } from './english-faker.js';
 import type { GongUser } from '../schema-types.js';
 import { mix2, mix3, unit } from './hash.js';
@@ -36,7 +37,15 @@ export interface WorldUser {
   index: number;
   /** The hash key every number about this user is derived from. */
   key: number;
-  gong: GongUser;
+  /** Gong's id of the user (`gong.id`), known without building the whole record. */
+  id: string;
+  /** The user's address (`gong.emailAddress`), known without building the whole record. */
+  emailAddress: string;
+  /**
+   * Gong's record of the user, built on first read: only `/v2/users` needs it, and its phone,
+   * token and dates cost most of a user's drawing, which every test file's first answer paid.
+   */
+  readonly gong: GongUser;
   profile: UserProfile;
   /** First local day with calls. */
   firstDay: number;
@@ -123,6 +132,62 @@ function localPart(firstName: string, lastName: string): string {
   return `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') || 'user';
 }
 
+/** What is drawn of a user up front: enough for the stats and for later users' addresses. */
+interface DrawnUser {
+  index: number;
+  key: number;
+  given: StatedUser | undefined;
+  manager: boolean;
+  firstName: string;
+  lastName: string;
+  local: string;
+  email: string;
+  id: string;
+  managerId: string | null;
+  active: boolean;
+  firstDay: number;
+}
+
+/**
+ * A user's Gong record. Its faker draws replay the user's own sequence from the user's seed
+ * (names, then title, language, phone and token), so it is the same whenever it is built.
+ */
+function gongRecord(faker: Faker, account: AccountIdentity, user: DrawnUser): GongUser {
+  const { key, given, manager, firstName, lastName, local, email, id, managerId, active, firstDay } = user;
+  faker.seed(key);
+  if (given?.firstName === undefined) faker.person.firstName();
+  if (given?.lastName === undefined) faker.person.lastName();
+  const title = given?.title ?? faker.helpers.arrayElement(manager ? MANAGER_TITLES : SALES_TITLES);
+  const language = unit(mix2(key, 26)) < 0.8 ? 'en-US' : faker.helpers.arrayElement(LANGUAGES);
+  const createdMs = account.zone.startOfDay(firstDay - 3) + Math.floor(unit(mix2(key, 24)) * 36_000_000);
+  const phoneDigits = String(1000 + (mix2(key, 25) % 9000));
+  return {
+    id,
+    emailAddress: email,
+    created: account.zone.formatInstant(createdMs),
+    active,
+    emailAliases: [],
+    trustedEmailAddress: email,
+    firstName,
+    lastName,
+    title,
+    phoneNumber: `+1 ${faker.phone.number({ style: 'national' })}`,
+    extension: phoneDigits,
+    personalMeetingUrls: [`https://zoom.us/j/${mix2(key, 27)}${phoneDigits}`],
+    settings: {
+      webConferencesRecorded: true,
+      preventWebConferenceRecording: false,
+      telephonyCallsImported: unit(mix2(key, 28)) < 0.7,
+      emailsImported: unit(mix2(key, 29)) < 0.8,
+      preventEmailImport: false,
+      nonRecordedMeetingsImported: unit(mix2(key, 30)) < 0.5,
+    },
+    managerId,
+    meetingConsentPageUrl: `https://join.gong.io/${account.slug}/${local}?tkn=${faker.string.alphanumeric(22)}`,
+    spokenLanguages: [{ language, primary: true }],
+  };
+}
+
 /**
  * Generates the account's users in Gong's order: the stated ones first (what they state kept,
  * the rest drawn as for anyone at their place), then `count` generated ones.
@@ -142,11 +207,11 @@ export function generateUsers(
   for (let index = 0; index < stated.length + count; index++) {
     const given = stated[index];
     const key = mix3(seed, account.key, index);
-    faker.seed(key);
+    // Names come first in the user's draws, and an address depends on every earlier name (a
+    // second John Smith gets john.smith2@), so they are drawn now; the rest when read.
+    if (given?.firstName === undefined || given.lastName === undefined) faker.seed(key);
     const firstName = given?.firstName ?? faker.person.firstName();
     const lastName = given?.lastName ?? faker.person.lastName();
-    const manager = isManager(index);
-    const title = given?.title ?? faker.helpers.arrayElement(manager ? MANAGER_TITLES : SALES_TITLES);
     const local = localPart(firstName, lastName);
     let email = given?.email;
     if (email === undefined) {
@@ -155,55 +220,30 @@ export function generateUsers(
       usedEmails.add(email);
     }
 
+    const manager = isManager(index);
     const firstDay = FIRST_JOIN_DAY + Math.floor(unit(mix2(key, 21)) * JOIN_SPAN_DAYS);
     // About one user in fifteen has left the company; they keep their history.
     const active = given?.active ?? unit(mix2(key, 22)) >= 0.066;
     const endDay = active ? Infinity : firstDay + 120 + Math.floor(unit(mix2(key, 23)) * 900);
-    const createdMs = account.zone.startOfDay(firstDay - 3) + Math.floor(unit(mix2(key, 24)) * 36_000_000);
     const id = given?.id ?? userId(account.key, index);
     const managerIndex = index === 0 ? undefined : manager ? 0 : index - (index % 10);
     const managerId =
-      given !== undefined
-        ? given.managerId
-        : managerIndex === undefined
-          ? null
-          : (users[managerIndex]?.gong.id ?? null);
-    const phoneDigits = String(1000 + (mix2(key, 25) % 9000));
-    const language = unit(mix2(key, 26)) < 0.8 ? 'en-US' : faker.helpers.arrayElement(LANGUAGES);
+      given !== undefined ? given.managerId : managerIndex === undefined ? null : (users[managerIndex]?.id ?? null);
     const profile = userProfile(key, manager, given?.profile);
     const pinned = given === undefined ? undefined : pinnedSpan(given, profile, key);
-
+    const drawn: DrawnUser = { index, key, given, manager, firstName, lastName, local, email, id, managerId, active, firstDay };
+    let gong: GongUser | undefined;
     users.push({
       index,
       key,
+      id,
+      emailAddress: email,
       firstDay,
       endDay,
       profile,
       ...(pinned === undefined ? {} : { pinned }),
-      gong: {
-        id,
-        emailAddress: email,
-        created: account.zone.formatInstant(createdMs),
-        active,
-        emailAliases: [],
-        trustedEmailAddress: email,
-        firstName,
-        lastName,
-        title,
-        phoneNumber: `+1 ${faker.phone.number({ style: 'national' })}`,
-        extension: phoneDigits,
-        personalMeetingUrls: [`https://zoom.us/j/${mix2(key, 27)}${phoneDigits}`],
-        settings: {
-          webConferencesRecorded: true,
-          preventWebConferenceRecording: false,
-          telephonyCallsImported: unit(mix2(key, 28)) < 0.7,
-          emailsImported: unit(mix2(key, 29)) < 0.8,
-          preventEmailImport: false,
-          nonRecordedMeetingsImported: unit(mix2(key, 30)) < 0.5,
-        },
-        managerId,
-        meetingConsentPageUrl: `https://join.gong.io/${account.slug}/${local}?tkn=${faker.string.alphanumeric(22)}`,
-        spokenLanguages: [{ language, primary: true }],
+      get gong() {
+        return (gong ??= gongRecord(faker, account, drawn));
       },
     });
   }
