@@ -1,7 +1,8 @@
 /**
  * The Gong users of an account. Names, titles and phones come from a seeded faker instance
  * (never the global one), re-seeded for every user so that user k is the same whatever else
- * was generated; ids, dates and flags come from the integer hash.
+ * was generated; ids, dates and flags come from the integer hash. What costs (faker's draws,
+ * the dates' formatting) is done when first read, so a first answer pays only for its people.
  */
 import type { Faker } from '@faker-js/faker';
 import { englishFakerOfOurOwn } from './english-faker.js';
@@ -40,7 +41,7 @@ export interface WorldUser {
   /** Gong's id of the user (`gong.id`), known without building the whole record. */
   id: string;
   /** The user's address (`gong.emailAddress`), known without building the whole record. */
-  emailAddress: string;
+  readonly emailAddress: string;
   /**
    * Gong's record of the user, built on first read: only `/v2/users` needs it, and its phone,
    * token and dates cost most of a user's drawing, which every test file's first answer paid.
@@ -132,16 +133,22 @@ function localPart(firstName: string, lastName: string): string {
   return `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') || 'user';
 }
 
-/** What is drawn of a user up front: enough for the stats and for later users' addresses. */
+/** A user's names and address. */
+interface UserNames {
+  firstName: string;
+  lastName: string;
+  /** The address's part before the `@`, without a number added. */
+  local: string;
+  email: string;
+}
+
+/** What is worked out of a user up front: enough for the stats. */
 interface DrawnUser {
   index: number;
   key: number;
   given: StatedUser | undefined;
   manager: boolean;
-  firstName: string;
-  lastName: string;
-  local: string;
-  email: string;
+  names: UserNames;
   id: string;
   managerId: string | null;
   active: boolean;
@@ -153,7 +160,8 @@ interface DrawnUser {
  * (names, then title, language, phone and token), so it is the same whenever it is built.
  */
 function gongRecord(faker: Faker, account: AccountIdentity, user: DrawnUser): GongUser {
-  const { key, given, manager, firstName, lastName, local, email, id, managerId, active, firstDay } = user;
+  const { key, given, manager, names, id, managerId, active, firstDay } = user;
+  const { firstName, lastName, local, email } = names;
   faker.seed(key);
   if (given?.firstName === undefined) faker.person.firstName();
   if (given?.lastName === undefined) faker.person.lastName();
@@ -203,23 +211,30 @@ export function generateUsers(
   const usedEmails = new Set<string>(
     stated.flatMap((user) => (user.email === undefined ? [] : [user.email.toLowerCase()])),
   );
+  // An address depends on every earlier user's names (a second John Smith gets john.smith2@),
+  // so names are drawn in order, but only as far as asked: a first page needs its own people's.
+  const named: UserNames[] = [];
+  const namesOf = (index: number): UserNames => {
+    for (let next = named.length; next <= index; next++) {
+      const given = stated[next];
+      if (given?.firstName === undefined || given.lastName === undefined) faker.seed(mix3(seed, account.key, next));
+      const firstName = given?.firstName ?? faker.person.firstName();
+      const lastName = given?.lastName ?? faker.person.lastName();
+      const local = localPart(firstName, lastName);
+      let email = given?.email;
+      if (email === undefined) {
+        email = `${local}@${account.domain}`;
+        for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@${account.domain}`;
+        usedEmails.add(email);
+      }
+      named.push({ firstName, lastName, local, email });
+    }
+    return named[index] as UserNames;
+  };
   const users: WorldUser[] = [];
   for (let index = 0; index < stated.length + count; index++) {
     const given = stated[index];
     const key = mix3(seed, account.key, index);
-    // Names come first in the user's draws, and an address depends on every earlier name (a
-    // second John Smith gets john.smith2@), so they are drawn now; the rest when read.
-    if (given?.firstName === undefined || given.lastName === undefined) faker.seed(key);
-    const firstName = given?.firstName ?? faker.person.firstName();
-    const lastName = given?.lastName ?? faker.person.lastName();
-    const local = localPart(firstName, lastName);
-    let email = given?.email;
-    if (email === undefined) {
-      email = `${local}@${account.domain}`;
-      for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@${account.domain}`;
-      usedEmails.add(email);
-    }
-
     const manager = isManager(index);
     const firstDay = FIRST_JOIN_DAY + Math.floor(unit(mix2(key, 21)) * JOIN_SPAN_DAYS);
     // About one user in fifteen has left the company; they keep their history.
@@ -231,19 +246,30 @@ export function generateUsers(
       given !== undefined ? given.managerId : managerIndex === undefined ? null : (users[managerIndex]?.id ?? null);
     const profile = userProfile(key, manager, given?.profile);
     const pinned = given === undefined ? undefined : pinnedSpan(given, profile, key);
-    const drawn: DrawnUser = { index, key, given, manager, firstName, lastName, local, email, id, managerId, active, firstDay };
     let gong: GongUser | undefined;
     users.push({
       index,
       key,
       id,
-      emailAddress: email,
+      get emailAddress() {
+        return namesOf(index).email;
+      },
       firstDay,
       endDay,
       profile,
       ...(pinned === undefined ? {} : { pinned }),
       get gong() {
-        return (gong ??= gongRecord(faker, account, drawn));
+        return (gong ??= gongRecord(faker, account, {
+          index,
+          key,
+          given,
+          manager,
+          names: namesOf(index),
+          id,
+          managerId,
+          active,
+          firstDay,
+        }));
       },
     });
   }
