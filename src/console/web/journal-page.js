@@ -1,6 +1,7 @@
 // Journal: every request the mock answered, live from the server's event stream (one open
 // connection, no polling), newest first. Whatever a client sent is shown as text only.
 import { copyText, getJson, h, shellQuote, show } from './dom.js';
+import { MOCK_BASE, mockUrl } from './paths.js';
 
 const MAX_SHOWN = 1000;
 
@@ -99,7 +100,7 @@ function responseOf(entry) {
 }
 
 function detailOf(entry) {
-  const curl = curlOfEntry(entry, location.origin);
+  const curl = curlOfEntry(entry, MOCK_BASE);
   const copied = h('p', { class: 'note', role: 'status' });
   return [
     h('h3', {}, `#${entry.id} ${entry.method} ${entry.path}`),
@@ -258,7 +259,7 @@ export function renderJournal(main) {
   );
   counted();
 
-  const events = new EventSource('/__admin/console/events');
+  const events = new EventSource(mockUrl('/__admin/console/events'));
   events.addEventListener('open', () => (live.textContent = '(live)'));
   events.addEventListener('error', () => (live.textContent = '(reconnecting…)'));
   events.addEventListener('request', (event) => {
