@@ -96,8 +96,9 @@ describe.skipIf(CHROMIUM === undefined)(
       return page;
     }
 
-    async function shoot(page: Page, name: string) {
-      await page.screenshot({ path: join(artifacts, `console-${name}.png`) });
+    /** A screenshot of the viewport, or of the whole page (the journal's detail runs below the fold). */
+    async function shoot(page: Page, name: string, fullPage = false) {
+      await page.screenshot({ path: join(artifacts, `console-${name}.png`), fullPage });
     }
 
     function clean() {
@@ -128,10 +129,12 @@ describe.skipIf(CHROMIUM === undefined)(
       const detail = await page.locator('#journal-detail').innerText();
       expect(detail).toContain('/unified/conversational-intelligence/interactions');
       expect(detail).toContain(probe);
+      expect(detail).toContain('Response: 200');
+      expect(await page.locator('#journal-response-body').innerText()).toMatch(/^\{\n {2}"result": \[/);
       expect(await page.locator('#journal-detail pre[data-curl]').innerText()).toMatch(
         /^curl -H 'authorization: Bearer \[REDACTED\]' 'http:/,
       );
-      await shoot(page, 'journal');
+      await shoot(page, 'journal', true);
       await page.close();
       clean();
     });
