@@ -16,7 +16,7 @@ import { redactHeaders, redactQuery } from '../redact.js';
 import { accountOfUrl } from './account-of-url.js';
 import { createAnswer } from './answer.js';
 import type { EngineAnswer, EngineRequest } from './engine-request.js';
-import { createJournal, type Journal, type JournalViolation } from './journal.js';
+import { createJournal, type Journal, type JournalResponseBody, type JournalViolation } from './journal.js';
 import { createPageCache, type CacheUse } from './page-cache.js';
 import { previewOf, responseHeadersOf, tapPages } from './response-preview.js';
 import { splitUrl } from './route-path.js';
@@ -188,6 +188,17 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
       health: async () => ({ ...health(), caches: await memoryUse() }),
     },
   });
+  /**
+   * Previews of bodies held as bytes, by the bytes: a repeated page is the page cache's same
+   * bytes each time, and its preview is made once (it would cost more than the answer did).
+   */
+  const previews = new WeakMap<Uint8Array, JournalResponseBody>();
+  const previewOfBody = (body: string | Uint8Array, more: boolean): JournalResponseBody => {
+    if (typeof body === 'string' || more) return previewOf(body, more);
+    let preview = previews.get(body);
+    if (preview === undefined) previews.set(body, (preview = previewOf(body, false)));
+    return preview;
+  };
   /** The first bytes of each journaled stream, as the door reads it: the journal's preview. */
   const streamHeads = new WeakMap<EngineAnswer, { text: string; more: boolean }>();
   async function answer(request: EngineRequest): Promise<EngineAnswer> {
@@ -228,7 +239,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
         ...(violations === undefined ? {} : { violations }),
         ...(headers === undefined ? {} : { requestHeaders: journalHeaders(headers) }),
         ...(sent === undefined ? {} : { responseHeaders: responseHeadersOf(sent) }),
-        ...(body === undefined ? {} : { responseBody: previewOf(body, head?.more ?? false) }),
+        ...(body === undefined ? {} : { responseBody: previewOfBody(body, head?.more ?? false) }),
       });
     },
   };

@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { createJournal } from '../../src/engine/journal.js';
 import { previewOf, RESPONSE_PREVIEW_BYTES, tapPages } from '../../src/engine/response-preview.js';
-import { redactJsonText } from '../../src/redact.js';
+import fc from 'fast-check';
+import { isSecretName, redactJsonText } from '../../src/redact.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { doorNames, onlyDoors, type Door } from '../helpers/doors.js';
 import { parsed, withDoor } from '../helpers/door-checks.js';
@@ -157,6 +158,32 @@ describe('the preview of a body', () => {
     );
     expect(redactJsonText('{"note":"a \\"quoted\\" word","secret":"s"}')).toBe(
       '{"note":"a \\"quoted\\" word","secret":"[REDACTED]"}',
+    );
+  });
+
+  it('skips no secret-named member by its quick first look (any name, any case, escaped or not)', () => {
+    const word = fc.constantFrom(
+      'api',
+      'Key',
+      'TOKEN',
+      'x',
+      'Auth',
+      'pass',
+      '%5F',
+      'sig',
+      'id',
+      '\u212Aey',
+      'name',
+      '_',
+      '-',
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 4 }), (words) => {
+        const name = words.join('');
+        const text = JSON.stringify({ [name]: 'value', other: 1 });
+        expect(redactJsonText(text).includes('[REDACTED]')).toBe(isSecretName(name));
+      }),
+      { numRuns: 500 },
     );
   });
 
