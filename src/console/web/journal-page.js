@@ -19,7 +19,7 @@ const NOT_REPLAYED = new Set([
   'accept',
 ]);
 
-/** A journal entry as a curl line. Redacted secrets stay redacted; the journal keeps no bodies. */
+/** A journal entry as a curl line. Redacted secrets stay redacted; the journal keeps no request bodies. */
 export function curlOfEntry(entry, origin) {
   const url = `${origin}${entry.path}${entry.query === '' ? '' : `?${entry.query}`}`;
   const method = entry.method === 'GET' ? '' : ` -X ${entry.method}`;
