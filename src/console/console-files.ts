@@ -53,6 +53,8 @@ function fileOf(route: string): { path: string; name: string } | undefined {
 }
 
 const kept = new Map<string, ConsoleFile | null>();
+/** The root page's key among the kept files: no route looks like it (routes are '' or start with '/'). */
+const ROOT_PAGE = 'root page';
 
 /**
  * The home page as served at the mock's root (`/`, or a parent app's mount point): the same page
@@ -71,9 +73,6 @@ export function consoleRootPage(): ConsoleFile | undefined {
   kept.set(ROOT_PAGE, root);
   return root;
 }
-
-/** The root page's key among the kept files: no route looks like it (routes are '' or start with '/'). */
-const ROOT_PAGE = 'root page';
 
 /**
  * The file a console route names, or undefined when there is none.

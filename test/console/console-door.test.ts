@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { slashRedirect } from '../../src/console/console-paths.js';
 import { createApp, createRequestListener } from '../../src/server/create-app.js';
 import { AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
@@ -124,6 +125,20 @@ describe('under a parent app’s mount point', () => {
       return `${url.pathname}${url.search}`;
     });
   }
+
+  it.each([
+    ['/', '/mock', './mock/'],
+    ['/?from=banner', '/a/mock?from=banner', './mock/?from=banner'],
+    ['/__admin/console', '/mock/__admin/console', './console/'],
+    ['/', '/mock/', undefined],
+    ['/', '/', undefined],
+    ['/__admin/console/events', '/mock/__admin/console/events', undefined],
+    ['/unified', '/mock/unified', undefined],
+    // A backslash reads as a slash in a browser: `\\evil.example/` would name another host.
+    ['/', '/\\evil.example', undefined],
+  ])('the home page asked for as %s (the browser asked for %s) goes to %s', (url, seen, location) => {
+    expect(slashRedirect(url, seen)).toBe(location);
+  });
 
   it('GET /mock goes to /mock/, the console’s home there', async () => {
     const res = await request(parent).get('/mock');
