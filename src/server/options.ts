@@ -61,16 +61,18 @@ export function engineOptionsOf(options: AppOptions): EngineOptions {
 }
 
 /**
- * Fills in every default and builds the engine.
+ * Fills in every default and builds the engine. `replaces` is the engine this one takes over
+ * from (`serve --watch`): its store and journal carry over (see EngineParts).
  *
  * @example
  * const { engine, door } = resolveOptions({ seed: 7, validateResponses: true });
  */
-export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
+export function resolveOptions(options: AppOptions = {}, replaces?: Engine): ResolvedOptions {
   const { validateResponses = false, adminFromAnywhere = false } = options;
   const engine = createEngine(engineOptionsOf(options), {
     health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
     signer: nodeSigner,
+    ...(replaces === undefined ? {} : { replaces }),
   });
   return { engine, door: { validateResponses, adminFromAnywhere } };
 }
