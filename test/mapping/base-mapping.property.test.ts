@@ -5,6 +5,7 @@
  * serialised.
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
@@ -89,6 +90,14 @@ const answeredQuery = unifiedQueries(
   false,
   engine.world.accounts.filter((account) => (account.behavior ?? 'healthy') === 'healthy' && account.userCount > 0),
 );
+
+describe('the shipped JSONata mapping', () => {
+  it('is exported as interactions-kit/mappings/gong/*', () => {
+    const require = createRequire(import.meta.url);
+    for (const kind of ['query_mapping', 'response_mapping'] as const)
+      expect(readFileSync(require.resolve(`interactions-kit/mappings/gong/${kind}.jsonata`), 'utf8')).toBe(BASE[kind]);
+  });
+});
 
 describe('the shipped JSONata mapping and the built-in mapping agree', () => {
   it('query_mapping: the same Gong body, key for key, for random unified queries', async () => {
