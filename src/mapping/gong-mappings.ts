@@ -96,7 +96,15 @@ function createAccountMapper(chosen: Chosen, loader: JsonataLoader): AccountMapp
   const compiledFor = (kind: MappingKind) => {
     const text = chosen[kind];
     if (text === undefined) return undefined;
-    return (compiled[kind] ??= loader().then((runtime) => compileMapping(runtime, text.layer, kind, text.text)));
+    return (compiled[kind] ??= loader().then(
+      (runtime) => compileMapping(runtime, text.layer, kind, text.text),
+      // Never a rejected request: an engine that cannot load JSONata answers with what it lacks.
+      (error: unknown): MappingFailure => ({
+        layer: text.layer,
+        kind,
+        message: `JSONata could not be loaded (${error instanceof Error ? error.message : String(error)}); run npm install jsonata`,
+      }),
+    ));
   };
   const layers = Object.fromEntries(MAPPING_KINDS.map((kind) => [kind, chosen[kind]?.layer ?? 'base'])) as Record<
     MappingKind,

@@ -75,6 +75,25 @@ describe('without @truto/truto-jsonata installed', () => {
   });
 });
 
+describe('without any JSONata at all', () => {
+  it('an override is a 502 saying what is missing, never a rejected request', async () => {
+    const missing = () => Promise.reject(new Error("Cannot find package 'jsonata'"));
+    const engine = createEngine(
+      { now: NOW, mapping: RENAME },
+      { jsonataLoader: createJsonataLoader({ truto: missing, jsonata: missing }) },
+    );
+    const got = await engine.answer({
+      method: 'GET',
+      url: unifiedUrl(october()),
+      headers: { authorization: 'Bearer t' },
+    });
+    expect(got.status).toBe(502);
+    expect(new TextDecoder().decode(got.body as Uint8Array)).toContain(
+      "the server layer's response_mapping: JSONata could not be loaded (Cannot find package 'jsonata'); run npm install jsonata",
+    );
+  });
+});
+
 describe("the list of @truto/truto-jsonata's functions", () => {
   it('is what the installed package adds to JSONata', async () => {
     const trutoJsonata = (await import('@truto/truto-jsonata')).default;
