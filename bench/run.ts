@@ -3,10 +3,13 @@
  * (autocannon, same connections, same duration), so the ratios mean something on a shared,
  * noisy machine. Prints a table and writes bench/results/bench-<time>.json.
  *
- *   npm run bench -- --duration 10 --connections 50 --workers 1,2 [--skip-prism] [--skip-generation] [--skip-world]
+ *   npm run bench -- --duration 10 --connections 50 --workers 1,2 [--skip-prism] [--skip-generation] [--skip-world] [--skip-mapping]
  *
  * The world-file part (bench/world-file.ts) loads a world of 1,000 users with 100,000 pinned
  * days and measures distinct pages over it beside the default world's, in alternating rounds.
+ *
+ * The mapping part (bench/mapping.ts) maps the same Gong pages with the built-in mapping and with
+ * the shipped JSONata mapping run as an override, side by side: records mapped a second.
  *
  * Against an earlier build instead (a checkout of the earlier commit, built there): both servers
  * run at once and are measured in interleaved rounds, the repeated page and distinct pages each
@@ -70,6 +73,7 @@ async function main(): Promise<void> {
       'skip-prism': { type: 'boolean', default: false },
       'skip-generation': { type: 'boolean', default: false },
       'skip-world': { type: 'boolean', default: false },
+      'skip-mapping': { type: 'boolean', default: false },
       baseline: { type: 'string' },
       rounds: { type: 'string', default: '5' },
     },
@@ -192,6 +196,12 @@ async function main(): Promise<void> {
     worldFile = await benchWorldFile(BIN, load);
   }
 
+  let mapping: Awaited<ReturnType<typeof import('./mapping.js').benchMapping>> | undefined;
+  if (!values['skip-mapping']) {
+    const { benchMapping } = await import('./mapping.js');
+    mapping = await benchMapping();
+  }
+
   console.log(`\nbench: ${connections} connections, ${duration} s per target, page of ${pageBytes.length} bytes\n`);
   console.log(table(rows));
   console.log(`\ncold start to first answer (ms): ${JSON.stringify(coldStartMs)}`);
@@ -206,12 +216,18 @@ async function main(): Promise<void> {
       `distinct pages, pinned world / default world (medians): ${worldFile.distinctPinnedVsDefault} (floor: 0.8)`,
     );
   }
+  if (mapping !== undefined)
+    console.log(
+      `\nmapping, records mapped a second (median of rounds, one core): built-in ${mapping.builtInRecordsPerSecond}; ` +
+        `JSONata override via @truto/truto-jsonata ${mapping.trutoJsonataRecordsPerSecond}; via plain jsonata ${mapping.plainJsonataRecordsPerSecond}; ` +
+        `built-in / truto-jsonata = ${mapping.builtInVsTrutoJsonata}; first override request waits ${mapping.firstUseMs} ms (load + compile, once per process)`,
+    );
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile }, null, 2)}\n`,
+    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile, mapping }, null, 2)}\n`,
   );
   console.log(`\nresults: ${file}`);
 }

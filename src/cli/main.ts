@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   verify: async () => (await import('./verify.js')).verifyCommand,
   world: async () => (await import('./world.js')).worldCommand,
   record: async () => (await import('./record.js')).recordCommand,
+  mapping: async () => (await import('./mapping-test.js')).mappingCommand,
 };
 
 function usage(): string {
@@ -26,6 +27,7 @@ function usage(): string {
     '  verify     check a target (this mock, Prism, the real service) against the contract',
     '  record     record the real service into a folder (replay it with serve --replay, check it with verify --recording)',
     '  world      write a world file to start from (world init), or check one (world check FILE)',
+    '  mapping    test mapping overrides offline (mapping test --mapping DIR --account ID --start --end)',
     '',
     'Run `interactions-kit <command> --help` for its flags; `interactions-kit --version` for the version.',
   ].join('\n');

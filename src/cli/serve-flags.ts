@@ -8,6 +8,8 @@ import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 import { parseRealityFlags, type RealityFlags } from './reality-flags.js';
+import type { MappingKind } from '../mapping/mapping-texts.js';
+import { MappingDirError, readMappingDir } from '../mapping-files/read-mapping-dir.js';
 
 const LOG_LEVELS = ['silent', 'info', 'debug'] as const;
 type LogLevel = (typeof LOG_LEVELS)[number];
@@ -22,6 +24,8 @@ export const SERVE_HELP = `Usage: interactions-kit serve [flags]
                     instead of the embedded default world
   --watch           with --world: reload the file when it is saved (a broken save keeps the
                     last good world and says why)
+  --mapping DIR     override the Gong mapping server-wide: DIR holds query_mapping.jsonata and/or
+                    response_mapping.jsonata (JSONata); a world file's account may override it in turn
   --seed N          seed of the world (default: the world file's, else 42)
   --token T         accepted API token; repeat for several (default: any non-empty token)
   --now DATE-TIME   the current instant for Gong's "toDate not after today" rule (default: the world
@@ -62,6 +66,8 @@ export interface ServeFlags {
   worldFile: string | undefined;
   /** Reload the world file on save. */
   watch: boolean;
+  /** `--mapping DIR`'s files by kind (`app.mapping` holds their texts), for messages naming them. */
+  mappingFiles?: Partial<Record<MappingKind, string>>;
   app: AppOptions;
   /** `--replay`, `--proxy`: the real service's doors, when asked for. */
   reality?: RealityFlags;
@@ -81,6 +87,25 @@ function readFaultRateFlag(text: string | undefined): number | Record<string, nu
   return 'rates' in parsed ? parsed.rates : undefined;
 }
 
+/**
+ * `--mapping DIR`, read; throws CliError for a folder that is missing, empty or holds a file
+ * that is not a mapping.
+ *
+ * @example
+ * readMappingFlag('mappings/acme')?.texts.response_mapping;
+ */
+export function readMappingFlag(dir: string | undefined): ReturnType<typeof readMappingDir> | undefined {
+  if (dir === undefined) return undefined;
+  if (dir === '')
+    throw new CliError('--mapping needs a folder holding query_mapping.jsonata and/or response_mapping.jsonata');
+  try {
+    return readMappingDir(dir);
+  } catch (error) {
+    if (error instanceof MappingDirError) throw new CliError(`--mapping: ${error.message}`);
+    throw error;
+  }
+}
+
 /** Reads `serve`'s flags; throws CliError on a bad one. */
 export function parseServeFlags(args: string[]): ServeFlags | 'help' {
   const values = parseFlags(args, {
@@ -89,6 +114,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     seed: { type: 'string' },
     world: { type: 'string' },
     watch: { type: 'boolean' },
+    mapping: { type: 'string' },
     token: { type: 'string', multiple: true },
     now: { type: 'string' },
     secret: { type: 'string' },
@@ -158,7 +184,10 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
   };
   const reality = parseRealityFlags(values);
+  const mapping = readMappingFlag(values.mapping);
+  if (mapping !== undefined) app.mapping = mapping.texts;
   return {
+    ...(mapping === undefined ? {} : { mappingFiles: mapping.files }),
     ...(reality === undefined ? {} : { reality }),
     port: parseIntegerFlag('--port', values.port, 4010, 0, 65535),
     workers: parseIntegerFlag('--workers', values.workers, 1, 1, 64),

@@ -14,6 +14,7 @@ import { runPrimary, runWorker } from './serve-cluster.js';
 import { parseServeFlags, SERVE_HELP, type ServeFlags } from './serve-flags.js';
 import { nextStopSignal, startServer } from './start-server.js';
 import { watchServedWorld } from './watch-world.js';
+import { mappingProblems } from './check-mappings.js';
 
 /**
  * The banner printed on start: where the mock is, its accounts, and a curl to paste. A token
@@ -84,6 +85,20 @@ export const serveCommand: Command = {
     }
     const failed = readWorldFile(flags);
     if (failed !== undefined) return failed;
+    const problems = await mappingProblems({
+      server: typeof flags.app.mapping === 'object' ? flags.app.mapping : undefined,
+      files: flags.mappingFiles,
+      world: typeof flags.app.world === 'object' ? flags.app.world : undefined,
+      worldFile: flags.worldFile,
+    });
+    if (problems.length > 0) {
+      const count = problems.length;
+      console.error(
+        `interactions-kit serve: ${count} mapping expression${count === 1 ? '' : 's'} cannot run; not serving`,
+      );
+      for (const problem of problems) console.error(problem);
+      return 1;
+    }
     if (cluster.isWorker) return runWorker(flags);
     if (flags.workers > 1) return runPrimary(flags, banner);
     const running = await startServer(flags);

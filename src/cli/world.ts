@@ -10,13 +10,15 @@ import { createWorld } from '../world/world.js';
 import { CliError } from './cli-error.js';
 import type { Command } from './command.js';
 import { parseFlags } from './flags.js';
+import { mappingProblems } from './check-mappings.js';
 
 const HELP = `Usage: interactions-kit world init [--out FILE] [--force]
        interactions-kit world check FILE
 
   init    write the embedded default world as a world file (default: to stdout)
           --out FILE   write it to FILE (refuses to overwrite one unless --force)
-  check   validate a world file: each problem with its line, column and path; exit 1 if any`;
+  check   validate a world file: each problem with its line, column and path (an account's
+          mapping: expressions are compiled too); exit 1 if any`;
 
 function init(args: string[]): number {
   const values = parseFlags(args, {
@@ -42,7 +44,7 @@ function init(args: string[]): number {
   return 0;
 }
 
-function check(args: string[]): number {
+async function check(args: string[]): Promise<number> {
   if (args.length === 1 && (args[0] === '--help' || args[0] === '-h')) {
     console.log(HELP);
     return 0;
@@ -51,7 +53,15 @@ function check(args: string[]): number {
     throw new CliError('world check takes one world file: world check FILE');
   const file = args[0] as string;
   try {
-    const world = createWorld({ document: loadWorldFile(file) });
+    const document = loadWorldFile(file);
+    const world = createWorld({ document });
+    // An account's mapping: is checked as serve checks it: compiled, each failure placed.
+    const problems = await mappingProblems({ server: undefined, files: undefined, world: document, worldFile: file });
+    if (problems.length > 0) {
+      for (const problem of problems) console.error(problem);
+      console.error(`${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+      return 1;
+    }
     const users = world.accounts.reduce((sum, account) => sum + account.userCount, 0);
     console.log(`${file}: ok (seed ${world.seed}, ${world.accounts.length} accounts, ${users} users)`);
     return 0;

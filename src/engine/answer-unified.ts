@@ -6,6 +6,7 @@ import { requestedScenario, type AmbientScenario } from '../faults/request-scena
 import { SCENARIO_NAMES, type ScenarioName } from '../scenarios.js';
 import type { GongApi } from '../gong/gong-api.js';
 import type { MockContext } from '../mock-context.js';
+import type { GongMappings } from '../mapping/gong-mappings.js';
 import { answerJson, interactionLines } from '../unified/interaction-json.js';
 import { listInteractions } from '../unified/list-interactions.js';
 import { unifiedError, type UnifiedErrorResult } from '../unified/unified-error.js';
@@ -25,6 +26,8 @@ export interface UnifiedParts {
   pages: PageCache;
   tokens: ReadonlySet<string> | undefined;
   origin: string;
+  /** Overrides of the Gong mapping; undefined: the built-in mapping for every account. */
+  mappings: GongMappings | undefined;
 }
 
 function errorAnswer(error: UnifiedErrorResult, scenario?: string): BareAnswer {
@@ -58,7 +61,12 @@ async function scenarioAnswer(
 
   // The configured origin, never the request's Host: a Host is the client's to choose, and
   // echoing it would hand a rebound or spoofed name back inside debug.requestUrl.
-  const answer = await listInteractions(parts.context, parts.gong, { rawQuery, scenario, origin: parts.origin });
+  const answer = await listInteractions(
+    parts.context,
+    parts.gong,
+    { rawQuery, scenario, origin: parts.origin },
+    parts.mappings,
+  );
   if (answer.kind === 'stream') {
     const { pages } = answer;
     return {

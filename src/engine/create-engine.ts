@@ -21,6 +21,10 @@ import { createPageCache, type CacheUse } from './page-cache.js';
 import { previewOf, responseHeadersOf, tapPages } from './response-preview.js';
 import { splitUrl } from './route-path.js';
 import { resolveEngineOptions, type EngineOptions, type EngineSettings } from './engine-options.js';
+import { createGongMappings, type GongMappings } from '../mapping/gong-mappings.js';
+import type { JsonataLoader } from '../mapping/jsonata-loader.js';
+import type { MappingTexts } from '../mapping/mapping-texts.js';
+import type { WorldDocument } from '../generated/world-document.js';
 
 export type { CacheUse } from './page-cache.js';
 
@@ -97,6 +101,8 @@ export interface Engine {
   readonly journal: Journal;
   /** Fault sequences: "the next `times` matching requests get `scenario`", in the store. */
   readonly faults: FaultSequences;
+  /** The Gong mapping's overrides (options and world file), or undefined when there are none. */
+  readonly mappings: GongMappings | undefined;
   /** How full the Gong layer's window cache is. */
   windowCacheUse(): CacheUse;
   /** How full every bounded store is. */
@@ -129,6 +135,28 @@ export interface EngineParts {
    * sequences and rate-limit windows go on as before. Default none. Wins over `store`.
    */
   replaces?: Engine;
+  /** Loads JSONata when a mapping override runs. Default: `@truto/truto-jsonata` if installed, else `jsonata`. */
+  jsonataLoader?: JsonataLoader;
+}
+
+/** The world document's accounts that state a `mapping:`, by lower-case id. */
+function accountMappings(document: WorldDocument | undefined): Map<string, MappingTexts> {
+  const found = new Map<string, MappingTexts>();
+  for (const account of document?.accounts ?? [])
+    if (account.mapping !== undefined) found.set(account.id.toLowerCase(), account.mapping);
+  return found;
+}
+
+/**
+ * The layered overrides, or undefined when there are none at all (the built-in mapping).
+ *
+ * @example
+ * mappingsOf(settings, undefined); // undefined for the default options
+ */
+function mappingsOf(settings: EngineSettings, loader: JsonataLoader | undefined): GongMappings | undefined {
+  const accounts = accountMappings(settings.world);
+  if (accounts.size === 0 && Object.keys(settings.mapping).length === 0) return undefined;
+  return createGongMappings({ server: settings.mapping, accounts, ...(loader === undefined ? {} : { loader }) });
 }
 
 /**
@@ -158,6 +186,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
   const journal = replaces?.journal ?? createJournal(store, settings.journalSize, settings.journalBytes);
   const pages = createPageCache({ maxBytes: settings.pageCacheBytes });
   const faultSequences = createFaultSequences(store);
+  const mappings = mappingsOf(settings, parts.jsonataLoader);
   const windowCacheUse = (): CacheUse => ({
     entries: windows.size,
     bytes: windows.weight,
@@ -175,7 +204,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     store,
     faults: faultSequences,
     faultRates: settings.faultRates,
-    unified: { context, gong, pages, tokens: settings.tokens, origin: settings.origin },
+    unified: { context, gong, pages, tokens: settings.tokens, origin: settings.origin, mappings },
     gong: { world, gong, tokens: settings.tokens },
     admin: {
       world,
@@ -218,6 +247,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     store,
     journal,
     faults: faultSequences,
+    mappings,
     windowCacheUse,
     memoryUse,
     answer,

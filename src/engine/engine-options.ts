@@ -6,6 +6,7 @@ import { readFaultRates, type FaultRate, type FaultRates } from '../faults/fault
 import { parseLatency, type Latency } from '../faults/latency.js';
 import type { WorldDocument } from '../generated/world-document.js';
 import type { AccountSpec } from '../world/account-spec.js';
+import { mappingTextsProblem, type MappingTexts } from '../mapping/mapping-texts.js';
 
 const MIB = 1024 * 1024;
 
@@ -67,6 +68,12 @@ export interface EngineOptions {
   baseUrl?: string;
   /** Monotonic clock in ms that rate-limit windows are measured on. Default `performance.now`. */
   clock?: () => number;
+  /**
+   * The server-wide override of the Gong mapping: JSONata expression texts by kind
+   * (`query_mapping`, `response_mapping`). A world file's account may override it in turn.
+   * Default none: the built-in mapping, with no JSONata loaded.
+   */
+  mapping?: MappingTexts;
 }
 
 /**
@@ -99,6 +106,8 @@ export interface EngineSettings {
   /** The Host of `origin`, lower case, with its port: `127.0.0.1:4010`. */
   originHost: string;
   clock: () => number;
+  /** The server-wide mapping override (empty: none). */
+  mapping: MappingTexts;
 }
 
 /**
@@ -187,7 +196,10 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
     windowCacheBytes = 16 * MIB,
     baseUrl = DEFAULT_BASE_URL,
     clock = () => performance.now(),
+    mapping = {},
   } = options;
+  const mappingProblem = mappingTextsProblem(mapping);
+  if (mappingProblem !== undefined) throw new EngineOptionsError(mappingProblem);
   if (tokens !== undefined && tokens.some((token) => token === ''))
     throw new EngineOptionsError('tokens must not be empty strings');
   const rates = resolveFaultRates(faultRate);
@@ -216,5 +228,6 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
     windowCacheBytes,
     ...resolveOrigin(baseUrl),
     clock,
+    mapping,
   };
 }

@@ -13,6 +13,8 @@ export interface JournalViolation {
   pointer: string;
   rule: string;
   message: string;
+  /** The record the violation sits in, when it sits in one (`/body/result/3/...`). */
+  record?: unknown;
 }
 
 export interface JournalEntry {

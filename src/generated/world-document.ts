@@ -66,10 +66,24 @@ export interface WorldDocumentAccount {
    * Seeded users besides those listed, after them in Gong's order. Default 0.
    */
   generatedUsers?: number;
+  mapping?: WorldDocumentMapping;
   /**
    * Users stated in full or in part; what is not stated is generated.
    */
   users?: WorldDocumentUser[];
+}
+/**
+ * This account's override of the Gong mapping: JSONata expression text (not a file name) by kind, as the service's integrated-account layer takes it. A kind stated here replaces the server's (`serve --mapping`) and the kit's own whole; a kind left out keeps the layer below.
+ */
+export interface WorldDocumentMapping {
+  /**
+   * Turns the unified query into the body of Gong's POST /v2/stats/interaction. Sees `query`, `body`, `context`, `before` and `id`.
+   */
+  query_mapping?: string;
+  /**
+   * Turns one peopleInteractionStats entry into one unified record; `null` drops the record. Sees `response`, `body`, `headers`, `query`, `rawQuery` and `context`.
+   */
+  response_mapping?: string;
 }
 /**
  * A Gong user of the account.

@@ -4,6 +4,7 @@
  * applies the delay, checks who may reach the admin API, validates responses when asked, and
  * journals the exchange once the response is done.
  */
+import { recordAtPointer } from '../contract/record-at-pointer.js';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { describeViolations, loadContract, type Contract, type Diagnostic } from '../contract/index.js';
 import type { Engine } from '../engine/create-engine.js';
@@ -46,11 +47,30 @@ function validate(contract: Contract, method: string, url: string, res: ServerRe
     const message = `the response could not be validated: ${error instanceof Error ? error.message : String(error)}`;
     diagnostics = [{ pointer: '', rule: 'validator-error', message }];
   }
-  if (diagnostics.length > 0)
-    console.warn(
-      `interactions-kit: ${method} ${redactUrl(url)} broke the contract:\n${describeViolations(diagnostics)}`,
-    );
-  return diagnostics.map(({ pointer, rule, message }): JournalViolation => ({ pointer, rule, message }));
+  if (diagnostics.length === 0) return [];
+  const records = violatingRecords(body, diagnostics);
+  const shown = [...new Set(records.filter((record) => record !== undefined))].map((record) => JSON.stringify(record));
+  console.warn(
+    `interactions-kit: ${method} ${redactUrl(url)} broke the contract:\n${describeViolations(diagnostics)}${shown.map((record) => `\n  in the record ${record}`).join('')}`,
+  );
+  return diagnostics.map(({ pointer, rule, message }, i): JournalViolation => ({
+    pointer,
+    rule,
+    message,
+    ...(records[i] === undefined ? {} : { record: records[i] }),
+  }));
+}
+
+/** The record each violation sits in (a mapping override's record is the usual culprit). */
+function violatingRecords(body: string | Uint8Array, diagnostics: readonly Diagnostic[]): unknown[] {
+  if (!diagnostics.some((d) => d.pointer.startsWith('/body/result/'))) return diagnostics.map(() => undefined);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(typeof body === 'string' ? body : new TextDecoder().decode(body));
+  } catch {
+    return diagnostics.map(() => undefined);
+  }
+  return diagnostics.map((d) => recordAtPointer(parsed, d.pointer));
 }
 
 /**

@@ -8,6 +8,8 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import { EngineOptionsError, type EngineOptions } from '../engine/engine-options.js';
 import type { WorldDocument } from '../generated/world-document.js';
 import { loadWorldFile } from '../world-file/load-world-file.js';
+import type { MappingTexts } from '../mapping/mapping-texts.js';
+import { readMappingDir } from '../mapping-files/read-mapping-dir.js';
 import type { NodeDoorSettings } from './node-door.js';
 
 export { DEFAULT_BASE_URL } from '../engine/engine-options.js';
@@ -18,7 +20,14 @@ export { DEFAULT_BASE_URL } from '../engine/engine-options.js';
  * @example
  * createApp({ seed: 42, validateResponses: true } satisfies AppOptions);
  */
-export interface AppOptions extends Omit<EngineOptions, 'world'> {
+export interface AppOptions extends Omit<EngineOptions, 'world' | 'mapping'> {
+  /**
+   * The server-wide override of the Gong mapping: a folder holding `query_mapping.jsonata`
+   * and/or `response_mapping.jsonata`, or the expression texts by kind. A world file's account
+   * may override it in turn. Default none: the built-in mapping. A bad folder throws
+   * MappingDirError; a bad expression is a 502 naming its layer and place.
+   */
+  mapping?: string | MappingTexts;
   /**
    * The world to serve: a world file's path (YAML or JSON) or a parsed world document.
    * Default: the embedded default world. A bad file throws WorldFileError naming each problem's line.
@@ -53,10 +62,13 @@ export type AppOptionsError = EngineOptionsError;
  * createEngine(engineOptionsOf({ world: 'world.yaml', validateResponses: true }));
  */
 export function engineOptionsOf(options: AppOptions): EngineOptions {
-  const { validateResponses: _validate, adminFromAnywhere: _admin, world, ...rest } = options;
+  const { validateResponses: _validate, adminFromAnywhere: _admin, world, mapping, ...rest } = options;
   return {
     ...rest,
     ...(world === undefined ? {} : { world: typeof world === 'string' ? loadWorldFile(world) : world }),
+    ...(mapping === undefined
+      ? {}
+      : { mapping: typeof mapping === 'string' ? readMappingDir(mapping).texts : mapping }),
   };
 }
 

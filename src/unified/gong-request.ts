@@ -54,7 +54,19 @@ export function gongStatsBody(account: WorldAccount, query: UnifiedQuery, gongCu
   const { fromDay, toDay } = windowDays(account, query);
   const filter: Json = { fromDate: formatIsoDate(fromDay), toDate: formatIsoDate(toDay) };
   if (query.userIds !== undefined) filter['userIds'] = query.userIds;
-  const body: Json = gongCursor === undefined ? { filter } : { cursor: gongCursor, filter };
+  return withPaging({ filter }, query, gongCursor);
+}
+
+/**
+ * What the service adds to the Gong body a mapping made: the Gong cursor of the page (first,
+ * at the top level, where Gong reads it), then `remote_query` merged in untouched.
+ *
+ * @example
+ * withPaging({ filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } }, query, 'eyJ...');
+ */
+export function withPaging(mapped: Json, query: UnifiedQuery, gongCursor: string | undefined): Json {
+  const body: Json = gongCursor === undefined ? mapped : { cursor: gongCursor, ...mapped };
+  if (gongCursor !== undefined) body['cursor'] = gongCursor;
   // Plain objects only: remote_query is built without a prototype.
   const remote = query.remoteQuery === undefined ? undefined : (JSON.parse(JSON.stringify(query.remoteQuery)) as Json);
   return remote === undefined ? body : deepMerge(body, remote);

@@ -10,7 +10,8 @@ import type { Interaction } from '../schema-types.js';
 import type { WorldAccount } from '../world/world.js';
 import { GONG_PAGE_SIZE } from '../gong/page-size.js';
 import { formatPage } from './format-page.js';
-import { fetchUnifiedPage, isErrorResult } from './list-page.js';
+import { fetchUnifiedPage, isErrorResult, type PageMapping } from './list-page.js';
+import type { GongMappings } from '../mapping/gong-mappings.js';
 import { fieldInsideList, KEY_BY_FIELDS, shapeRecords } from './shape-records.js';
 import { invalidParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
 import { parseUnifiedQuery, type UnifiedQuery } from './unified-query.js';
@@ -108,10 +109,11 @@ async function* streamPages(
   query: UnifiedQuery,
   call: GongCallOptions,
   seen: Set<string>,
+  mapping: PageMapping | undefined,
 ): AsyncGenerator<Interaction[]> {
   let cursor = query.nextCursor;
   while (cursor !== undefined) {
-    const page = await fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor }, call);
+    const page = await fetchUnifiedPage(context, gong, account, { ...query, nextCursor: cursor }, call, mapping);
     if (isErrorResult(page)) throw new StreamCutShortError(`a later page failed: ${page.status} ${page.body.message}`);
     yield shapeRecords(page.records, query);
     cursor = page.nextCursor ?? undefined;
@@ -156,7 +158,8 @@ function unifiedFault(account: WorldAccount, scenario: ScenarioName | undefined)
 }
 
 /**
- * Answers a unified list request.
+ * Answers a unified list request; `mappings` are the overrides of the Gong mapping (default
+ * none: the built-in mapping).
  *
  * @example
  * await listInteractions(context, gong, { rawQuery: 'integrated_account_id=...&start_time=...&end_time=...', origin: 'http://127.0.0.1:4010' });
@@ -165,6 +168,7 @@ export async function listInteractions(
   context: MockContext,
   gong: GongApi,
   input: ListInteractionsInput,
+  mappings?: GongMappings,
 ): Promise<UnifiedAnswer> {
   const parsed = parseUnifiedQuery(input.rawQuery);
   if ('error' in parsed) return errorAnswer(parsed.error);
@@ -181,14 +185,16 @@ export async function listInteractions(
   const call: GongCallOptions = { scenario: input.scenario };
   // A stream walks Gong's own pages: one Gong call per page, whatever `limit` says.
   const pageQuery = query.format === 'stream' ? { ...query, limit: GONG_PAGE_SIZE } : query;
-  const first = await fetchUnifiedPage(context, gong, account, pageQuery, call);
+  const mapper = mappings?.forAccount(account.id);
+  const mapping = mapper === undefined ? undefined : { mapper, rawQuery: input.rawQuery };
+  const first = await fetchUnifiedPage(context, gong, account, pageQuery, call, mapping);
   if (isErrorResult(first)) return errorAnswer(first);
   if (query.format === 'stream') {
     const seen = new Set([pageQuery.nextCursor, first.nextCursor].filter((c): c is string => typeof c === 'string'));
     const rest =
       first.nextCursor === null || first.nextCursor === pageQuery.nextCursor
         ? []
-        : streamPages(context, gong, account, { ...pageQuery, nextCursor: first.nextCursor }, call, seen);
+        : streamPages(context, gong, account, { ...pageQuery, nextCursor: first.nextCursor }, call, seen, mapping);
     return {
       kind: 'stream',
       status: 200,

@@ -11,6 +11,8 @@ import type { WorldAccount } from '../world/world.js';
 import { gongStatsBody, windowOutOfRange } from './gong-request.js';
 import { toInteraction } from './map-interaction-stats.js';
 import { remoteError } from './remote-error.js';
+import type { AccountMapper } from '../mapping/gong-mappings.js';
+import { isMappingFailure, mappingError } from '../mapping/mapping-failure.js';
 import { decodeUnifiedCursor, encodeUnifiedCursor, type UnifiedPosition } from './unified-cursor.js';
 import { invalidParameters, type UnifiedErrorResult } from './unified-error.js';
 import type { UnifiedQuery } from './unified-query.js';
@@ -66,13 +68,29 @@ export function isLooping(remoteNextCursor: string | undefined, givenRemoteCurso
   return remoteNextCursor !== undefined && remoteNextCursor === givenRemoteCursor;
 }
 
-/** The page a query's `next_cursor` points at (the first page without one). */
+/**
+ * An account's overridden mapping and the request's query string as sent (which the response
+ * mapping reads as `rawQuery`).
+ *
+ * @example
+ * const mapping: PageMapping = { mapper: mappings.forAccount(account.id)!, rawQuery };
+ */
+export interface PageMapping {
+  mapper: AccountMapper;
+  rawQuery: string;
+}
+
+/**
+ * The page a query's `next_cursor` points at (the first page without one). Without `mapping`
+ * the built-in mapping runs, synchronously; with it, the overriding expressions.
+ */
 export async function fetchUnifiedPage(
   context: MockContext,
   gong: GongApi,
   account: WorldAccount,
   query: UnifiedQuery,
   call: GongCallOptions = {},
+  mapping?: PageMapping,
 ): Promise<UnifiedPage | UnifiedErrorResult> {
   const bound = queryFingerprint(context, query);
   let position: UnifiedPosition = { gongCursor: undefined, offset: 0 };
@@ -83,7 +101,11 @@ export async function fetchUnifiedPage(
   }
   const outOfRange = windowOutOfRange(account, query);
   if (outOfRange !== undefined) return invalidParameters([outOfRange]);
-  const body = gongStatsBody(account, query, position.gongCursor);
+  const body =
+    mapping === undefined
+      ? gongStatsBody(account, query, position.gongCursor)
+      : await mapping.mapper.gongBody(account, query, position.gongCursor);
+  if (isMappingFailure(body)) return mappingError(body, null);
   const result = await gong.interactionStats(account, body, call);
   const gongCall: GongCall = { body, result };
   if (!result.ok) {
@@ -100,9 +122,14 @@ export async function fetchUnifiedPage(
   else if (page.records.cursor !== undefined && !isLooping(page.records.cursor, position.gongCursor))
     next = { gongCursor: page.records.cursor, offset: 0 };
   const window = { fromDateTime: page.fromDateTime, toDateTime: page.toDateTime, timeZone: page.timeZone };
+  const records =
+    mapping === undefined
+      ? people.map((person) => toInteraction(person, window))
+      : await mapping.mapper.records(account, { body: page, headers: result.headers }, people, query, mapping.rawQuery);
+  if (isMappingFailure(records)) return mappingError(records, page);
   return {
     people,
-    records: people.map((person) => toInteraction(person, window)),
+    records,
     nextCursor: next === undefined ? null : encodeUnifiedCursor(context, bound, next, context.world.fingerprint),
     gongCall,
     repeatable: result.repeatable !== false,

@@ -39,7 +39,8 @@ export function toInteraction(person: GongPersonInteractionStats, window: GongWi
   const additional: AdditionalMetric[] = [];
   for (const stat of person.personInteractionStats ?? []) {
     if (typeof stat?.name !== 'string' || typeof stat.value !== 'number' || !Number.isFinite(stat.value)) continue;
-    const metric = METRIC_BY_STAT_NAME[stat.name];
+    // Own names only: a stat called `constructor` is an additional metric, not Object's.
+    const metric = Object.hasOwn(METRIC_BY_STAT_NAME, stat.name) ? METRIC_BY_STAT_NAME[stat.name] : undefined;
     if (metric === undefined) additional.push({ name: stat.name, value: stat.value });
     else if (metrics[metric] === undefined) metrics[metric] = stat.value;
   }

@@ -20,6 +20,7 @@ const ENGINE = [
   'src/world',
   'src/gong',
   'src/unified',
+  'src/mapping',
   'src/faults',
   'src/mock-context.ts',
   'src/signing.ts',

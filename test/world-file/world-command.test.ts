@@ -146,6 +146,21 @@ describe('world check', () => {
     expect(stdout).toContain('seed 3');
   });
 
+  it("compiles an account's mapping: a bad expression is exit 1 with its place in the file", async () => {
+    const account = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
+    const text = (expression: string) =>
+      `accounts:\n  - id: ${account}\n    mapping:\n      response_mapping: "${expression}"\n`;
+    writeFileSync(join(dir, 'mapped.yaml'), text('$merge([response])'));
+    expect((await cli(['world', 'check', 'mapped.yaml'], dir)).code).toBe(0);
+    writeFileSync(join(dir, 'mapped.yaml'), text('$merge([response)'));
+    const { code, stderr } = await cli(['world', 'check', 'mapped.yaml'], dir);
+    expect(code).toBe(1);
+    expect(stderr).toContain(
+      `mapped.yaml:4:25: accounts[0].mapping.response_mapping (account ${account}): the account layer's response_mapping, line 1, column`,
+    );
+    expect(stderr).toContain('mapped.yaml: 1 problem');
+  });
+
   it('a missing file is exit 1; a misuse is exit 2', async () => {
     const missing = await cli(['world', 'check', 'nope.yaml'], dir);
     expect(missing.code).toBe(1);

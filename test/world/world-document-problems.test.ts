@@ -30,7 +30,7 @@ describe('each bad input is one clear message at its place', () => {
     [
       'a key far from any',
       { accounts: [{ id: ID, colour: 'red' }] },
-      'accounts[0].colour: unknown key (the keys here are id, name, domain, timeZone, behavior, generatedUsers, users)',
+      'accounts[0].colour: unknown key (the keys here are id, name, domain, timeZone, behavior, generatedUsers, mapping, users)',
     ],
     [
       'a bad UUID',
