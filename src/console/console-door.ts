@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Engine } from '../engine/create-engine.js';
 import { adminHostRefusal } from '../engine/allowed-host.js';
 import { headerText, splitUrl } from '../engine/route-path.js';
-import { sendBytes, sendJson } from '../server/send.js';
+import { sendBytes, sendJson } from '../node-http/send.js';
 import { consoleFile, consoleRootPage } from './console-files.js';
 import { consoleHeaders } from './console-headers.js';
 import { consoleInfo, type ConsoleDoorSettings } from './console-info.js';

@@ -10,7 +10,7 @@ import type { EngineAnswer } from './engine-request.js';
 /** Bytes of a response body the journal keeps (UTF-8, cut at a character's boundary). */
 export const RESPONSE_PREVIEW_BYTES = 4096;
 
-/** The content type the HTTP doors send when an answer names none (see server/send.ts). */
+/** The content type the HTTP doors send when an answer names none (see node-http/send.ts). */
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /**

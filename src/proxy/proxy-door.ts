@@ -16,7 +16,7 @@ import type { JournalViolation } from '../engine/journal.js';
 import { isAdminUrl } from '../engine/route-path.js';
 import { fixtureHeaders } from '../fixtures/fixture-file.js';
 import { redactText, redactUrl } from '../redact.js';
-import { sendJson } from '../server/send.js';
+import { sendJson } from '../node-http/send.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { queryRecordOf } from '../reality/redact-exchange.js';
 import type { ProxyRecorder } from './proxy-recorder.js';

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { isAdminUrl } from '../engine/route-path.js';
-import { sendBytes } from '../server/send.js';
+import { sendBytes } from '../node-http/send.js';
 import type { Replay } from './replay-recording.js';
 
 /**

@@ -7,7 +7,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { unifiedError } from '../unified/unified-error.js';
-import { sendJson } from './send.js';
+import { sendJson } from '../node-http/send.js';
 
 /**
  * Counts each client's connections on `server`; answers whether a request came on a connection

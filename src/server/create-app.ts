@@ -11,7 +11,7 @@ import type { FaultSequences } from '../faults/fault-sequences.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { nodeDoor } from './node-door.js';
 import { AppOptionsError, resolveOptions, type AppOptions } from './options.js';
-import { sendJson } from './send.js';
+import { sendJson } from '../node-http/send.js';
 
 /**
  * The Node door over a fresh engine: a node:http request listener answering every route.

@@ -17,7 +17,7 @@ import { redactUrl } from '../redact.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { isLoopback } from './loopback-only.js';
 import { bodyReader } from './read-body.js';
-import { sendBytes, sendJson, sendStream } from './send.js';
+import { sendBytes, sendJson, sendStream } from '../node-http/send.js';
 import { sendWireFault } from './send-wire-fault.js';
 
 /**

@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { RunningServer } from '../../src/cli/start-server.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { proxyDoor } from '../../src/proxy/proxy-door.js';
-import { sendStream } from '../../src/server/send.js';
+import { sendStream } from '../../src/node-http/send.js';
 import { BROKEN_ACCOUNT, startBrokenTarget, type BrokenTarget } from '../helpers/broken-target.js';
 import { ACCOUNT, startMockServer, UNIFIED_PATH } from '../helpers/mock.js';
 

@@ -8,7 +8,7 @@ import { createServer, get, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Interaction } from '../../src/schema-types.js';
-import { sendStream } from '../../src/server/send.js';
+import { sendStream } from '../../src/node-http/send.js';
 import { interactionLines } from '../../src/unified/interaction-json.js';
 import { toInteraction } from '../../src/unified/map-interaction-stats.js';
 
