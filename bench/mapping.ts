@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { createEngine } from '../src/engine/create-engine.js';
 import { createGongMappings } from '../src/mapping/gong-mappings.js';
 import { createJsonataLoader } from '../src/mapping/jsonata-loader.js';
-import { isMappingFailure } from '../src/mapping/mapping-failure.js';
+import { isMappingFailure } from '../src/unified/mapping-failure.js';
 import type { GongInteractionStatsResponse } from '../src/schema-types.js';
 import { gongStatsBody } from '../src/unified/gong-request.js';
 import { toInteraction } from '../src/unified/map-interaction-stats.js';

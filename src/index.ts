@@ -18,7 +18,7 @@ export { loadWorldFile } from './world-file/load-world-file.js';
 export { parseWorldText, type WorldText } from './world-file/parse-world-text.js';
 export { WorldFileError, formatLocatedProblem, type LocatedProblem } from './world-file/located-problem.js';
 export { readMappingDir, MappingDirError } from './mapping-files/read-mapping-dir.js';
-export type { MappingTexts, MappingKind, MappingLayer } from './mapping/mapping-texts.js';
+export type { MappingTexts, MappingKind, MappingLayer } from './unified/mapping-texts.js';
 export { DEFAULT_WORLD, WorldOptionsError, type WorldDocument } from './engine.js';
 export { loadContract, describeViolations, ContractError } from './contract/index.js';
 export type { Contract, Diagnostic } from './contract/index.js';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { WorldDocument } from '../generated/world-document.js';
 import { createGongMappings } from '../mapping/gong-mappings.js';
 import type { JsonataLoader } from '../mapping/jsonata-loader.js';
-import type { MappingKind, MappingTexts } from '../mapping/mapping-texts.js';
+import type { MappingKind, MappingTexts } from '../unified/mapping-texts.js';
 import { describeMappingFailures } from '../mapping-files/describe-mapping-failures.js';
 
 /** What to check: the server layer, the world document and where each came from. */

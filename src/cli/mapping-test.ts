@@ -10,7 +10,7 @@ import { recordAtPointer } from '../contract/record-at-pointer.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import type { WorldDocument } from '../generated/world-document.js';
 import type { JsonataLoader } from '../mapping/jsonata-loader.js';
-import { MAPPING_KINDS } from '../mapping/mapping-texts.js';
+import { MAPPING_KINDS } from '../unified/mapping-texts.js';
 import { WorldFileError } from '../world-file/located-problem.js';
 import { loadWorldFile } from '../world-file/load-world-file.js';
 import { DEFAULT_WORLD } from '../world/default-world.js';

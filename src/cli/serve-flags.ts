@@ -8,7 +8,7 @@ import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 import { parseRealityFlags, type RealityFlags } from './reality-flags.js';
-import type { MappingKind } from '../mapping/mapping-texts.js';
+import type { MappingKind } from '../unified/mapping-texts.js';
 import { MappingDirError, readMappingDir } from '../mapping-files/read-mapping-dir.js';
 
 const LOG_LEVELS = ['silent', 'info', 'debug'] as const;

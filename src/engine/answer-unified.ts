@@ -6,7 +6,7 @@ import { requestedScenario, type AmbientScenario } from '../faults/request-scena
 import { SCENARIO_NAMES, type ScenarioName } from '../scenarios.js';
 import type { GongApi } from '../gong/gong-api.js';
 import type { MockContext } from '../mock-context.js';
-import type { GongMappings } from '../mapping/gong-mappings.js';
+import type { GongMappings } from '../unified/mapping-override.js';
 import { answerJson, interactionLines } from '../unified/interaction-json.js';
 import { listInteractions } from '../unified/list-interactions.js';
 import { unifiedError, type UnifiedErrorResult } from '../unified/unified-error.js';

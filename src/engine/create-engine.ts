@@ -21,9 +21,10 @@ import { createPageCache, type CacheUse } from './page-cache.js';
 import { previewOf, responseHeadersOf, tapPages } from './response-preview.js';
 import { splitUrl } from './route-path.js';
 import { resolveEngineOptions, type EngineOptions, type EngineSettings } from './engine-options.js';
-import { createGongMappings, type GongMappings } from '../mapping/gong-mappings.js';
+import { createGongMappings } from '../mapping/gong-mappings.js';
+import type { GongMappings } from '../unified/mapping-override.js';
 import type { JsonataLoader } from '../mapping/jsonata-loader.js';
-import type { MappingTexts } from '../mapping/mapping-texts.js';
+import type { MappingTexts } from '../unified/mapping-texts.js';
 import type { WorldDocument } from '../generated/world-document.js';
 
 export type { CacheUse } from './page-cache.js';

@@ -6,7 +6,7 @@ import { readFaultRates, type FaultRate, type FaultRates } from '../faults/fault
 import { parseLatency, type Latency } from '../faults/latency.js';
 import type { WorldDocument } from '../generated/world-document.js';
 import type { AccountSpec } from '../world/account-spec.js';
-import { mappingTextsProblem, type MappingTexts } from '../mapping/mapping-texts.js';
+import { mappingTextsProblem, type MappingTexts } from '../unified/mapping-texts.js';
 
 const MIB = 1024 * 1024;
 

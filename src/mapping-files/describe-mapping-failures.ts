@@ -2,8 +2,8 @@
  * Mapping failures found at load time, each with its place: the file and the line and column
  * in it (a mapping folder's file, or the world file holding the account's expression).
  */
-import { describeMappingFailure, type MappingFailure } from '../mapping/mapping-failure.js';
-import type { MappingKind } from '../mapping/mapping-texts.js';
+import { describeMappingFailure, type MappingFailure } from '../unified/mapping-failure.js';
+import type { MappingKind } from '../unified/mapping-texts.js';
 import type { WorldDocument } from '../generated/world-document.js';
 import { locateProblems } from '../world-file/locate-problems.js';
 

@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAPPING_KINDS, type MappingKind, type MappingTexts } from '../mapping/mapping-texts.js';
+import { MAPPING_KINDS, type MappingKind, type MappingTexts } from '../unified/mapping-texts.js';
 
 const EXTENSION = '.jsonata';
 const FILE_NAMES = MAPPING_KINDS.map((kind) => `${kind}${EXTENSION}`);

@@ -4,8 +4,8 @@
  * `$loop` in an override costs one 502, never a hung server.
  */
 import type { JsonataExpression, JsonataNode, JsonataRuntime } from './jsonata-loader.js';
-import { placeInText, type MappingFailure } from './mapping-failure.js';
-import type { MappingKind, MappingLayer } from './mapping-texts.js';
+import { placeInText, type MappingFailure } from '../unified/mapping-failure.js';
+import type { MappingKind, MappingLayer } from '../unified/mapping-texts.js';
 import { TRUTO_FUNCTIONS, TRUTO_INSTALL } from './truto-functions.js';
 
 /**

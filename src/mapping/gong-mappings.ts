@@ -5,14 +5,13 @@
  * account with no override at any layer gets `undefined`: the fast built-in path, with no
  * JSONata loaded.
  */
-import type { GongInteractionStatsResponse, GongPersonInteractionStats, Interaction } from '../schema-types.js';
 import { gongStatsBody, withPaging } from '../unified/gong-request.js';
 import { toInteraction } from '../unified/map-interaction-stats.js';
 import type { UnifiedQuery } from '../unified/unified-query.js';
 import type { WorldAccount } from '../world/world.js';
 import { compileMapping, type CompiledMapping } from './compile-mapping.js';
 import { loadJsonata, type JsonataLoader } from './jsonata-loader.js';
-import { isMappingFailure, type MappingFailure } from './mapping-failure.js';
+import { isMappingFailure, type MappingFailure } from '../unified/mapping-failure.js';
 import {
   mappingContext,
   mappingQuery,
@@ -20,7 +19,9 @@ import {
   rawQueryObject,
   responseMappingInput,
 } from './mapping-inputs.js';
-import { MAPPING_KINDS, type MappingKind, type MappingLayer, type MappingTexts } from './mapping-texts.js';
+import type { Interaction } from '../schema-types.js';
+import type { AccountMapper, GongMappings } from '../unified/mapping-override.js';
+import { MAPPING_KINDS, type MappingKind, type MappingLayer, type MappingTexts } from '../unified/mapping-texts.js';
 
 type Json = Record<string, unknown>;
 
@@ -37,41 +38,6 @@ export interface GongMappingsOptions {
   accounts?: ReadonlyMap<string, MappingTexts>;
   /** Loads JSONata when an override must run. Default: `@truto/truto-jsonata` if installed, else `jsonata`. */
   loader?: JsonataLoader;
-}
-
-/**
- * The overridden mapping of one account: its Gong request body and its records.
- *
- * @example
- * const body = await mapper.gongBody(account, query, undefined);
- * if (!isMappingFailure(body)) await gong.interactionStats(account, body);
- */
-export interface AccountMapper {
-  /** Which layer each kind comes from. */
-  readonly layers: Readonly<Record<MappingKind, MappingLayer>>;
-  /** The `POST /v2/stats/interaction` body: the query mapping's, with the cursor and `remote_query` added. */
-  gongBody(account: WorldAccount, query: UnifiedQuery, gongCursor: string | undefined): Promise<Json | MappingFailure>;
-  /** The page's records through the response mapping; `null` drops one, `remote_data` is added to each. */
-  records(
-    account: WorldAccount,
-    page: { body: GongInteractionStatsResponse; headers: Record<string, string> },
-    people: readonly GongPersonInteractionStats[],
-    query: UnifiedQuery,
-    rawQuery: string,
-  ): Promise<Interaction[] | MappingFailure>;
-}
-
-/**
- * Every account's mapping.
- *
- * @example
- * const mapper = mappings.forAccount(account.id); // undefined: the built-in mapping
- */
-export interface GongMappings {
-  /** The account's mapper, or undefined when no layer overrides anything for it. */
-  forAccount(accountId: string): AccountMapper | undefined;
-  /** Every override compiled, with the account it belongs to: what a load-time check reports. */
-  check(): Promise<Array<MappingFailure & { accountId?: string }>>;
 }
 
 function isObject(value: unknown): value is Json {

@@ -8,7 +8,7 @@ import { createEngine, type Engine } from '../engine/create-engine.js';
 import { EngineOptionsError, type EngineOptions } from '../engine/engine-options.js';
 import type { WorldDocument } from '../generated/world-document.js';
 import { loadWorldFile } from '../world-file/load-world-file.js';
-import type { MappingTexts } from '../mapping/mapping-texts.js';
+import type { MappingTexts } from '../unified/mapping-texts.js';
 import { readMappingDir } from '../mapping-files/read-mapping-dir.js';
 import type { NodeDoorSettings } from './node-door.js';
 

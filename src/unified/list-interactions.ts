@@ -11,7 +11,7 @@ import type { WorldAccount } from '../world/world.js';
 import { GONG_PAGE_SIZE } from '../gong/page-size.js';
 import { formatPage } from './format-page.js';
 import { fetchUnifiedPage, isErrorResult, type PageMapping } from './list-page.js';
-import type { GongMappings } from '../mapping/gong-mappings.js';
+import type { GongMappings } from './mapping-override.js';
 import { fieldInsideList, KEY_BY_FIELDS, shapeRecords } from './shape-records.js';
 import { invalidParameters, unifiedError, type UnifiedErrorResult } from './unified-error.js';
 import { parseUnifiedQuery, type UnifiedQuery } from './unified-query.js';

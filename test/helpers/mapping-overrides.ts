@@ -3,7 +3,7 @@
  * from the shipped base mapping the way a team would, by copying the file and editing it.
  */
 import { readFileSync } from 'node:fs';
-import type { MappingTexts } from '../../src/mapping/mapping-texts.js';
+import type { MappingTexts } from '../../src/unified/mapping-texts.js';
 import { DEFAULT_WORLD } from '../../src/world/default-world.js';
 import type { WorldDocument } from '../../src/generated/world-document.js';
 

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { createGongMappings } from '../../src/mapping/gong-mappings.js';
-import { isMappingFailure } from '../../src/mapping/mapping-failure.js';
+import { isMappingFailure } from '../../src/unified/mapping-failure.js';
 import type { GongInteractionStatsResponse, GongPersonInteractionStats } from '../../src/schema-types.js';
 import { gongStatsBody } from '../../src/unified/gong-request.js';
 import { toInteraction } from '../../src/unified/map-interaction-stats.js';

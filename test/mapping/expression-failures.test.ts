@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
-import type { MappingTexts } from '../../src/mapping/mapping-texts.js';
+import type { MappingTexts } from '../../src/unified/mapping-texts.js';
 import { MAPPING_BOUNDS } from '../../src/mapping/compile-mapping.js';
 import { NOW, october, unifiedUrl } from '../helpers/mock.js';
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runMappingTest } from '../../src/cli/mapping-test.js';
 import { CliError } from '../../src/cli/cli-error.js';
-import type { MappingTexts } from '../../src/mapping/mapping-texts.js';
+import type { MappingTexts } from '../../src/unified/mapping-texts.js';
 import { BASE_RESPONSE, BROKEN, DROP, RENAME, TRUTO, worldWithAccountMapping } from '../helpers/mapping-overrides.js';
 import { ACCOUNT, NOW } from '../helpers/mock.js';
 import { spawnCli } from '../helpers/cli.js';

@@ -6,7 +6,7 @@
  */
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import type { MappingTexts } from '../../src/mapping/mapping-texts.js';
+import type { MappingTexts } from '../../src/unified/mapping-texts.js';
 import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 import { createApp } from '../../src/server/create-app.js';
 import { BROKEN, DROP, RENAME, TRUTO, worldWithAccountMapping } from '../helpers/mapping-overrides.js';

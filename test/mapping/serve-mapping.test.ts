@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { MappingTexts } from '../../src/mapping/mapping-texts.js';
+import type { MappingTexts } from '../../src/unified/mapping-texts.js';
 import { BASE_RESPONSE, BROKEN, RENAME, worldWithAccountMapping } from '../helpers/mapping-overrides.js';
 import { ACCOUNT, AUTH, mockApp, NOW, october, startMockServer, unifiedUrl } from '../helpers/mock.js';
 import { spawnCli } from '../helpers/cli.js';

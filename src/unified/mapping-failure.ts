@@ -3,7 +3,7 @@
  * expression, and why. The unified API answers it with a 502 in the remote-error shape (the
  * mapping sits where the remote's answer is read); the CLI prints it with the file's name.
  */
-import { unifiedError, type UnifiedErrorResult } from '../unified/unified-error.js';
+import { unifiedError, type UnifiedErrorResult } from './unified-error.js';
 import type { MappingKind, MappingLayer } from './mapping-texts.js';
 
 /**
