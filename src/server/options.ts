@@ -3,6 +3,7 @@
  * all optional, resolved once. The engine is built here by `createEngine`; this file only adds
  * what depends on being an HTTP server.
  */
+import { nodeEncodeText } from './node-encode-text.js';
 import { nodeSigner } from './node-signer.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { EngineOptionsError, type EngineOptions } from '../engine/engine-options.js';
@@ -71,6 +72,7 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
   const engine = createEngine(engineOptionsOf(options), {
     health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
     signer: nodeSigner,
+    encodeText: nodeEncodeText,
   });
   return { engine, door: { validateResponses, adminFromAnywhere } };
 }
