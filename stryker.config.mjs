@@ -39,6 +39,24 @@
  *     JSON.parse(undefined) throws, and the catch leaves no payload either way.
  *   src/unified/unified-cursor.ts:44 BlockStatement `catch { payload = undefined; }` -> `catch {}`:
  *     payload is still undefined there (declared without a value, the parse never assigned).
+ *   src/world/calendar.ts:62 EqualityOperator `year < 0` -> `year <= 0`: year 0 is written plainly
+ *     (0000), so the expanded form never sees it.
+ *   src/world/calendar.ts:99 and :101 (the offset cache: a hit -> `false`, and every mutant of
+ *     the bound check): the cache only spares asking Intl again; asking always, or starting over
+ *     at any size, gives the same offsets.
+ *   src/world/calendar.ts:110 ConditionalExpression `match === null` -> `false`: this Node's ICU
+ *     writes a zero offset as GMT+00:00, so no offset text fails the pattern here; other ICU
+ *     versions write GMT alone, which is what the line is for.
+ *   src/world/calendar.ts:125-131 (startOfDay's fast path and its candidates: :125 `late` read at
+ *     midnight - 18 h, every mutant of the :126 condition, :126 `localMidnight + early`, :130
+ *     `localMidnight + first`, :131 `localMidnight + second`): the fast path is a shortcut the
+ *     general search agrees with, and `early` and `late` already are the offsets on either side
+ *     of a change; they differ only where the offset changes twice within 36 hours of a midnight.
+ *   src/world/calendar.ts:137 `instant < start` -> `false` or `<=`: the Set lists `early` first,
+ *     and where midnight happens twice the first one is on the offset before the change, `early`.
+ *   src/world/calendar.ts:143 `localMidnight - max` -> `+ max`: the halving's lower end moves
+ *     later only east of UTC; a jump across midnight that starts before it is in Intl's data
+ *     for 1900-2030 only at Toronto and Nassau on 1919-03-31 (searched over every zone), west.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
