@@ -11,6 +11,9 @@
  * `file:line mutator`, with the reason, so a surviving one is known at a glance. The sources
  * carry no `// Stryker disable` comments: the list lives in one place; check it when a line moves.
  *
+ *   src/contract/validate-response.ts:61 `start === -1` -> `false` or `start === +1`: the path has
+ *     already matched a documented operation, so it is never `/?...`, and one without `?` read
+ *     whole as a query names no `truto_` parameter (its segments hold no `=`).
  *   src/unified/parse-query-string.ts:25 BlockStatement `catch { return undefined; }` -> `catch {}`:
  *     a function that falls off its end returns undefined too.
  *   src/unified/parse-query-string.ts:45 StringLiteral `match[2] ?? ''` -> `?? "Stryker was here!"`
