@@ -19,6 +19,12 @@
  *   src/unified/parse-query-string.ts:45 StringLiteral `match[2] ?? ''` -> `?? "Stryker was here!"`
  *     (no coverage): KEY's second group always takes part in a match (empty when there are no
  *     brackets), so `match[2]` is never undefined and the `''` is never read; it is for the types.
+ *   src/engine/route-path.ts:17 ConditionalExpression `!target.startsWith('/')` -> `true`: a
+ *     target starting with `/` is no absolute URL, so `new URL` throws and it stays as it is.
+ *   src/engine/route-path.ts:38 ConditionalExpression `path.length < mount.length` -> `false`: a
+ *     shorter path's slice is shorter than the mount too, so it differs from it anyway.
+ *   src/engine/route-path.ts:73 ConditionalExpression and StringLiteral (`rawQuery === ''`): ''
+ *     splits into one empty pair, which the loop skips: the same empty record.
  *   src/gong/parse-stats-request.ts:61 LogicalOperator, ConditionalExpression (`fromDate !== undefined
  *     && toDate !== undefined` -> `||` or `true`), and :61 col 33 (`toDate !== undefined` -> `true`):
  *     a comparison with undefined is false, so a missing date never adds "must be after" either way.
