@@ -6,6 +6,11 @@
  * would cost the dry run minutes and could kill no mutant. The behaviour suite runs over the
  * engine door alone: the doors are not mutated, and a mutant of the engine changes every door's
  * answer alike, so the Express and Node doors would triple its cost and kill nothing more.
+ *
+ * `MUTATE_TESTS` (comma-separated globs) runs only those test files, for one source file on a
+ * busy machine: `MUTATE_TESTS=test/world/calendar.test.ts npm run mutate -- --mutate
+ * src/world/calendar.ts`. The score is then a lower bound: a mutant the other files would
+ * have killed counts as survived.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
@@ -28,12 +33,16 @@ const NEEDS_DIST_OR_A_TOOL = [
   'test/conformance/prism.test.ts',
 ];
 
+/** The test files `MUTATE_TESTS` names, when set. */
+const ONLY = process.env.MUTATE_TESTS?.split(',').filter((glob) => glob !== '');
+
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
     globalSetup: [],
     env: { ...base.test?.env, INTERACTIONS_KIT_TEST_DOORS: 'engine' },
+    ...(ONLY === undefined ? {} : { include: ONLY }),
     exclude: [...configDefaults.exclude, ...NEEDS_DIST_OR_A_TOOL],
   },
 });

@@ -152,7 +152,9 @@ function createExchangeValidator(registry: SchemaRegistry, findOperation: FindOp
 
     const essence = contentType === undefined ? mediaTypeEssence(mediaType) : mediaTypeEssence(contentType);
     const query = readTrutoQuery(queryInPath(exchange.path), exchange.query);
-    const choice = chooseResponseSchema(response, essence, content[mediaType]!, query, where);
+    // The schema is named where it lives: under the documented key (`application/*`, say), not the
+    // response's own type.
+    const choice = chooseResponseSchema(response, mediaType, content[mediaType]!, query, where);
     if ('rule' in choice) return [...diagnostics, choice];
     return [...diagnostics, ...validateBody(registry, choice, essence, exchange.body, query)];
   };

@@ -3,6 +3,7 @@
  * all optional, resolved once. The engine is built here by `createEngine`; this file only adds
  * what depends on being an HTTP server.
  */
+import { nodeEncodeText } from './node-encode-text.js';
 import { nodeSigner } from './node-signer.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { EngineOptionsError, type EngineOptions } from '../engine/engine-options.js';
@@ -85,6 +86,7 @@ export function resolveOptions(options: AppOptions = {}, replaces?: Engine): Res
     health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
     signer: nodeSigner,
     ...(replaces === undefined ? {} : { replaces }),
+    encodeText: nodeEncodeText,
   });
   return { engine, door: { validateResponses, adminFromAnywhere } };
 }

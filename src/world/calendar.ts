@@ -47,12 +47,10 @@ export const ISO_DATE_RANGE = { first: daysFromCivil(0, 1, 1), last: daysFromCiv
 export function parseIsoDate(text: string): number | undefined {
   const match = ISO_DATE.exec(text);
   if (match === null) return undefined;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  if (month < 1 || month > 12 || day < 1) return undefined;
-  const dayNumber = daysFromCivil(year, month, day);
-  // The round trip refuses what does not exist (2026-02-30 would become March 2nd).
-  const back = civilFromDays(dayNumber);
-  return back.year === year && back.month === month && back.day === day ? dayNumber : undefined;
+  const dayNumber = daysFromCivil(Number(match[1]), Number(match[2]), Number(match[3]));
+  // The round trip refuses what does not exist: 2026-02-30 comes back as 2026-03-02, month 13
+  // as January of the next year, day 00 as the last of the month before.
+  return formatIsoDate(dayNumber) === text ? dayNumber : undefined;
 }
 
 /** The `YYYY-MM-DD` string of a day number; outside years 0000-9999, ISO 8601's expanded `±YYYYYY-MM-DD`. */

@@ -5,6 +5,8 @@ import {
   formatIsoDate,
   ISO_DATE_RANGE,
   parseIsoDate,
+  weekday,
+  weekOf,
   zoneCalendar,
 } from '../../src/world/calendar.js';
 import { parseDateTime } from '../../src/world/date-time.js';
@@ -30,6 +32,44 @@ describe('calendar days', () => {
     ['9999-12-31', 2_932_896],
   ])('parseIsoDate(%s) is %s (impossible dates fail the round trip)', (text, want) => {
     expect(parseIsoDate(text)).toBe(want);
+  });
+
+  it.each([2024, 2026, 2100, 0, 9999])(
+    'accepts in %s exactly the months 01-12 and the days of each month, of every MM and DD written',
+    (year) => {
+      const yyyy = String(year).padStart(4, '0');
+      const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+      const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+      const wrong: string[] = [];
+      for (let month = 0; month <= 99; month++) {
+        for (let dd = 0; dd <= 99; dd++) {
+          const text = `${yyyy}-${String(month).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+          const real = month >= 1 && month <= 12 && dd >= 1 && dd <= (lengths[month - 1] as number);
+          const parsed = parseIsoDate(text);
+          if (real ? parsed === undefined || formatIsoDate(parsed) !== text : parsed !== undefined) wrong.push(text);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+
+  it('writes the first and last years of YYYY-MM-DD plainly, with their zeros', () => {
+    expect(formatIsoDate(ISO_DATE_RANGE.first)).toBe('0000-01-01');
+    expect(formatIsoDate(ISO_DATE_RANGE.last)).toBe('9999-12-31');
+  });
+
+  it.each([
+    ['1970-01-01', 4, 0], // a Thursday, in the week of Monday 1969-12-29
+    ['1970-01-04', 0, 0], // Sunday ends that week
+    ['1970-01-05', 1, 1], // Monday starts the next
+    ['1969-12-29', 1, 0],
+    ['1969-12-28', 0, -1],
+    ['1969-12-31', 3, 0],
+    ['2026-11-24', 2, 2969],
+    ['0001-01-01', 1, -102_737],
+  ])('%s: weekday %s (0 is Sunday), Monday-based week %s', (date, dow, week) => {
+    expect(weekday(day(date))).toBe(dow);
+    expect(weekOf(day(date))).toBe(week);
   });
 
   it('reads years 0000-0099 as themselves, not as 1900-1999 (Date.UTC does)', () => {
@@ -87,6 +127,9 @@ describe('zone calendars', () => {
     // Clocks that skip midnight: the day starts when they jump.
     ['America/Havana', '2026-03-08', '2026-03-08T01:00:00-04:00', '2026-03-08T05:00:00.000Z'],
     ['America/Santiago', '2026-09-06', '2026-09-06T01:00:00-03:00', '2026-09-06T04:00:00.000Z'],
+    // A jump across midnight that starts before it: Toronto went from 23:30 to 00:30 on
+    // 1919-03-31, so the day starts half an hour after midnight and no offset's midnight is real.
+    ['America/Toronto', '1919-03-31', '1919-03-31T00:30:00-04:00', '1919-03-31T04:30:00.000Z'],
   ])('%s: %s starts at %s', (timeZone, date, printed, instant) => {
     const zone = zoneCalendar(timeZone);
     const start = zone.startOfDay(day(date));
