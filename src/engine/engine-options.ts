@@ -67,6 +67,12 @@ export interface EngineOptions {
   baseUrl?: string;
   /** Monotonic clock in ms that rate-limit windows are measured on. Default `performance.now`. */
   clock?: () => number;
+  /**
+   * Names this instance in every journal entry it records and in `/__admin/health`, so a journal
+   * shared by several instances says which one answered. Default `local`; the Node doors
+   * default to `hostname:pid`.
+   */
+  instance?: string;
 }
 
 /**
@@ -99,6 +105,8 @@ export interface EngineSettings {
   /** The Host of `origin`, lower case, with its port: `127.0.0.1:4010`. */
   originHost: string;
   clock: () => number;
+  /** The name of this instance in journal entries and health. */
+  instance: string;
 }
 
 /**
@@ -187,7 +195,12 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
     windowCacheBytes = 16 * MIB,
     baseUrl = DEFAULT_BASE_URL,
     clock = () => performance.now(),
+    instance = 'local',
   } = options;
+  if (typeof instance !== 'string' || !/^[^\s\x00-\x1f]{1,200}$/.test(instance))
+    throw new EngineOptionsError(
+      `instance must be a name of 1 to 200 characters without spaces, got ${JSON.stringify(instance)}`,
+    );
   if (tokens !== undefined && tokens.some((token) => token === ''))
     throw new EngineOptionsError('tokens must not be empty strings');
   const rates = resolveFaultRates(faultRate);
@@ -216,5 +229,6 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
     windowCacheBytes,
     ...resolveOrigin(baseUrl),
     clock,
+    instance,
   };
 }

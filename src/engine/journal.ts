@@ -26,6 +26,8 @@ export interface JournalEntry {
   scenario: string | undefined;
   status: number;
   durationMs: number;
+  /** The instance that answered (`--instance`, default `hostname:pid`): one journal may be shared by several. */
+  instance: string;
   /** Present when response validation is on. */
   violations?: JournalViolation[];
   /** The request's headers as the door received them, secret values redacted (doors that see them). */
@@ -104,7 +106,7 @@ export const JOURNAL_ENTRY_OVERHEAD = 300;
  */
 function weighEntry(entry: JournalEntry): number {
   let bytes = JOURNAL_ENTRY_OVERHEAD + entry.path.length + 2 * entry.query.length + entry.method.length;
-  bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0);
+  bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0) + entry.instance.length;
   for (const [name, value] of Object.entries(entry.requestHeaders ?? {})) bytes += 48 + name.length + value.length;
   for (const violation of entry.violations ?? []) {
     bytes += 64 + violation.pointer.length + violation.rule.length + violation.message.length;

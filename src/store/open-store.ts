@@ -62,6 +62,9 @@ export async function openStore(spec: StoreSpec, options: OpenStoreOptions = {})
     import('./redis-store.js'),
     import('./fallback-store.js'),
   ]);
-  const redis = await openRedisStore({ url: spec.url, ...(options.prefix === undefined ? {} : { prefix: options.prefix }) });
+  const redis = await openRedisStore({
+    url: spec.url,
+    ...(options.prefix === undefined ? {} : { prefix: options.prefix }),
+  });
   return createFallbackStore(redis, local, options.log === undefined ? {} : { log: options.log });
 }

@@ -6,6 +6,7 @@
  * Redis cannot answer; `createFallbackStore` turns that into answering from memory.
  */
 import type { Counter, ListUse, Store, StoreHealth } from './store.js';
+import { safeStoreUrl } from './safe-store-url.js';
 import { APPEND_SCRIPT, CLEAR_SCRIPT, INCR_SCRIPT, USE_SCRIPT } from './redis-scripts.js';
 
 /** How long a key lives after its last write, unless a window says otherwise: one day. */
@@ -46,13 +47,6 @@ export interface RedisStore extends Store {
   ping(): Promise<boolean>;
   health(): StoreHealth;
   close(): Promise<void>;
-}
-
-/** The URL without its password, for logs and health answers. */
-export function safeStoreUrl(url: string): string {
-  const parsed = new URL(url);
-  if (parsed.password !== '') parsed.password = '***';
-  return parsed.toString().replace(/\/$/, '');
 }
 
 /** An item as the list keeps it: its weight, a bar, its JSON (the script reads the weight back). */
@@ -133,13 +127,11 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
     },
     async append(key, item, { maxItems, maxWeight, weight = 1 }) {
       const bound = maxWeight === undefined || maxWeight === Infinity ? '-1' : String(maxWeight);
-      await run(APPEND_SCRIPT, [key, weightKey(key)], [
-        encode(item, weight),
-        String(weight),
-        String(maxItems),
-        bound,
-        String(keyTtlMs),
-      ]);
+      await run(
+        APPEND_SCRIPT,
+        [key, weightKey(key)],
+        [encode(item, weight), String(weight), String(maxItems), bound, String(keyTtlMs)],
+      );
     },
     async list<T>(key: string) {
       const items = await client.sendCommand<string[]>(['LRANGE', prefix + key, '0', '-1']);

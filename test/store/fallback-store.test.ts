@@ -21,7 +21,8 @@ import {
 } from '../helpers/redis-server.js';
 
 const REDIS = findProgram('redis-server');
-if (REDIS === undefined) console.warn(`The Redis fallback tests are skipped: no redis-server found. ${INSTALL_SCALE_OUT}`);
+if (REDIS === undefined)
+  console.warn(`The Redis fallback tests are skipped: no redis-server found. ${INSTALL_SCALE_OUT}`);
 
 describe('store URLs', () => {
   it.each([
