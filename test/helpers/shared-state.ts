@@ -16,7 +16,10 @@ export interface Reply {
 }
 
 /** One request on a fresh connection (no keep-alive: each may land on another process). */
-export function send(url: string, options: { method?: string; body?: unknown } = {}): Promise<Reply> {
+export function send(
+  url: string,
+  options: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const req = request(
@@ -27,6 +30,7 @@ export function send(url: string, options: { method?: string; body?: unknown } =
         headers: {
           ...AUTH,
           Connection: 'close',
+          ...options.headers,
           ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
       },
@@ -59,6 +63,7 @@ export interface Entry {
   query: string;
   status: number;
   instance: string;
+  requestHeaders?: Record<string, string>;
 }
 
 /** Every entry of the journal, page by page. */
@@ -88,6 +93,29 @@ export async function journalOf(
     if (entries.length >= count || Date.now() > deadline) return entries;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Walks every page of a unified list, each page on a connection of its own with `X-Walk: tag`
+ * (so the journal tells walks apart): the ids in order, and the statuses that were not 200.
+ */
+export async function walk(base: string, query: string, tag: string): Promise<{ ids: string[]; failed: number[] }> {
+  const ids: string[] = [];
+  const failed: number[] = [];
+  let cursor: string | null = '';
+  while (cursor !== null) {
+    const reply = await send(`${base}${INTERACTIONS}?${query}&next_cursor=${encodeURIComponent(cursor)}`, {
+      headers: { 'X-Walk': tag },
+    });
+    if (reply.status !== 200) {
+      failed.push(reply.status);
+      return { ids, failed };
+    }
+    const page = reply.body as { result: Array<{ id: string }>; next_cursor: string | null };
+    ids.push(...page.result.map((record) => record.id));
+    cursor = page.next_cursor;
+  }
+  return { ids, failed };
 }
 
 /** The world's accounts (id and behaviour). */
