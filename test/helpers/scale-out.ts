@@ -4,16 +4,14 @@
  * the check timing made local and fast). Everything started here is stopped by `close`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { spawnCli, type Spawned } from './cli.js';
+import { loopbackHaproxyConfig } from './haproxy-config.js';
 import { NOW } from './mock.js';
 import { freePort, waitUntil } from './redis-server.js';
 import { send } from './shared-state.js';
-
-const DEPLOYED = fileURLToPath(new URL('../../deploy/haproxy.cfg', import.meta.url));
 
 /** One `serve` process. */
 export interface Instance {
@@ -31,21 +29,6 @@ export interface Cluster {
   kill(index: number): Promise<void>;
   /** Stops everything this cluster started. */
   close(): Promise<void>;
-}
-
-/** deploy/haproxy.cfg with a loopback bind, these servers, and checks every 200 ms. */
-export function loopbackHaproxyConfig(port: number, servers: Array<{ name: string; port: number }>): string {
-  const deployed = readFileSync(DEPLOYED, 'utf8');
-  const lines = deployed.split('\n').filter((line) => !/^\s*server /.test(line));
-  const local = lines.join('\n').replace(/^(\s*)bind \S+/m, `$1bind 127.0.0.1:${port}`);
-  return (
-    local.trimEnd() +
-    '\n' +
-    servers
-      .map((server) => `    server ${server.name} 127.0.0.1:${server.port} check inter 200ms fall 2 rise 1`)
-      .join('\n') +
-    '\n'
-  );
 }
 
 /** Ends a child process and waits for it to go. */
