@@ -8,6 +8,8 @@
  * (which installs them) it must run.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnCli } from '../helpers/cli.js';
+import { NOW } from '../helpers/mock.js';
 import {
   findProgram,
   INSTALL_SCALE_OUT,
@@ -187,5 +189,28 @@ describe.runIf(AVAILABLE)('three instances with --rate-limit gong behind haproxy
     expect(result).toEqual({ allowed: 3, limited: 12, other: [] });
     const entries = await readJournal(cluster.base);
     expect(new Set(entries.map((entry) => entry.instance)).size).toBe(3);
+  });
+});
+
+describe.runIf(AVAILABLE)('serve --workers 2 --store redis://...', () => {
+  it('has every worker use the Redis: one journal across the workers, health naming the store', async () => {
+    const cli = spawnCli(['serve', '--port', '0', '--workers', '2', '--now', NOW, '--store', `${redis.url}/2`]);
+    try {
+      const [, base] = (await cli.waitFor(/listening on (http:\/\/127\.0\.0\.1:\d+)/)) as unknown as [string, string];
+      await cli.waitFor(/\(2 workers\)/);
+      expect(cli.output()).toContain(`store:   ${redis.url}/2 (state shared with every instance using it)`);
+      const [account] = await accounts(base);
+      const url = `${base}${INTERACTIONS}?integrated_account_id=${account?.id}&${MONTH}`;
+      const replies = await Promise.all(Array.from({ length: 12 }, () => send(url)));
+      expect(replies.map((reply) => reply.status)).toEqual(Array(12).fill(200));
+      const entries = await journalOf(base, 12);
+      expect(entries).toHaveLength(12);
+      expect(new Set(entries.map((entry) => entry.instance)).size).toBe(2);
+      const health = (await send(`${base}/__admin/health`)).body as { store: unknown };
+      expect(health.store).toMatchObject({ driver: 'redis', url: `${redis.url}/2`, reachable: true, degraded: false });
+    } finally {
+      cli.child.kill('SIGTERM');
+    }
+    expect(await cli.exited).toBe(0);
   });
 });
