@@ -48,9 +48,13 @@ export function answerStoreCalls(worker: Worker, store: Store): void {
   });
 }
 
-/** Sends unless the worker has gone (its pending calls go with it). */
+/**
+ * Sends unless the worker has gone (its pending calls go with it). A worker may disconnect
+ * while its answer is on the way: the callback takes that error, which would otherwise be an
+ * 'error' event ending the primary.
+ */
 function send(worker: Worker, reply: StoreReply) {
-  if (worker.isConnected()) worker.send(reply);
+  if (worker.isConnected()) worker.send(reply, () => undefined);
 }
 
 /**
@@ -80,7 +84,11 @@ export function createIpcStore(channel: NodeJS.Process = process): Store {
       if (channel.send === undefined || !channel.connected) return reject(new Error('the primary is gone'));
       const id = ++next;
       pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      channel.send({ type: 'store-call', id, op, args } satisfies StoreCall);
+      channel.send({ type: 'store-call', id, op, args } satisfies StoreCall, undefined, undefined, (error) => {
+        if (error === null) return;
+        pending.delete(id);
+        reject(new Error(`the primary is gone: ${error.message}`));
+      });
     });
   return {
     incr: (key, options) => call('incr', key, options ?? {}),

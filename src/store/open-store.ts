@@ -5,7 +5,12 @@
 import { createMemoryStore } from './memory-store.js';
 import type { Store } from './store.js';
 
-/** The store as a URL names it. */
+/**
+ * The store as a URL names it.
+ *
+ * @example
+ * const spec: StoreSpec = { driver: 'redis', url: 'redis://127.0.0.1:6379' };
+ */
 export type StoreSpec = { driver: 'memory' } | { driver: 'redis'; url: string };
 
 /**
@@ -17,8 +22,10 @@ export type StoreSpec = { driver: 'memory' } | { driver: 'redis'; url: string };
  */
 export function parseStoreUrl(text: string): StoreSpec | { problem: string } {
   if (text === 'memory') return { driver: 'memory' };
+  // The URL may carry a password: an error line (in a CI log) shows it hidden.
+  const shown = text.slice(0, 200).replace(/\/\/[^/@]*@/, '//***@');
   const bad = (why: string) => ({
-    problem: `must be memory or redis://host:port[/db]${why}, got ${JSON.stringify(text.slice(0, 200))}`,
+    problem: `must be memory or redis://host:port[/db]${why}, got ${JSON.stringify(shown)}`,
   });
   let url: URL;
   try {

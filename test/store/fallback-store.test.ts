@@ -40,6 +40,7 @@ describe('store URLs', () => {
     ['redis://127.0.0.1:6379/16', 'the db is a number from 0 to 15'],
     ['redis://127.0.0.1:6379?db=1', 'no query or fragment'],
     ['Memory', 'must be memory or redis://host:port[/db], got "Memory"'],
+    ['redis://:hunter2@127.0.0.1:6379/x', 'got "redis://***@127.0.0.1:6379/x"'],
   ])('refuses %s, saying why', (text, why) => {
     const read = parseStoreUrl(text);
     expect(read).toHaveProperty('problem');
