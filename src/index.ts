@@ -34,7 +34,7 @@ export type { ConformanceTarget, ConformanceOptions, ConformanceReport, CheckRes
 export { recordTarget, RecordError, type RecordOptions } from './reality/record-target.js';
 export { readRecording } from './reality/read-recording.js';
 export { writeRecording } from './reality/write-recording.js';
-export { RecordingError, type Recording } from './reality/recording.js';
+export { RecordingError, type Recording } from './replay/recording.js';
 export { verifyRecording, type VerifyRecordingOptions } from './reality/verify-recording.js';
 export { createReplay } from './replay/replay-recording.js';
 export { replayDoor } from './replay/replay-door.js';

@@ -16,4 +16,4 @@
 export { createHandlers, type HandlersJournal, type MockHandlers } from './msw/create-handlers.js';
 export { TRUTO_BASE_URL, type HandlersOptions } from './msw/handlers-options.js';
 export { EngineOptionsError as AppOptionsError } from './engine/engine-options.js';
-export type { JournalEntry, JournalFilter } from './engine/journal.js';
+export type { JournalEntry, JournalFilter, JournalResponseBody } from './engine/journal.js';

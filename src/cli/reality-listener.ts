@@ -6,7 +6,7 @@ import type { RequestListener } from 'node:http';
 import { createProxyRecorder } from '../proxy/proxy-recorder.js';
 import { proxyDoor } from '../proxy/proxy-door.js';
 import { readRecording } from '../reality/read-recording.js';
-import { RecordingError } from '../reality/recording.js';
+import { RecordingError } from '../replay/recording.js';
 import { redactUrl } from '../redact.js';
 import { createReplay } from '../replay/replay-recording.js';
 import { replayDoor } from '../replay/replay-door.js';

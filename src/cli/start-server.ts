@@ -1,10 +1,11 @@
 /**
  * Listening: the only place (with the cluster primary) where the mock takes a port.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { redactUrl } from '../redact.js';
-import { createRequestListener } from '../server/create-app.js';
+import type { Engine } from '../engine/create-engine.js';
+import { nodeDoor } from '../server/node-door.js';
 import { capConnectionsPerClient } from '../server/client-connection-cap.js';
 import {
   answerClientErrors,
@@ -12,7 +13,7 @@ import {
   resolveConnectionLimits,
   type ConnectionLimits,
 } from '../server/connection-limits.js';
-import { AppOptionsError } from '../server/options.js';
+import { AppOptionsError, resolveOptions } from '../server/options.js';
 import { watchParent } from './parent-exit.js';
 import { CliError } from './cli-error.js';
 import { prepareReality } from './reality-listener.js';
@@ -68,10 +69,18 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
   const { port } = server.address() as AddressInfo;
   const host = flags.host.includes(':') ? `[${flags.host}]` : flags.host;
   const url = `http://${host}:${port}`;
-  let listener: ReturnType<typeof createRequestListener>;
+  let engine: Engine | undefined;
+  // The Node door itself, no Express: nothing an app could add is skipped, as there is no app.
+  // A reloaded world's engine takes over the last one's store and journal, so the journal (and
+  // the console's live stream of it) goes on across a save.
+  const doorOf = (world?: WorldDocument): RequestListener => {
+    const resolved = resolveOptions({ baseUrl: url, ...flags.app, ...(world === undefined ? {} : { world }) }, engine);
+    engine = resolved.engine;
+    return nodeDoor(resolved.engine, resolved.door);
+  };
+  let listener: RequestListener;
   try {
-    // The Node door itself, no Express: nothing an app could add is skipped, as there is no app.
-    listener = reality?.listener(url) ?? createRequestListener({ baseUrl: url, ...flags.app });
+    listener = reality?.listener(url) ?? doorOf();
   } catch (error) {
     server.close();
     // Only --base-url can be wrong this late; the other options were checked as flags.
@@ -87,7 +96,7 @@ export async function startServer(flags: ServeFlags, limits: ConnectionLimits = 
     server,
     ...(reality === undefined ? {} : { reality: reality.describe }),
     replaceWorld(world) {
-      listener = createRequestListener({ baseUrl: url, ...flags.app, world });
+      listener = doorOf(world);
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises';
 import { CONFORMANCE_CHECK_IDS } from '../conformance/run-conformance.js';
 import { readRecording } from '../reality/read-recording.js';
-import { RecordingError } from '../reality/recording.js';
+import { RecordingError } from '../replay/recording.js';
 import { verifyRecording } from '../reality/verify-recording.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';

@@ -9,10 +9,10 @@ import type { Engine } from '../engine/create-engine.js';
 import { adminHostRefusal } from '../engine/allowed-host.js';
 import { headerText, splitUrl } from '../engine/route-path.js';
 import { sendBytes, sendJson } from '../server/send.js';
-import { consoleFile } from './console-files.js';
+import { consoleFile, consoleRootPage } from './console-files.js';
 import { consoleHeaders } from './console-headers.js';
 import { consoleInfo, type ConsoleDoorSettings } from './console-info.js';
-import { consoleRoute, isConsoleRoot } from './console-paths.js';
+import { consoleRoute, isConsoleRoot, slashRedirect } from './console-paths.js';
 import { streamJournal } from './journal-events.js';
 
 /** Answers a request when it is the console's; false leaves it to the engine. */
@@ -44,6 +44,12 @@ export function consoleDoor(engine: Engine, door: ConsoleDoorSettings): ConsoleH
       sendJson(res, 405, { allow: 'GET, HEAD' }, { statusCode: 405, error: 'Method Not Allowed', message });
       return true;
     }
+    // Below a parent app's mount point Express keeps the URL the browser asked for as originalUrl.
+    const redirect = slashRedirect(url, (req as { originalUrl?: string }).originalUrl ?? url);
+    if (redirect !== undefined) {
+      sendBytes(res, 302, { ...consoleHeaders('text/plain; charset=utf-8'), location: redirect }, '');
+      return true;
+    }
     if (route === '/events' && method === 'HEAD') {
       sendBytes(res, 200, consoleHeaders('text/event-stream; charset=utf-8'), '');
       return true;
@@ -56,7 +62,7 @@ export function consoleDoor(engine: Engine, door: ConsoleDoorSettings): ConsoleH
       sendJson(res, 200, consoleHeaders('application/json; charset=utf-8'), consoleInfo(engine, door));
       return true;
     }
-    const file = consoleFile(route);
+    const file = isConsoleRoot(url) ? consoleRootPage() : consoleFile(route);
     if (file === undefined) {
       const message = `No console route ${method} ${splitUrl(url).path}`;
       sendJson(res, 404, {}, { statusCode: 404, error: 'Not Found', message });

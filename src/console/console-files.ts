@@ -3,7 +3,8 @@
  * next to this file by the build), Swagger UI from the swagger-ui-dist package, and the
  * package's OpenAPI document. All from disk next to the code: no CDN, nothing fetched.
  * Read once and kept; each name is looked up in a table or matched strictly, so no request can
- * name a file outside them.
+ * name a file outside them. The pages' URLs are relative (a parent app may mount the mock below
+ * a prefix), written as seen from the console's mount, `/__admin/console/`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -52,6 +53,26 @@ function fileOf(route: string): { path: string; name: string } | undefined {
 }
 
 const kept = new Map<string, ConsoleFile | null>();
+/** The root page's key among the kept files: no route looks like it (routes are '' or start with '/'). */
+const ROOT_PAGE = 'root page';
+
+/**
+ * The home page as served at the mock's root (`/`, or a parent app's mount point): the same page
+ * with its relative URLs (not its `#` links) reaching below the console's mount.
+ *
+ * @example
+ * new TextDecoder().decode(consoleRootPage()?.body).includes('src="__admin/console/assets/main.js"'); // true
+ */
+export function consoleRootPage(): ConsoleFile | undefined {
+  const found = kept.get(ROOT_PAGE);
+  if (found !== undefined) return found ?? undefined;
+  const page = consoleFile('');
+  if (page === undefined) return undefined;
+  const html = new TextDecoder().decode(page.body).replace(/ (href|src)="(?!#)/g, ' $1="__admin/console/');
+  const root = { type: page.type, body: new TextEncoder().encode(html) };
+  kept.set(ROOT_PAGE, root);
+  return root;
+}
 
 /**
  * The file a console route names, or undefined when there is none.

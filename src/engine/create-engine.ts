@@ -16,8 +16,9 @@ import { redactHeaders, redactQuery } from '../redact.js';
 import { accountOfUrl } from './account-of-url.js';
 import { createAnswer } from './answer.js';
 import type { EngineAnswer, EngineRequest } from './engine-request.js';
-import { createJournal, type Journal, type JournalViolation } from './journal.js';
+import { createJournal, type Journal, type JournalResponseBody, type JournalViolation } from './journal.js';
 import { createPageCache, type CacheUse } from './page-cache.js';
+import { previewOf, responseHeadersOf, tapPages } from './response-preview.js';
 import { splitUrl } from './route-path.js';
 import { resolveEngineOptions, type EngineOptions, type EngineSettings } from './engine-options.js';
 
@@ -60,6 +61,11 @@ export interface Exchange {
   violations?: JournalViolation[];
   /** The request's headers, when the door has them; the journal keeps them redacted. */
   headers?: Readonly<Record<string, string | readonly string[] | undefined>>;
+  /**
+   * The engine's answer the door sent (the one `answer` gave): the journal keeps its headers
+   * and the start of its body (a stream's first bytes, as the door read them), redacted.
+   */
+  answer?: EngineAnswer;
 }
 
 /** Headers as the journal keeps them: secret values redacted, a repeated header's values joined. */
@@ -117,6 +123,12 @@ export interface EngineParts {
   health?: () => Record<string, unknown>;
   /** Computes the cursors' HMAC. Default `portableSigner`; the Node door passes Node's crypto (faster). */
   signer?: Signer;
+  /**
+   * The engine this one takes over from (`serve --watch` after a save): its store and journal
+   * carry over, so the journal's entries, ids and live listeners (the console's stream), fault
+   * sequences and rate-limit windows go on as before. Default none. Wins over `store`.
+   */
+  replaces?: Engine;
 }
 
 /**
@@ -127,7 +139,8 @@ export interface EngineParts {
  */
 export function createEngine(options: EngineOptions = {}, parts: EngineParts = {}): Engine {
   const resolved = resolveEngineOptions(options);
-  const { store = createMemoryStore({ clock: resolved.clock }), health = () => ({}), signer = portableSigner } = parts;
+  const { health = () => ({}), signer = portableSigner, replaces } = parts;
+  const store = replaces?.store ?? parts.store ?? createMemoryStore({ clock: resolved.clock });
   const world = createWorld({
     ...(resolved.world === undefined ? {} : { document: resolved.world }),
     seed: resolved.seed,
@@ -142,7 +155,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
   const windows: WindowCache = createWindowCache({ maxBytes: settings.windowCacheBytes });
   const faults = createGongFaults(context, store, { faultRate: settings.faultRate, rateLimit: settings.rateLimit });
   const gong = createGongApi(context, { faults, windows });
-  const journal = createJournal(store, settings.journalSize, settings.journalBytes);
+  const journal = replaces?.journal ?? createJournal(store, settings.journalSize, settings.journalBytes);
   const pages = createPageCache({ maxBytes: settings.pageCacheBytes });
   const faultSequences = createFaultSequences(store);
   const windowCacheUse = (): CacheUse => ({
@@ -156,7 +169,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     windows: windowCacheUse(),
     journal: await journal.use(),
   });
-  const answer = createAnswer({
+  const answerOf = createAnswer({
     world,
     latency: settings.latency,
     store,
@@ -180,6 +193,28 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
       }),
     },
   });
+  /**
+   * Previews of bodies held as bytes, by the bytes: a repeated page is the page cache's same
+   * bytes each time, and its preview is made once (it would cost more than the answer did).
+   */
+  const previews = new WeakMap<Uint8Array, JournalResponseBody>();
+  const previewOfBody = (body: string | Uint8Array, more: boolean): JournalResponseBody => {
+    if (typeof body === 'string' || more) return previewOf(body, more);
+    let preview = previews.get(body);
+    if (preview === undefined) previews.set(body, (preview = previewOf(body, false)));
+    return preview;
+  };
+  /** The first bytes of each journaled stream, as the door reads it: the journal's preview. */
+  const streamHeads = new WeakMap<EngineAnswer, { text: string; more: boolean }>();
+  async function answer(request: EngineRequest): Promise<EngineAnswer> {
+    const answered = await answerOf(request);
+    if (answered.pages !== undefined && answered.journal !== undefined) {
+      const head = { text: '', more: false };
+      answered.pages = tapPages(answered.pages, head);
+      streamHeads.set(answered, head);
+    }
+    return answered;
+  }
   return {
     settings,
     world,
@@ -191,8 +226,12 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     windowCacheUse,
     memoryUse,
     answer,
-    record({ method, url, status, scenario, time, durationMs, violations, headers }) {
+    record({ method, url, status, scenario, time, durationMs, violations, headers, answer: sent }) {
       const { path, rawQuery } = splitUrl(url);
+      // HEAD sends no body; a stream's preview is what the door read of it.
+      const head = sent === undefined ? undefined : streamHeads.get(sent);
+      const body =
+        sent === undefined || method.toUpperCase() === 'HEAD' ? undefined : head === undefined ? sent.body : head.text;
       return journal.record({
         time,
         method,
@@ -205,6 +244,8 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
         instance: settings.instance,
         ...(violations === undefined ? {} : { violations }),
         ...(headers === undefined ? {} : { requestHeaders: journalHeaders(headers) }),
+        ...(sent === undefined ? {} : { responseHeaders: responseHeadersOf(sent) }),
+        ...(body === undefined ? {} : { responseBody: previewOfBody(body, head?.more ?? false) }),
       });
     },
   };

@@ -4,6 +4,9 @@
  * bounded list and a sequence counter), so instances sharing a store share one journal.
  */
 import type { Store } from '../store/store.js';
+import type { JournalResponseBody } from './response-preview.js';
+
+export type { JournalResponseBody } from './response-preview.js';
 
 /** A contract violation found in a response (when response validation is on). */
 export interface JournalViolation {
@@ -32,6 +35,10 @@ export interface JournalEntry {
   violations?: JournalViolation[];
   /** The request's headers as the door received them, secret values redacted (doors that see them). */
   requestHeaders?: Record<string, string>;
+  /** The response's headers as the mock answered them (no transport headers), secret values redacted. */
+  responseHeaders?: Record<string, string>;
+  /** The start of the response body (a few KB; a stream's first bytes), secrets redacted. Absent for HEAD. */
+  responseBody?: JournalResponseBody;
 }
 
 export interface JournalFilter {
@@ -108,6 +115,10 @@ function weighEntry(entry: JournalEntry): number {
   let bytes = JOURNAL_ENTRY_OVERHEAD + entry.path.length + 2 * entry.query.length + entry.method.length;
   bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0) + entry.instance.length;
   for (const [name, value] of Object.entries(entry.requestHeaders ?? {})) bytes += 48 + name.length + value.length;
+  for (const [name, value] of Object.entries(entry.responseHeaders ?? {})) bytes += 48 + name.length + value.length;
+  // A string of its own (see previewOf): a byte a character, two when it holds any beyond Latin-1.
+  const preview = entry.responseBody?.text;
+  if (preview !== undefined) bytes += 32 + (/[^\u0000-\u00ff]/.test(preview) ? 2 : 1) * preview.length;
   for (const violation of entry.violations ?? []) {
     bytes += 64 + violation.pointer.length + violation.rule.length + violation.message.length;
   }

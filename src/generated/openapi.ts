@@ -184,8 +184,9 @@ export interface paths {
         /**
          * The request journal
          * @description The most recent API requests (1000 and 8 MiB by default), oldest first, without secrets:
-         *     method, path, query, status, duration, the account, the scenario, and the response's
-         *     contract violations when the server validates its responses. Paged: `limit` entries a
+         *     method, path, query, status, duration, the account, the scenario, the request's headers
+         *     (from the HTTP doors), the response's headers and the start of its body, and the
+         *     response's contract violations when the server validates its responses. Paged: `limit` entries a
          *     page (100 by default; a page also ends after about 1 MiB of entries), and
          *     `next_cursor` for the next page, `null` on the last.
          */
@@ -328,6 +329,23 @@ export interface components {
             /** @description The request's headers as the mock received them, secret values redacted (as in the query). */
             requestHeaders?: {
                 [key: string]: string;
+            };
+            /**
+             * @description The response's headers as the mock answered them, secret values redacted. The headers
+             *     an HTTP server adds to any response (`content-length`, `date`, `connection`) are not kept.
+             */
+            responseHeaders?: {
+                [key: string]: string;
+            };
+            /**
+             * @description The start of the response body: its first 4096 bytes at most (a stream's first bytes),
+             *     as UTF-8 text cut at a character's boundary, secret-named JSON fields and credentials
+             *     redacted. Absent for HEAD. Under a wire scenario it is what the mock broke off.
+             */
+            responseBody?: {
+                text: string;
+                /** @description Whether the body went on past `text`. */
+                truncated: boolean;
             };
             violations?: {
                 pointer: string;

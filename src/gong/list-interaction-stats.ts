@@ -18,8 +18,8 @@ import { personAt, windowPeople, windowPeopleWithTotals, type WindowPeople } fro
 function personInteractionStats(people: WindowPeople, i: number): GongPersonInteractionStats {
   const { user, totals } = personAt(people, i);
   return {
-    userId: user.gong.id,
-    userEmailAddress: user.gong.emailAddress,
+    userId: user.id,
+    userEmailAddress: user.emailAddress,
     personInteractionStats: interactionStatsOf(totals),
   };
 }

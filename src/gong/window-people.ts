@@ -62,7 +62,7 @@ export function weighWindowPeople(people: WindowPeople, key: string): number {
 
 /** Whether the request's `userIds` filter, if any, lets the user in. */
 function isAsked(request: StatsRequest, user: WorldUser): boolean {
-  return request.userIds === undefined || request.userIds.has(user.gong.id);
+  return request.userIds === undefined || request.userIds.has(user.id);
 }
 
 /**
@@ -118,7 +118,7 @@ export function personAt(people: WindowPeople, i: number): { user: WorldUser; to
   const user = account.users()[packed[at] as number] as WorldUser;
   if (packed[at + 1] === NOT_YET) {
     const totals = account.totals(user, fromDay, toDay);
-    if (totals === undefined) throw new Error(`user ${user.gong.id} is listed in a window without calls in it`);
+    if (totals === undefined) throw new Error(`user ${user.id} is listed in a window without calls in it`);
     pack(packed, at, user.index, totals);
   }
   return {

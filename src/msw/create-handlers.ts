@@ -8,6 +8,7 @@ import type { HttpHandler } from 'msw';
 import { http } from 'msw/core/http';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import type { FaultSequences } from '../faults/fault-sequences.js';
+import type { EngineAnswer } from '../engine/engine-request.js';
 import type { JournalEntry, JournalFilter } from '../engine/journal.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { engineRequestOf } from './engine-request-of.js';
@@ -84,10 +85,19 @@ async function answer(engine: Engine, request: Request, base: string, mount: str
   const started = performance.now();
   const time = new Date().toISOString();
   const asked = await engineRequestOf(request, base, mount);
-  const record = async (status: number, scenario: string | undefined) => {
+  const record = async (answered: EngineAnswer, scenario: string | undefined) => {
     const durationMs = Math.round((performance.now() - started) * 100) / 100;
+    const { status } = answered;
     try {
-      await engine.record({ method: request.method, url: asked.url, status, scenario, time, durationMs });
+      await engine.record({
+        method: request.method,
+        url: asked.url,
+        status,
+        scenario,
+        time,
+        durationMs,
+        answer: answered,
+      });
     } catch (error) {
       // A store that fails costs the journal an entry, never the test.
       console.error(`interactions-kit: the journal could not record ${request.method} ${asked.url}: ${String(error)}`);
@@ -98,16 +108,16 @@ async function answer(engine: Engine, request: Request, base: string, mount: str
     if (answered.delayMs > 0) await (await mswDelay())(answered.delayMs);
     const journal = answered.journal;
     if (answered.wire !== undefined) {
-      if (journal !== undefined) await record(answered.status, journal.scenario);
+      if (journal !== undefined) await record(answered, journal.scenario);
       return await wireResponse(answered, answered.wire, request.signal);
     }
     if (journal === undefined) return responseOf(answered, request.method, async () => undefined);
     const streamed = answered.pages !== undefined && request.method.toUpperCase() !== 'HEAD';
     // Journaled before the client sees the answer (a stream: before its end), so a test that
     // has read the response finds the entry.
-    if (!streamed) await record(answered.status, journal.scenario);
+    if (!streamed) await record(answered, journal.scenario);
     return responseOf(answered, request.method, (complete) =>
-      streamed ? record(answered.status, journal.scenario) : Promise.resolve(void complete),
+      streamed ? record(answered, journal.scenario) : Promise.resolve(void complete),
     );
   } catch (error) {
     // Never expected: the engine answers every input. Say so in the real shape.

@@ -11,6 +11,7 @@ import { request as httpsRequest } from 'node:https';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { describeViolations, loadContract, type Contract, type Diagnostic } from '../contract/index.js';
 import type { Engine } from '../engine/create-engine.js';
+import type { EngineAnswer } from '../engine/engine-request.js';
 import type { JournalViolation } from '../engine/journal.js';
 import { isAdminUrl } from '../engine/route-path.js';
 import { fixtureHeaders } from '../fixtures/fixture-file.js';
@@ -63,6 +64,20 @@ function forwardedHeaders(headers: IncomingMessage['headers']): Record<string, s
     if (value !== undefined && !HOP_BY_HOP.has(name)) kept[name] = value;
   }
   return kept;
+}
+
+/** Headers any HTTP server adds, which the journal keeps of no door's answer. */
+const TRANSPORT = new Set(['content-length', 'date']);
+
+/**
+ * The target's answer in the engine's terms, for the journal's response headers and preview
+ * (the same entry fields every door fills).
+ */
+function targetAnswer(status: number, headers: Record<string, string>, body: string): EngineAnswer {
+  const kept: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers))
+    if (!HOP_BY_HOP.has(name) && !TRANSPORT.has(name)) kept[name] = value;
+  return { status, headers: kept, body, cacheable: false, delayMs: 0 };
 }
 
 function flat(headers: IncomingMessage['headers']): Record<string, string> {
@@ -121,7 +136,12 @@ export function proxyDoor(settings: ProxyDoorSettings): RequestListener {
     const method = req.method ?? 'GET';
     const started = performance.now();
     const time = new Date().toISOString();
-    const journal = (status: number, violations: JournalViolation[]) =>
+    /** Journals the exchange; `response`, the target's headers and decoded body, when they were read whole. */
+    const journal = (
+      status: number,
+      violations: JournalViolation[],
+      response?: { headers: Record<string, string>; body: string },
+    ) =>
       engine
         .record({
           method,
@@ -131,6 +151,7 @@ export function proxyDoor(settings: ProxyDoorSettings): RequestListener {
           time,
           durationMs: Math.round((performance.now() - started) * 100) / 100,
           violations,
+          ...(response === undefined ? {} : { answer: targetAnswer(status, response.headers, response.body) }),
         })
         .catch((error: unknown) =>
           console.error(`interactions-kit: the journal could not record ${method} ${redactUrl(url)}: ${String(error)}`),
@@ -183,6 +204,7 @@ export function proxyDoor(settings: ProxyDoorSettings): RequestListener {
           void journal(
             status,
             diagnostics.map(({ pointer, rule, message }) => ({ pointer, rule, message: redactText(message) })),
+            { headers: answerHeaders, body },
           );
           if (recorder !== undefined) {
             const { 'content-encoding': _encoding, 'content-length': _length, ...kept } = answerHeaders;

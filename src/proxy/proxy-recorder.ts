@@ -7,7 +7,7 @@ import { splitBearer } from './split-bearer.js';
 import type { FixtureFile } from '../fixtures/fixture-file.js';
 import { redactUrl } from '../redact.js';
 import { redactExchange } from '../reality/redact-exchange.js';
-import type { RecordingInfo } from '../reality/recording.js';
+import type { RecordingInfo } from '../replay/recording.js';
 import { writeExchange, writeIndex, type IndexEntry } from '../reality/write-recording.js';
 import { requestKey } from '../replay/request-key.js';
 

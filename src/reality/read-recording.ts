@@ -12,7 +12,7 @@ import {
   type RecordedExchange,
   type Recording,
   type RecordingInfo,
-} from './recording.js';
+} from '../replay/recording.js';
 
 function readJson(path: string): unknown {
   let text: string;

@@ -15,7 +15,7 @@ import { redactUrl } from '../redact.js';
 import { createCapturingFetch, type CapturedExchange } from './capturing-fetch.js';
 import { redactExchange } from './redact-exchange.js';
 import { requestKey } from '../replay/request-key.js';
-import type { Recording, RecordedExchange } from './recording.js';
+import type { Recording, RecordedExchange } from '../replay/recording.js';
 
 /** The formats `record` can walk, in the spec's words. */
 export const RECORD_FORMATS = ['unified', 'raw', 'normalized', 'debug', 'stream'] as const;

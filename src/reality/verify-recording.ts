@@ -11,7 +11,7 @@ import { createEngine } from '../engine/create-engine.js';
 import { createReplay, replayFetch } from '../replay/replay-recording.js';
 import { driftChecks } from './drift/drift-checks.js';
 import { engineAnswerer, type MockAnswerer } from './drift/mock-shapes.js';
-import type { Recording } from './recording.js';
+import type { Recording } from '../replay/recording.js';
 
 /** Where the replayed suite "sends" its requests: never resolved, never reached. */
 const RECORDING_ORIGIN = 'http://recording.invalid';

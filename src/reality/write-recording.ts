@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixtureText, type FixtureFile } from '../fixtures/fixture-file.js';
-import { RECORDING_INDEX, type RecordedExchange, type Recording, type RecordingInfo } from './recording.js';
+import { RECORDING_INDEX, type RecordedExchange, type Recording, type RecordingInfo } from '../replay/recording.js';
 
 /**
  * One line of the index.

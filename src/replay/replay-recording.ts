@@ -4,7 +4,7 @@
  * recorded requests and what differs. Platform-free: the Node door and `verify --recording`'s
  * fetch both sit on it.
  */
-import type { RecordedExchange, Recording } from '../reality/recording.js';
+import type { RecordedExchange, Recording } from './recording.js';
 import { unifiedError } from '../unified/unified-error.js';
 import { compareKeys, type NearMiss } from './near-miss.js';
 import { requestKey, type RequestKey } from './request-key.js';

@@ -93,6 +93,7 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
             time,
             durationMs,
             headers: req.headers,
+            answer,
             ...(violations === undefined ? {} : { violations }),
           })
           .catch((error: unknown) => {

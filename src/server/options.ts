@@ -69,12 +69,13 @@ export function engineOptionsOf(options: AppOptions): EngineOptions {
 }
 
 /**
- * Fills in every default and builds the engine.
+ * Fills in every default and builds the engine. `replaces` is the engine this one takes over
+ * from (`serve --watch`): its store and journal carry over (see EngineParts).
  *
  * @example
  * const { engine, door } = resolveOptions({ seed: 7, validateResponses: true });
  */
-export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
+export function resolveOptions(options: AppOptions = {}, replaces?: Engine): ResolvedOptions {
   const { validateResponses = false, adminFromAnywhere = false, store } = options;
   // A journal several processes share says which one answered: this machine and this process.
   const instance = options.instance ?? `${hostname()}:${process.pid}`;
@@ -84,6 +85,7 @@ export function resolveOptions(options: AppOptions = {}): ResolvedOptions {
       health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
       signer: nodeSigner,
       ...(store === undefined ? {} : { store }),
+      ...(replaces === undefined ? {} : { replaces }),
     },
   );
   return { engine, door: { validateResponses, adminFromAnywhere } };

@@ -1,8 +1,10 @@
 /**
  * The Gong users of an account. Names, titles and phones come from a seeded faker instance
  * (never the global one), re-seeded for every user so that user k is the same whatever else
- * was generated; ids, dates and flags come from the integer hash.
+ * was generated; ids, dates and flags come from the integer hash. What costs (faker's draws,
+ * the dates' formatting) is done when first read, so a first answer pays only for its people.
  */
+import type { Faker } from '@faker-js/faker';
 import { englishFakerOfOurOwn } from './english-faker.js';
 import type { GongUser } from '../schema-types.js';
 import { mix2, mix3, unit } from './hash.js';
@@ -36,7 +38,15 @@ export interface WorldUser {
   index: number;
   /** The hash key every number about this user is derived from. */
   key: number;
-  gong: GongUser;
+  /** Gong's id of the user (`gong.id`), known without building the whole record. */
+  id: string;
+  /** The user's address (`gong.emailAddress`), known without building the whole record. */
+  readonly emailAddress: string;
+  /**
+   * Gong's record of the user, built on first read: only `/v2/users` needs it, and its phone,
+   * token and dates cost most of a user's drawing, which every test file's first answer paid.
+   */
+  readonly gong: GongUser;
   profile: UserProfile;
   /** First local day with calls. */
   firstDay: number;
@@ -123,6 +133,69 @@ function localPart(firstName: string, lastName: string): string {
   return `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') || 'user';
 }
 
+/** A user's names and address. */
+interface UserNames {
+  firstName: string;
+  lastName: string;
+  /** The address's part before the `@`, without a number added. */
+  local: string;
+  email: string;
+}
+
+/** What is worked out of a user up front: enough for the stats. */
+interface DrawnUser {
+  index: number;
+  key: number;
+  given: StatedUser | undefined;
+  manager: boolean;
+  names: UserNames;
+  id: string;
+  managerId: string | null;
+  active: boolean;
+  firstDay: number;
+}
+
+/**
+ * A user's Gong record. Its faker draws replay the user's own sequence from the user's seed
+ * (names, then title, language, phone and token), so it is the same whenever it is built.
+ */
+function gongRecord(faker: Faker, account: AccountIdentity, user: DrawnUser): GongUser {
+  const { key, given, manager, names, id, managerId, active, firstDay } = user;
+  const { firstName, lastName, local, email } = names;
+  faker.seed(key);
+  if (given?.firstName === undefined) faker.person.firstName();
+  if (given?.lastName === undefined) faker.person.lastName();
+  const title = given?.title ?? faker.helpers.arrayElement(manager ? MANAGER_TITLES : SALES_TITLES);
+  const language = unit(mix2(key, 26)) < 0.8 ? 'en-US' : faker.helpers.arrayElement(LANGUAGES);
+  const createdMs = account.zone.startOfDay(firstDay - 3) + Math.floor(unit(mix2(key, 24)) * 36_000_000);
+  const phoneDigits = String(1000 + (mix2(key, 25) % 9000));
+  return {
+    id,
+    emailAddress: email,
+    created: account.zone.formatInstant(createdMs),
+    active,
+    emailAliases: [],
+    trustedEmailAddress: email,
+    firstName,
+    lastName,
+    title,
+    phoneNumber: `+1 ${faker.phone.number({ style: 'national' })}`,
+    extension: phoneDigits,
+    personalMeetingUrls: [`https://zoom.us/j/${mix2(key, 27)}${phoneDigits}`],
+    settings: {
+      webConferencesRecorded: true,
+      preventWebConferenceRecording: false,
+      telephonyCallsImported: unit(mix2(key, 28)) < 0.7,
+      emailsImported: unit(mix2(key, 29)) < 0.8,
+      preventEmailImport: false,
+      nonRecordedMeetingsImported: unit(mix2(key, 30)) < 0.5,
+    },
+    managerId,
+    meetingConsentPageUrl: `https://join.gong.io/${account.slug}/${local}?tkn=${faker.string.alphanumeric(22)}`,
+    spokenLanguages: [{ language, primary: true }],
+  };
+}
+
 /**
  * Generates the account's users in Gong's order: the stated ones first (what they state kept,
  * the rest drawn as for anyone at their place), then `count` generated ones.
@@ -138,72 +211,65 @@ export function generateUsers(
   const usedEmails = new Set<string>(
     stated.flatMap((user) => (user.email === undefined ? [] : [user.email.toLowerCase()])),
   );
+  // An address depends on every earlier user's names (a second John Smith gets john.smith2@),
+  // so names are drawn in order, but only as far as asked: a first page needs its own people's.
+  const named: UserNames[] = [];
+  const namesOf = (index: number): UserNames => {
+    for (let next = named.length; next <= index; next++) {
+      const given = stated[next];
+      if (given?.firstName === undefined || given.lastName === undefined) faker.seed(mix3(seed, account.key, next));
+      const firstName = given?.firstName ?? faker.person.firstName();
+      const lastName = given?.lastName ?? faker.person.lastName();
+      const local = localPart(firstName, lastName);
+      let email = given?.email;
+      if (email === undefined) {
+        email = `${local}@${account.domain}`;
+        for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@${account.domain}`;
+        usedEmails.add(email);
+      }
+      named.push({ firstName, lastName, local, email });
+    }
+    return named[index] as UserNames;
+  };
   const users: WorldUser[] = [];
   for (let index = 0; index < stated.length + count; index++) {
     const given = stated[index];
     const key = mix3(seed, account.key, index);
-    faker.seed(key);
-    const firstName = given?.firstName ?? faker.person.firstName();
-    const lastName = given?.lastName ?? faker.person.lastName();
     const manager = isManager(index);
-    const title = given?.title ?? faker.helpers.arrayElement(manager ? MANAGER_TITLES : SALES_TITLES);
-    const local = localPart(firstName, lastName);
-    let email = given?.email;
-    if (email === undefined) {
-      email = `${local}@${account.domain}`;
-      for (let n = 2; usedEmails.has(email); n++) email = `${local}${n}@${account.domain}`;
-      usedEmails.add(email);
-    }
-
     const firstDay = FIRST_JOIN_DAY + Math.floor(unit(mix2(key, 21)) * JOIN_SPAN_DAYS);
     // About one user in fifteen has left the company; they keep their history.
     const active = given?.active ?? unit(mix2(key, 22)) >= 0.066;
     const endDay = active ? Infinity : firstDay + 120 + Math.floor(unit(mix2(key, 23)) * 900);
-    const createdMs = account.zone.startOfDay(firstDay - 3) + Math.floor(unit(mix2(key, 24)) * 36_000_000);
     const id = given?.id ?? userId(account.key, index);
     const managerIndex = index === 0 ? undefined : manager ? 0 : index - (index % 10);
     const managerId =
-      given !== undefined
-        ? given.managerId
-        : managerIndex === undefined
-          ? null
-          : (users[managerIndex]?.gong.id ?? null);
-    const phoneDigits = String(1000 + (mix2(key, 25) % 9000));
-    const language = unit(mix2(key, 26)) < 0.8 ? 'en-US' : faker.helpers.arrayElement(LANGUAGES);
+      given !== undefined ? given.managerId : managerIndex === undefined ? null : (users[managerIndex]?.id ?? null);
     const profile = userProfile(key, manager, given?.profile);
     const pinned = given === undefined ? undefined : pinnedSpan(given, profile, key);
-
+    let gong: GongUser | undefined;
     users.push({
       index,
       key,
+      id,
+      get emailAddress() {
+        return namesOf(index).email;
+      },
       firstDay,
       endDay,
       profile,
       ...(pinned === undefined ? {} : { pinned }),
-      gong: {
-        id,
-        emailAddress: email,
-        created: account.zone.formatInstant(createdMs),
-        active,
-        emailAliases: [],
-        trustedEmailAddress: email,
-        firstName,
-        lastName,
-        title,
-        phoneNumber: `+1 ${faker.phone.number({ style: 'national' })}`,
-        extension: phoneDigits,
-        personalMeetingUrls: [`https://zoom.us/j/${mix2(key, 27)}${phoneDigits}`],
-        settings: {
-          webConferencesRecorded: true,
-          preventWebConferenceRecording: false,
-          telephonyCallsImported: unit(mix2(key, 28)) < 0.7,
-          emailsImported: unit(mix2(key, 29)) < 0.8,
-          preventEmailImport: false,
-          nonRecordedMeetingsImported: unit(mix2(key, 30)) < 0.5,
-        },
-        managerId,
-        meetingConsentPageUrl: `https://join.gong.io/${account.slug}/${local}?tkn=${faker.string.alphanumeric(22)}`,
-        spokenLanguages: [{ language, primary: true }],
+      get gong() {
+        return (gong ??= gongRecord(faker, account, {
+          index,
+          key,
+          given,
+          manager,
+          names: namesOf(index),
+          id,
+          managerId,
+          active,
+          firstDay,
+        }));
       },
     });
   }

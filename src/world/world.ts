@@ -41,7 +41,7 @@ export interface WorldOptions {
  * ```ts
  * const account = createWorld().account(DEFAULT_ACCOUNT_ID)!;
  * account.timeZone; // 'America/Los_Angeles'
- * account.users()[0]?.gong.id; // a Gong user id
+ * account.users()[0]?.id; // a Gong user id
  * ```
  */
 export interface WorldAccount extends AccountSpec {

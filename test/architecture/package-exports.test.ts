@@ -48,6 +48,14 @@ describe('package exports', () => {
     expect(names).not.toContain('createRequestListener');
   });
 
+  it('"./msw" loads as one file, importing only packages: a test file pays its cold start on every run', () => {
+    const source = readFileSync(join(ROOT, 'dist/msw.js'), 'utf8');
+    const specifiers = [...source.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]);
+    expect(specifiers.length).toBeGreaterThan(0);
+    expect(specifiers.filter((specifier) => specifier!.startsWith('.'))).toEqual([]);
+    expect(source).toContain('function createHandlers(');
+  });
+
   it('msw is an optional peer dependency, installed for development', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, unknown>>;
     expect(pkg.peerDependencies?.msw).toBe('^2.0.0');

@@ -13,13 +13,23 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import express from 'express';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRequestListener } from '../../src/server/create-app.js';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp, createRequestListener } from '../../src/server/create-app.js';
 import { findChromium, INSTALL_CHROMIUM } from '../helpers/find-chromium.js';
 import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
 const CHROMIUM = findChromium();
+if (CHROMIUM === undefined)
+  console.warn(
+    `The console's browser tests are skipped: no Chromium found (CHROMIUM_PATH, chromium on the PATH). ${INSTALL_CHROMIUM}`,
+  );
+
+// CI installs Chromium first (.ci/run), so there a missing one is a failure, never a skip.
+it.runIf(process.env.CI !== undefined && process.env.CI !== '')('CI has a Chromium for the console tests', () => {
+  expect(CHROMIUM, `no Chromium found: ${INSTALL_CHROMIUM}`).toBeDefined();
+});
 /** Gong answers a window without stats with a 404 (see FACTS), and Chromium logs every 4xx a page fetches. */
 const EMPTY_DAY = /\/gong\/[^/]+\/v2\/stats\/interaction$/;
 
@@ -27,7 +37,10 @@ describe.skipIf(CHROMIUM === undefined)(
   `the console in headless Chromium (skipped when no Chromium is found: ${INSTALL_CHROMIUM})`,
   () => {
     let server: Server | undefined;
+    /** A parent Express app that mounts the mock at /mock, as a user's own server would. */
+    let parent: Server | undefined;
     let origin = '';
+    let parentOrigin = '';
     let browser: Browser | undefined;
     let context: BrowserContext | undefined;
     const artifacts = mkdtempSync(join(tmpdir(), 'interactions-kit-console-'));
@@ -37,14 +50,19 @@ describe.skipIf(CHROMIUM === undefined)(
     const errors: string[] = [];
 
     beforeAll(async () => {
-      server = createServer(createRequestListener({ seed: 42, now: NOW }));
+      server = createServer(createRequestListener({ seed: 42, now: NOW, validateResponses: true }));
       await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
       origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      const outer = express();
+      outer.use('/mock', createApp({ seed: 42, now: NOW }));
+      parent = createServer(outer);
+      await new Promise<void>((resolve) => parent!.listen(0, '127.0.0.1', resolve));
+      parentOrigin = `http://127.0.0.1:${(parent.address() as AddressInfo).port}`;
       browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
       context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
       await context.route('**/*', (route) => {
         const url = route.request().url();
-        if (url.startsWith(`${origin}/`)) return route.continue();
+        if (url.startsWith(`${origin}/`) || url.startsWith(`${parentOrigin}/mock`)) return route.continue();
         leaks.push(url);
         return route.abort();
       });
@@ -52,14 +70,16 @@ describe.skipIf(CHROMIUM === undefined)(
 
     afterAll(async () => {
       await browser?.close();
-      await new Promise<void>((resolve) => {
-        server?.close(() => resolve());
-        server?.closeAllConnections();
-      });
+      for (const listening of [server, parent])
+        await new Promise<void>((resolve) => {
+          if (listening === undefined) return resolve();
+          listening.close(() => resolve());
+          listening.closeAllConnections();
+        });
       console.log(`The console's screenshots are in ${artifacts}`);
     });
 
-    async function open(path: string): Promise<Page> {
+    async function open(path: string, at = origin): Promise<Page> {
       const page = await context!.newPage();
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
@@ -72,12 +92,13 @@ describe.skipIf(CHROMIUM === undefined)(
         errors.push(`${path}: a dialog opened: ${dialog.message()}`);
         void dialog.dismiss();
       });
-      await page.goto(`${origin}${path}`);
+      await page.goto(`${at}${path}`);
       return page;
     }
 
-    async function shoot(page: Page, name: string) {
-      await page.screenshot({ path: join(artifacts, `console-${name}.png`) });
+    /** A screenshot of the viewport, or of the whole page (the journal's detail runs below the fold). */
+    async function shoot(page: Page, name: string, fullPage = false) {
+      await page.screenshot({ path: join(artifacts, `console-${name}.png`), fullPage });
     }
 
     function clean() {
@@ -108,10 +129,12 @@ describe.skipIf(CHROMIUM === undefined)(
       const detail = await page.locator('#journal-detail').innerText();
       expect(detail).toContain('/unified/conversational-intelligence/interactions');
       expect(detail).toContain(probe);
+      expect(detail).toContain('Response: 200');
+      expect(await page.locator('#journal-response-body').innerText()).toMatch(/^\{\n {2}"result": \[/);
       expect(await page.locator('#journal-detail pre[data-curl]').innerText()).toMatch(
         /^curl -H 'authorization: Bearer \[REDACTED\]' 'http:/,
       );
-      await shoot(page, 'journal');
+      await shoot(page, 'journal', true);
       await page.close();
       clean();
     });
@@ -234,6 +257,84 @@ describe.skipIf(CHROMIUM === undefined)(
       expect(await page.evaluate(() => (globalThis as { pwned?: string }).pwned)).toBeUndefined();
       await shoot(page, 'journal-hostile');
       await page.close();
+      clean();
+    });
+
+    it('a response’s headers and the start of its body show as text, hostile ones too; violations show', async () => {
+      const hostile = '<img src=x onerror=window.pwned=1>';
+      // The 400 quotes the bad value back: the response body carries the hostile text.
+      await (
+        await fetch(`${origin}${unifiedUrl(october({ start_time: hostile }))}`, {
+          headers: { ...AUTH, 'x-note': '<script>window.pwned=2</script>' },
+        })
+      ).text();
+      await (
+        await fetch(`${origin}${unifiedUrl(october({ truto_response_format: 'stream', note: 'streamed' }))}`, {
+          headers: AUTH,
+        })
+      ).text();
+      // A method the contract does not document: --validate-responses finds the 405 a violation.
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        await (
+          await fetch(`${origin}${unifiedUrl(october({ note: 'put' }))}`, { method: 'PUT', headers: AUTH })
+        ).text();
+      } finally {
+        warn.mockRestore();
+      }
+      const page = await open('/__admin/console/#journal');
+      const bad = page.locator('#journal-rows tr', { hasText: 'onerror' }).first();
+      await bad.waitFor();
+      await bad.click();
+      const detail = page.locator('#journal-detail');
+      expect(await detail.innerText()).toContain('Response: 400');
+      expect(await page.locator('#journal-response-headers').innerText()).toContain('application/json');
+      const body = await page.locator('#journal-response-body').innerText();
+      expect(body).toContain('"statusCode": 400');
+      expect(body).toContain(hostile);
+      expect(await page.locator('#journal-headers').innerText()).toContain('<script>window.pwned=2</script>');
+      await shoot(page, 'journal-response');
+      await page.locator('#journal-rows tr', { hasText: 'note=streamed' }).first().click();
+      expect(await detail.innerText()).toContain('Its first 4 KB only');
+      expect(await page.locator('#journal-response-headers').innerText()).toContain('application/x-ndjson');
+      expect(await page.locator('#journal-response-body').innerText()).toMatch(/^\{"id":/);
+      await page.locator('#journal-rows tr', { hasText: 'note=put' }).first().click();
+      expect(await detail.innerText()).toContain('Response: 405');
+      expect(await detail.locator('li.status-bad').first().innerText()).toMatch(/documented/);
+      expect(await page.locator('main img, main script').count()).toBe(0);
+      expect(await page.evaluate(() => (globalThis as { pwned?: number }).pwned)).toBeUndefined();
+      await page.close();
+      clean();
+    });
+
+    it('under a parent app’s mount point (/mock): every page, the live journal and the reference’s server carry the prefix', async () => {
+      const start = await open('/mock', parentOrigin);
+      await start.locator('table tbody tr').first().waitFor();
+      expect(new URL(start.url()).pathname).toBe('/mock/');
+      expect(await start.locator('main').innerText()).toContain(
+        `${parentOrigin}/mock/unified/conversational-intelligence/interactions`,
+      );
+      await start.close();
+      const journal = await open('/mock/__admin/console/#journal', parentOrigin);
+      await journal.getByText('(live)').waitFor();
+      const probe = `mounted-${Date.now()}`;
+      await (
+        await fetch(`${parentOrigin}/mock${unifiedUrl(october({ limit: '1', note: probe }))}`, { headers: AUTH })
+      ).text();
+      const row = journal.locator('#journal-rows tr', { hasText: probe });
+      await row.waitFor({ timeout: 2000 });
+      await row.click();
+      expect(await journal.locator('#journal-detail pre[data-curl]').innerText()).toContain(
+        `'${parentOrigin}/mock/unified/conversational-intelligence/interactions?`,
+      );
+      await journal.close();
+      const data = await open('/mock/__admin/console/#data', parentOrigin);
+      await data.locator('select[name=users] option').first().waitFor();
+      await data.close();
+      const reference = await open('/mock/__admin/console/reference', parentOrigin);
+      await reference.locator('#operations-Unified-listInteractions').waitFor({ timeout: 20_000 });
+      expect(await reference.locator('.servers select').innerText()).toContain(`${parentOrigin}/mock`);
+      await reference.close();
       clean();
     });
 

@@ -10,13 +10,14 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { slashRedirect } from '../../src/console/console-paths.js';
 import { createApp, createRequestListener } from '../../src/server/create-app.js';
 import { AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
 const app = createApp({ seed: 42, now: NOW });
 
 describe('the console’s pages and files', () => {
-  it.each(['/', '/__admin/console', '/__admin/console/', '/?from=banner'])(
+  it.each(['/', '/__admin/console/', '/?from=banner'])(
     'GET %s is the console’s page, under a policy that allows no inline script and no other origin',
     async (path) => {
       const res = await request(app).get(path);
@@ -32,13 +33,22 @@ describe('the console’s pages and files', () => {
     },
   );
 
-  it('its pages carry no inline script, style attribute or event handler, and name no other origin', () => {
+  it('GET /__admin/console (no slash) goes to /__admin/console/, where the page’s relative URLs resolve', async () => {
+    const res = await request(app).get('/__admin/console?from=x');
+    expect(res.status).toBe(302);
+    expect(res.headers.location).toBe('./console/?from=x');
+    expect(new URL(String(res.headers.location), 'http://127.0.0.1/__admin/console?from=x').pathname).toBe(
+      '/__admin/console/',
+    );
+  });
+
+  it('its pages carry no inline script, style attribute or event handler, and name no other origin nor any absolute path', () => {
     const dir = new URL('../../src/console/web/', import.meta.url);
     for (const name of readdirSync(dir).filter((file) => file.endsWith('.html'))) {
       const html = readFileSync(new URL(name, dir), 'utf8');
       for (const script of html.match(/<script[^>]*>/g) ?? [])
-        expect(script, name).toMatch(/ src="\/__admin\/console\//);
-      expect(html, name).not.toMatch(/ style=| on[a-z]+=|https?:\/\//);
+        expect(script, name).toMatch(/ src="(?:assets|swagger-ui)\//);
+      expect(html, name).not.toMatch(/ style=| on[a-z]+=|https?:\/\/| (?:src|href)="\//);
     }
   });
 
@@ -104,6 +114,70 @@ describe('the console’s pages and files', () => {
   });
 });
 
+describe('under a parent app’s mount point', () => {
+  const parent = express();
+  parent.use('/mock', createApp({ seed: 42, now: NOW }));
+
+  /** The URLs a page names in src and href (not its # links), resolved against the page's. */
+  function assetsOf(html: string, page: string): string[] {
+    return [...html.matchAll(/ (?:src|href)="([^"#][^"]*)"/g)].map((match) => {
+      const url = new URL(match[1] as string, `http://127.0.0.1${page}`);
+      return `${url.pathname}${url.search}`;
+    });
+  }
+
+  it.each([
+    ['/', '/mock', './mock/'],
+    ['/?from=banner', '/a/mock?from=banner', './mock/?from=banner'],
+    ['/__admin/console', '/mock/__admin/console', './console/'],
+    ['/', '/mock/', undefined],
+    ['/', '/', undefined],
+    ['/__admin/console/events', '/mock/__admin/console/events', undefined],
+    ['/unified', '/mock/unified', undefined],
+    // A backslash reads as a slash in a browser: `\\evil.example/` would name another host.
+    ['/', '/\\evil.example', undefined],
+  ])('the home page asked for as %s (the browser asked for %s) goes to %s', (url, seen, location) => {
+    expect(slashRedirect(url, seen)).toBe(location);
+  });
+
+  it('GET /mock goes to /mock/, the console’s home there', async () => {
+    const res = await request(parent).get('/mock');
+    expect(res.status).toBe(302);
+    expect(new URL(String(res.headers.location), 'http://127.0.0.1/mock').pathname).toBe('/mock/');
+  });
+
+  it.each(['/mock/', '/mock/__admin/console/', '/mock/__admin/console/reference'])(
+    'every file %s names is served below the mount point',
+    async (page) => {
+      const res = await request(parent).get(page);
+      expect(res.status).toBe(200);
+      const assets = assetsOf(res.text, page);
+      expect(assets.length).toBeGreaterThan(2);
+      for (const asset of assets) {
+        expect(asset.startsWith('/mock/__admin/console/'), asset).toBe(true);
+        const got = await request(parent).get(asset);
+        expect(got.status, asset).toBe(200);
+        expect(got.headers['content-type'], asset).toMatch(/^(?:text\/(?:html|css|javascript)|image\/png)/);
+      }
+    },
+  );
+
+  it('the scripts reach the mock through the URL they were loaded from, never an absolute path', () => {
+    const dir = new URL('../../src/console/web/', import.meta.url);
+    for (const name of readdirSync(dir).filter((file) => file.endsWith('.js'))) {
+      const script = readFileSync(new URL(name, dir), 'utf8');
+      // fetch and EventSource take mockUrl(...) or a URL built on MOCK_BASE; location names the page only.
+      expect(script, name).not.toMatch(/(?:fetch|EventSource)\((?:'|`)\/|location\.(?:origin|pathname|host)/);
+    }
+  });
+
+  it('the console’s own routes answer there too: its facts, its event stream, the OpenAPI document', async () => {
+    expect((await request(parent).get('/mock/__admin/console/info')).body.seed).toBe(42);
+    expect((await request(parent).head('/mock/__admin/console/events')).status).toBe(200);
+    expect((await request(parent).get('/mock/__admin/console/openapi.json')).body.openapi).toMatch(/^3\./);
+  });
+});
+
 describe('who may open the console', () => {
   const fromAfar = (inner: express.Express) => {
     // The socket's address is all the guard reads.
@@ -116,7 +190,7 @@ describe('who may open the console', () => {
     return outer;
   };
 
-  it.each(['/', '/__admin/console', '/__admin/console/events'])(
+  it.each(['/', '/__admin/console/', '/__admin/console/events'])(
     'GET %s from another machine is refused, unless adminFromAnywhere',
     async (path) => {
       const refused = await request(fromAfar(createApp())).get(path);

@@ -138,6 +138,7 @@ async function engineDoor(options: AppOptions): Promise<Door> {
           scenario: answer.journal.scenario,
           time,
           durationMs: Math.round(durationMs * 100) / 100,
+          answer,
         });
       return { status: answer.status, headers: apiHeaders(answer.headers), text, complete };
     },

@@ -27,6 +27,8 @@ interface JournalEntry {
   query: string;
   status: number;
   violations?: Array<{ pointer: string; rule: string; message: string }>;
+  responseHeaders?: Record<string, string>;
+  responseBody?: { text: string; truncated: boolean };
 }
 
 async function journal(base: string): Promise<JournalEntry[]> {
@@ -72,18 +74,27 @@ describe('serve --proxy in front of mock A', () => {
     `/gong/${ACCOUNT}/v2/users`,
   ];
 
-  it('gives the client A’s exact status, headers and bytes, and journals zero violations', async () => {
+  it('gives the client A’s exact status, headers and bytes, and journals zero violations and the start of each answer', async () => {
+    const bodies: string[] = [];
     for (const url of requests) {
       const init = { headers: { authorization: `Bearer ${TOKEN}` } };
       const direct = await fetch(`${a.url}${url}`, init);
       const through = await fetch(`${proxy.url}${url}`, init);
       expect(through.status, url).toBe(direct.status);
       expect(headersOf(through), url).toEqual(headersOf(direct));
-      expect(Buffer.from(await through.arrayBuffer()).equals(Buffer.from(await direct.arrayBuffer())), url).toBe(true);
+      const bytes = Buffer.from(await through.arrayBuffer());
+      expect(bytes.equals(Buffer.from(await direct.arrayBuffer())), url).toBe(true);
+      bodies.push(bytes.toString('utf8'));
     }
     const entries = await journal(proxy.url);
     expect(entries).toHaveLength(requests.length);
-    for (const entry of entries) expect(entry.violations, `${entry.path}?${entry.query}`).toEqual([]);
+    for (const [at, entry] of entries.entries()) {
+      expect(entry.violations, `${entry.path}?${entry.query}`).toEqual([]);
+      expect(entry.responseHeaders?.['content-type'], entry.path).toMatch(/^application\/(?:json|x-ndjson)/);
+      expect(entry.responseHeaders, entry.path).not.toHaveProperty('date');
+      expect(bodies[at]?.startsWith(entry.responseBody?.text ?? 'nothing journaled'), entry.path).toBe(true);
+      expect(entry.responseBody?.truncated, entry.path).toBe((bodies[at]?.length ?? 0) > 4096);
+    }
   });
 
   it('forwards the client’s own token and keeps it out of the journal and the log', async () => {

@@ -3,6 +3,7 @@
 // window gives their totals and, for every user of the account, the distribution.
 import { COLORS, histogram, lineChart } from './chart.js';
 import { getJson, h, shellQuote, show } from './dom.js';
+import { MOCK_BASE } from './paths.js';
 import { lastMonth } from './start-page.js';
 
 export const METRICS = ['Interactivity', 'Longest Customer Story', 'Longest Monologue', 'Patience', 'Question Rate'];
@@ -30,7 +31,7 @@ function statsRequest(account, token, filter, cursor) {
 /** The curl line of a stats request, to paste or to see what produced a point. */
 export function statsCurl(account, filter) {
   const body = JSON.stringify({ filter });
-  return `curl -X POST -H 'Authorization: Bearer any-token' -H 'content-type: application/json' --data ${shellQuote(body)} ${shellQuote(`${location.origin}/gong/${account}/v2/stats/interaction`)}`;
+  return `curl -X POST -H 'Authorization: Bearer any-token' -H 'content-type: application/json' --data ${shellQuote(body)} ${shellQuote(`${MOCK_BASE}/gong/${account}/v2/stats/interaction`)}`;
 }
 
 /** Stats of a window as a map userId -> { metric: value }; Gong's 404 is a window with no stats. */

@@ -1,6 +1,8 @@
 // Building the page from data, always as text: client data (what any client sent to the mock)
 // becomes text nodes and attribute values set one by one, never markup. Nothing here parses HTML.
 
+import { mockUrl } from './paths.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /**
@@ -39,9 +41,9 @@ export function show(element, ...children) {
   return element;
 }
 
-/** JSON from the mock; throws with the mock's own message on an error status. */
-export async function getJson(url, init) {
-  const response = await fetch(url, init);
+/** JSON from one of the mock's paths (`/__admin/accounts`, below any mount prefix): its status and body. */
+export async function getJson(path, init) {
+  const response = await fetch(mockUrl(path), init);
   const text = await response.text();
   let body;
   try {

@@ -1,8 +1,12 @@
 // Journal: every request the mock answered, live from the server's event stream (one open
 // connection, no polling), newest first. Whatever a client sent is shown as text only.
 import { copyText, getJson, h, shellQuote, show } from './dom.js';
+import { MOCK_BASE, mockUrl } from './paths.js';
 
 const MAX_SHOWN = 1000;
+
+/** Scenarios that break the connection (slow-body sends it all, slowly): the client got part of it or none. */
+const WIRE_SCENARIOS = new Set(['connection-reset', 'empty-response', 'truncated-body', 'slow-body', 'no-response']);
 
 /** Headers curl sets by itself, or that would be wrong to replay. */
 const NOT_REPLAYED = new Set([
@@ -15,7 +19,7 @@ const NOT_REPLAYED = new Set([
   'accept',
 ]);
 
-/** A journal entry as a curl line. Redacted secrets stay redacted; the journal keeps no bodies. */
+/** A journal entry as a curl line. Redacted secrets stay redacted; the journal keeps no request bodies. */
 export function curlOfEntry(entry, origin) {
   const url = `${origin}${entry.path}${entry.query === '' ? '' : `?${entry.query}`}`;
   const method = entry.method === 'GET' ? '' : ` -X ${entry.method}`;
@@ -51,8 +55,52 @@ function queryRows(query) {
   });
 }
 
+/** A table of headers, name and value, as text. */
+function headerTable(id, headers) {
+  const rows = Object.entries(headers ?? {}).map(([name, value]) =>
+    h('tr', {}, h('td', { class: 'mono' }, name), h('td', { class: 'mono' }, value)),
+  );
+  if (rows.length === 0) rows.push(h('tr', {}, h('td', { colspan: '2', class: 'note' }, 'none journaled')));
+  return h('table', {}, h('tbody', { id }, ...rows));
+}
+
+/** The body's start, indented when it is a whole JSON document; always text, never markup. */
+function bodyText(entry) {
+  const { text, truncated } = entry.responseBody;
+  const type = entry.responseHeaders?.['content-type'] ?? '';
+  if (truncated || !/^application\/json/.test(type)) return text;
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
+function responseOf(entry) {
+  const wire = entry.scenario !== undefined && WIRE_SCENARIOS.has(entry.scenario);
+  return [
+    h('h4', {}, `Response: ${entry.status}`),
+    wire
+      ? h(
+          'p',
+          { class: 'note' },
+          `The ${entry.scenario} scenario broke the connection on purpose: the client got part of this response, or none of it.`,
+        )
+      : null,
+    h('h5', {}, 'Headers (secrets redacted)'),
+    headerTable('journal-response-headers', entry.responseHeaders),
+    h('h5', {}, 'Body'),
+    entry.responseBody === undefined
+      ? h('p', { class: 'note' }, entry.method === 'HEAD' ? 'HEAD: no body was sent.' : 'No body journaled.')
+      : [
+          entry.responseBody.truncated ? h('p', { class: 'note' }, 'Its first 4 KB only: the body went on.') : null,
+          h('pre', { id: 'journal-response-body', tabindex: '0' }, bodyText(entry)),
+        ],
+  ];
+}
+
 function detailOf(entry) {
-  const curl = curlOfEntry(entry, location.origin);
+  const curl = curlOfEntry(entry, MOCK_BASE);
   const copied = h('p', { class: 'note', role: 'status' });
   return [
     h('h3', {}, `#${entry.id} ${entry.method} ${entry.path}`),
@@ -75,17 +123,8 @@ function detailOf(entry) {
       h('tbody', {}, ...queryRows(entry.query)),
     ),
     h('h4', {}, 'Request headers (secrets redacted)'),
-    h(
-      'table',
-      {},
-      h(
-        'tbody',
-        { id: 'journal-headers' },
-        ...Object.entries(entry.requestHeaders ?? {}).map(([name, value]) =>
-          h('tr', {}, h('td', { class: 'mono' }, name), h('td', { class: 'mono' }, value)),
-        ),
-      ),
-    ),
+    headerTable('journal-headers', entry.requestHeaders),
+    ...responseOf(entry),
     h('h4', {}, 'Contract violations'),
     entry.violations === undefined
       ? h('p', { class: 'note' }, 'Not checked: start the server with --validate-responses to check every response.')
@@ -220,7 +259,7 @@ export function renderJournal(main) {
   );
   counted();
 
-  const events = new EventSource('/__admin/console/events');
+  const events = new EventSource(mockUrl('/__admin/console/events'));
   events.addEventListener('open', () => (live.textContent = '(live)'));
   events.addEventListener('error', () => (live.textContent = '(reconnecting…)'));
   events.addEventListener('request', (event) => {

@@ -1,5 +1,6 @@
 // Start: what is running, where to call it, each account and a curl line to paste.
 import { getJson, h, shellQuote } from './dom.js';
+import { MOCK_BASE } from './paths.js';
 
 const UNIFIED = '/unified/conversational-intelligence/interactions';
 
@@ -25,7 +26,7 @@ export function renderStart(main) {
 
 async function load(body) {
   const [info, accounts] = await Promise.all([getJson('/__admin/console/info'), getJson('/__admin/accounts')]);
-  const origin = location.origin;
+  const origin = MOCK_BASE;
   const facts = info.body;
   const window = lastMonth(facts.now);
   const settings = Object.entries(facts.settings).map(([name, value]) => [

@@ -7,7 +7,7 @@ import type { Contract } from '../../contract/contract.js';
 import type { ResponseObject } from '../../contract/openapi-document.js';
 import { readTrutoQuery } from '../../contract/read-truto-query.js';
 import { UNIFIED_INTERACTIONS_PATH } from '../../unified/interactions-path.js';
-import type { RecordedExchange } from '../recording.js';
+import type { RecordedExchange } from '../../replay/recording.js';
 
 /**
  * A recorded body placed under its schema.

@@ -6,7 +6,7 @@
  */
 import type { CheckResult } from '../../conformance/check-result.js';
 import type { Contract } from '../../contract/contract.js';
-import type { RecordedExchange, Recording } from '../recording.js';
+import type { RecordedExchange, Recording } from '../../replay/recording.js';
 import { placeBody } from './body-records.js';
 import { documentedFields, isDocumented } from './documented-fields.js';
 import { shapeOf, type JsonShape } from './json-shape.js';

@@ -7,7 +7,7 @@
 import type { Engine } from '../../engine/create-engine.js';
 import { DEFAULT_ACCOUNT_ID } from '../../world/account-spec.js';
 import { canonicalCursor, requestKey } from '../../replay/request-key.js';
-import type { Recording } from '../recording.js';
+import type { Recording } from '../../replay/recording.js';
 import { bodyValues } from './body-records.js';
 import { compareShapes, shapeOf, type JsonShape } from './json-shape.js';
 

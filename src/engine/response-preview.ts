@@ -1,0 +1,88 @@
+/**
+ * What the journal keeps of a response: its headers and the first few KB of its body, secrets
+ * redacted, so the console can show what a client got without the journal holding whole pages
+ * (a unified page is tens of KB; a stream, megabytes). Every door hands the engine its answer
+ * and the engine makes the preview, so every door journals the same bytes.
+ */
+import { redactHeaders, redactJsonText } from '../redact.js';
+import type { EngineAnswer } from './engine-request.js';
+
+/** Bytes of a response body the journal keeps (UTF-8, cut at a character's boundary). */
+export const RESPONSE_PREVIEW_BYTES = 4096;
+
+/** The content type the HTTP doors send when an answer names none (see server/send.ts). */
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * The start of a response body, as the journal keeps it.
+ *
+ * @example
+ * const body: JournalResponseBody = { text: '{"result":[', truncated: true };
+ */
+export interface JournalResponseBody {
+  /** The body's first RESPONSE_PREVIEW_BYTES bytes at most, as UTF-8 text, secrets redacted. */
+  text: string;
+  /** Whether the body went on past `text`. */
+  truncated: boolean;
+}
+
+/**
+ * The first bytes of a stream as it is read: `pages` passed through unchanged, the start of
+ * what went by kept in `head` (a stream of megabytes costs the journal a few KB).
+ *
+ * @example
+ * const head = { text: '', more: false };
+ * for await (const page of tapPages(answer.pages, head)) send(page);
+ * head.text; // the first 4 KB or so
+ */
+export async function* tapPages(
+  pages: AsyncIterable<string>,
+  head: { text: string; more: boolean },
+): AsyncGenerator<string, void, undefined> {
+  for await (const page of pages) {
+    // Characters, not bytes, are counted here: the bytes are cut exactly when the entry is made.
+    if (head.text.length <= RESPONSE_PREVIEW_BYTES) {
+      const room = RESPONSE_PREVIEW_BYTES + 1 - head.text.length;
+      head.text += page.length > room ? page.slice(0, room) : page;
+      if (page.length > room) head.more = true;
+    } else if (page !== '') head.more = true;
+    yield page;
+  }
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/**
+ * A body's preview: at most RESPONSE_PREVIEW_BYTES of UTF-8, never half a character, in a
+ * string of its own (a slice of a page's string would keep the whole page alive in the
+ * journal), secrets redacted.
+ *
+ * @example
+ * previewOf('{"a":1}', false); // { text: '{"a":1}', truncated: false }
+ */
+export function previewOf(body: string | Uint8Array, more: boolean): JournalResponseBody {
+  // Past 4096 characters a string is past 4096 bytes: only the start is encoded.
+  const bytes = typeof body === 'string' ? encoder.encode(body.slice(0, RESPONSE_PREVIEW_BYTES + 1)) : body;
+  let end = Math.min(bytes.length, RESPONSE_PREVIEW_BYTES);
+  const truncated = more || bytes.length > RESPONSE_PREVIEW_BYTES;
+  // Back to the start of a character when the cut falls inside one (continuation bytes are 10xxxxxx).
+  if (end < bytes.length) while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
+  return { text: redactJsonText(decoder.decode(bytes.subarray(0, end))), truncated };
+}
+
+/**
+ * The response's headers as the journal keeps them: the answer's own (what the API sends; the
+ * transport headers an HTTP server adds, `content-length` and `date`, are no door's answer),
+ * with the content type the doors fill in, secret values redacted.
+ *
+ * @example
+ * responseHeadersOf({ status: 200, headers: {}, body: '{}', cacheable: true, delayMs: 0 });
+ * // { 'content-type': 'application/json; charset=utf-8' }
+ */
+export function responseHeadersOf(answer: EngineAnswer): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(redactHeaders(answer.headers))) headers[name.toLowerCase()] = value;
+  if (answer.pages === undefined && headers['content-type'] === undefined) headers['content-type'] = JSON_TYPE;
+  return headers;
+}
