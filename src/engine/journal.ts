@@ -173,7 +173,10 @@ export function createJournal(store: Store, size: number, maxBytes = 8 * 1024 * 
     async list(filter = {}, page = {}) {
       const { after = 0 } = page;
       const limit = Math.max(1, page.limit ?? JOURNAL_PAGE_DEFAULT);
-      const entries = await store.list<Kept>(ENTRIES);
+      // In id order, not the list's: an id is taken before its entry is appended, so requests
+      // recorded at once (on instances sharing a store, or awaiting one) can be appended out of
+      // order, and a page ending on a lower id than one it listed would list that one again.
+      const entries = [...(await store.list<Kept>(ENTRIES))].sort((a, b) => a.entry.id - b.entry.id);
       const requests: JournalEntry[] = [];
       let pageBytes = 0;
       for (const { entry, weight } of entries) {

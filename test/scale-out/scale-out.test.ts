@@ -79,6 +79,7 @@ describe.runIf(AVAILABLE)('three instances behind haproxy, one Redis', () => {
     for (let i = 0; i < 50; i++) {
       const own = ofWalk(entries, `w${i}`);
       expect(own).toHaveLength(pages);
+      expect(new Set(own.map((entry) => entry.query)).size, `walk ${i}`).toBe(pages);
       expect(new Set(own.map((entry) => entry.instance)).size, `walk ${i}`).toBeGreaterThanOrEqual(2);
     }
     expect(new Set(entries.map((entry) => entry.instance))).toEqual(new Set(['mock-1', 'mock-2', 'mock-3']));
