@@ -4,12 +4,17 @@
  * noisy machine. Prints a table and writes bench/results/bench-<time>.json.
  *
  *   npm run bench -- --duration 10 --connections 50 --workers 1,2 [--skip-prism] [--skip-generation] [--skip-world] [--skip-mapping]
+ *                    [--skip-scale-out] [--scale-out-only]
  *
  * The world-file part (bench/world-file.ts) loads a world of 1,000 users with 100,000 pinned
  * days and measures distinct pages over it beside the default world's, in alternating rounds.
  *
  * The mapping part (bench/mapping.ts) maps the same Gong pages with the built-in mapping and with
  * the shipped JSONata mapping run as an override, side by side: records mapped a second.
+ *
+ * The scale-out part (bench/scale-out.ts) measures the Redis store against the memory store and
+ * haproxy in front of 1 and of 3 instances, as ratios; it is skipped with a message when
+ * redis-server or haproxy is missing.
  *
  * Against an earlier build instead (a checkout of the earlier commit, built there): both servers
  * run at once and are measured in interleaved rounds, the repeated page and distinct pages each
@@ -74,6 +79,8 @@ async function main(): Promise<void> {
       'skip-generation': { type: 'boolean', default: false },
       'skip-world': { type: 'boolean', default: false },
       'skip-mapping': { type: 'boolean', default: false },
+      'skip-scale-out': { type: 'boolean', default: false },
+      'scale-out-only': { type: 'boolean', default: false },
       baseline: { type: 'string' },
       rounds: { type: 'string', default: '5' },
     },
@@ -82,6 +89,7 @@ async function main(): Promise<void> {
   const connections = Number(values.connections);
   if (values.baseline !== undefined)
     return compareWithBaseline(values.baseline, Number(values.rounds), duration, connections);
+  if (values['scale-out-only']) return void (await reportScaleOut({ connections, duration }));
   const workerCounts = values.workers.split(',').map(Number);
   const rows: Measurement[] = [];
   const coldStartMs: Record<string, number> = {};
@@ -222,14 +230,28 @@ async function main(): Promise<void> {
         `JSONata override via @truto/truto-jsonata ${mapping.trutoJsonataRecordsPerSecond}; via plain jsonata ${mapping.plainJsonataRecordsPerSecond}; ` +
         `built-in / truto-jsonata = ${mapping.builtInVsTrutoJsonata}; first override request waits ${mapping.firstUseMs} ms (load + compile, once per process)`,
     );
+  const scaleOut = values['skip-scale-out'] ? undefined : await reportScaleOut(load);
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile, mapping }, null, 2)}\n`,
+    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile, mapping, scaleOut }, null, 2)}\n`,
   );
   console.log(`\nresults: ${file}`);
+}
+
+/** Runs the scale-out bench and prints its table and ratios (or why it was skipped). */
+async function reportScaleOut(load: { connections: number; duration: number }) {
+  const { benchScaleOut } = await import('./scale-out.js');
+  const result = await benchScaleOut(BIN, load);
+  if ('skipped' in result) console.log(`\n${result.skipped}`);
+  else {
+    console.log(`\nscale-out: distinct pages, ${load.connections} connections, ${load.duration} s each, one run`);
+    console.log(table(result.rows));
+    console.log(`scale-out ratios: ${JSON.stringify(result.ratios)}`);
+  }
+  return result;
 }
 
 /** `--baseline DIR`: this tree against an earlier build, in interleaved rounds. */

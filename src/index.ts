@@ -14,6 +14,8 @@ export {
   type FaultSequences,
 } from './faults/fault-sequences.js';
 export { AppOptionsError, type AppOptions } from './server/options.js';
+export { openStore, parseStoreUrl, type OpenStoreOptions, type StoreSpec } from './store/open-store.js';
+export type { Store, StoreHealth } from './store/store.js';
 export { loadWorldFile } from './world-file/load-world-file.js';
 export { parseWorldText, type WorldText } from './world-file/parse-world-text.js';
 export { WorldFileError, formatLocatedProblem, type LocatedProblem } from './world-file/located-problem.js';

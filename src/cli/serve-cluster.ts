@@ -1,11 +1,16 @@
 /**
  * `serve --workers N`: N processes share one port through node:cluster. Cursors are signed
- * with a secret derived from the seed, so any worker serves any page; each worker keeps its
- * own journal, caches and rate-limiter windows. A worker that dies is replaced, a limited
- * number of times (`--worker-restarts`), with a line on stderr.
+ * with a secret derived from the seed, so any worker serves any page. The workers share one
+ * state (journal, rate-limit windows, fault sequences, counters): the primary's memory store,
+ * reached over IPC, or with `--store redis://...` the Redis every worker connects to. Caches
+ * stay each worker's own (pages are pure, so a cache needs no sharing). A worker that dies is
+ * replaced, a limited number of times (`--worker-restarts`), with a line on stderr.
  */
 import cluster, { type Worker } from 'node:cluster';
+import { createMemoryStore } from '../store/memory-store.js';
 import { CliError } from './cli-error.js';
+import { answerStoreCalls, createIpcStore } from './ipc-store.js';
+import { openServeStore } from './serve-store.js';
 import type { ServeFlags } from './serve-flags.js';
 import { nextStopSignal, startServer } from './start-server.js';
 import { watchServedWorld } from './watch-world.js';
@@ -14,6 +19,9 @@ type WorkerMessage = { type: 'listening'; url: string } | { type: 'failed'; mess
 
 /** In a worker: listen, tell the primary where, and close when it disconnects us. */
 export async function runWorker(flags: ServeFlags): Promise<number> {
+  // With memory, the one store is the primary's; Redis each worker reaches itself.
+  const store = flags.store.driver === 'memory' ? createIpcStore() : await openServeStore(flags);
+  flags.app.store = store;
   try {
     const running = await startServer(flags);
     const stopWatching = watchServedWorld(flags, running);
@@ -27,10 +35,12 @@ export async function runWorker(flags: ServeFlags): Promise<number> {
     });
     stopWatching();
     await running.close();
+    await store.close?.();
     // The IPC channel would keep this process alive after its server closed.
     if (process.connected) process.disconnect();
     return 0;
   } catch (error) {
+    await store.close?.();
     const exitCode = error instanceof CliError ? error.exitCode : 1;
     process.send?.({ type: 'failed', message: (error as Error).message, exitCode } satisfies WorkerMessage);
     if (process.connected) process.disconnect();
@@ -54,6 +64,8 @@ export async function runPrimary(
   banner: (url: string, flags: ServeFlags) => string,
 ): Promise<number> {
   const live = new Set<Worker>();
+  // The workers' shared state, when it is memory: here, answered over IPC.
+  const store = flags.store.driver === 'memory' ? createMemoryStore() : undefined;
   const log = (line: string) => {
     if (flags.logLevel !== 'silent') console.error(`interactions-kit: ${line}`);
   };
@@ -69,6 +81,7 @@ export async function runPrimary(
     const fork = (): Worker => {
       const worker = cluster.fork();
       live.add(worker);
+      if (store !== undefined) answerStoreCalls(worker, store);
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'failed') {
           if (started) log(`worker ${worker.process.pid} could not start: ${message.message}`);

@@ -5,6 +5,7 @@ import type { AppOptions } from '../server/options.js';
 import { parseFaultRates, readFaultRates } from '../faults/fault-rates.js';
 import { parseLatency } from '../faults/latency.js';
 import { parseDateTime } from '../world/date-time.js';
+import { parseStoreUrl, type StoreSpec } from '../store/open-store.js';
 import { CliError } from './cli-error.js';
 import { parseFlags, parseIntegerFlag } from './flags.js';
 import { parseRealityFlags, type RealityFlags } from './reality-flags.js';
@@ -44,7 +45,11 @@ export const SERVE_HELP = `Usage: interactions-kit serve [flags]
   --admin-from-anywhere answer /__admin from any address, not only loopback
   --base-url URL    origin clients reach the mock at (default http://HOST:PORT as listened): named in
                     debug.requestUrl and gongBaseUrl, and the one Host besides loopback /__admin answers
-  --workers N       serve from N processes sharing the port (node:cluster); cursors work across them
+  --workers N       serve from N processes sharing the port (node:cluster); cursors work across them,
+                    and the workers share one state (the journal, rate limits, fault sequences)
+  --store URL       where that shared state lives: memory (default, this server alone) or
+                    redis://[:PASSWORD@]HOST:PORT[/DB], shared by every instance using the same Redis and world
+  --instance NAME   this instance's name in the journal and /__admin/health (default HOSTNAME:PID)
   --worker-restarts N  with --workers: replace a worker that dies, at most N times (default 10)
   --replay DIR      answer from a recording (\`interactions-kit record --out DIR\`): recorded requests get the
                     recorded status, headers and bytes; others a 404 naming the closest recorded requests
@@ -71,6 +76,8 @@ export interface ServeFlags {
   app: AppOptions;
   /** `--replay`, `--proxy`: the real service's doors, when asked for. */
   reality?: RealityFlags;
+  /** `--store`: where shared state lives. */
+  store: StoreSpec;
 }
 
 /** `--fault-rate`: a share of Gong calls (`0.05`), or shares by kind (`connection-reset:0.01,...`). */
@@ -131,6 +138,8 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     'base-url': { type: 'string' },
     workers: { type: 'string' },
     'worker-restarts': { type: 'string' },
+    store: { type: 'string' },
+    instance: { type: 'string' },
     replay: { type: 'string' },
     'replay-fallback': { type: 'string' },
     proxy: { type: 'string' },
@@ -157,6 +166,13 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
       `--rate-limit takes "gong" (Gong's documented limits), got ${JSON.stringify(values['rate-limit'])}`,
     );
   }
+  const store = parseStoreUrl(values.store ?? 'memory');
+  if ('problem' in store) throw new CliError(`--store ${store.problem}`);
+  const { instance } = values;
+  if (instance !== undefined && !/^[^\s\x00-\x1f]{1,200}$/.test(instance))
+    throw new CliError(
+      `--instance must be a name of 1 to 200 characters without spaces, got ${JSON.stringify(instance)}`,
+    );
   const bytes = (name: string, raw: string) => parseIntegerFlag(name, raw, 0, 0, MAX_BOUND_BYTES);
   const {
     'journal-bytes': journalBytes,
@@ -182,6 +198,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
     validateResponses: values['validate-responses'] === true,
     adminFromAnywhere: values['admin-from-anywhere'] === true,
     ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+    ...(instance === undefined ? {} : { instance }),
   };
   const reality = parseRealityFlags(values);
   const mapping = readMappingFlag(values.mapping);
@@ -189,6 +206,7 @@ export function parseServeFlags(args: string[]): ServeFlags | 'help' {
   return {
     ...(mapping === undefined ? {} : { mappingFiles: mapping.files }),
     ...(reality === undefined ? {} : { reality }),
+    store,
     port: parseIntegerFlag('--port', values.port, 4010, 0, 65535),
     workers: parseIntegerFlag('--workers', values.workers, 1, 1, 64),
     workerRestarts: parseIntegerFlag('--worker-restarts', values['worker-restarts'], 10, 0, 1000),

@@ -5,6 +5,7 @@
  */
 import cluster from 'node:cluster';
 import { REDACTED, redactHeader } from '../redact.js';
+import { safeStoreUrl } from '../store/safe-store-url.js';
 import { DEFAULT_ACCOUNT_ID } from '../world/account-spec.js';
 import { createWorld } from '../world/world.js';
 import { WorldFileError } from '../world-file/located-problem.js';
@@ -12,6 +13,7 @@ import { loadWorldFile } from '../world-file/load-world-file.js';
 import type { Command } from './command.js';
 import { runPrimary, runWorker } from './serve-cluster.js';
 import { parseServeFlags, SERVE_HELP, type ServeFlags } from './serve-flags.js';
+import { openServeStore } from './serve-store.js';
 import { nextStopSignal, startServer } from './start-server.js';
 import { watchServedWorld } from './watch-world.js';
 import { mappingProblems } from './check-mappings.js';
@@ -39,6 +41,9 @@ export function banner(url: string, flags: ServeFlags): string {
     `  unified: ${url}/unified/conversational-intelligence/interactions`,
     `  gong:    ${url}/gong/{integrated_account_id}/v2/stats/interaction and /v2/users`,
     `  admin:   ${url}/__admin/accounts, ${url}/__admin/health`,
+    ...(flags.store.driver === 'redis'
+      ? [`  store:   ${safeStoreUrl(flags.store.url)} (state shared with every instance using it)`]
+      : []),
     '',
     'Accounts (integrated_account_id):',
     ...world.accounts.map(
@@ -101,13 +106,22 @@ export const serveCommand: Command = {
     }
     if (cluster.isWorker) return runWorker(flags);
     if (flags.workers > 1) return runPrimary(flags, banner);
-    const running = await startServer(flags);
+    const store = await openServeStore(flags);
+    flags.app.store = store;
+    let running;
+    try {
+      running = await startServer(flags);
+    } catch (error) {
+      await store.close?.();
+      throw error;
+    }
     if (flags.logLevel !== 'silent') console.log(banner(running.url, flags));
     if (flags.logLevel !== 'silent' && running.reality !== undefined) console.log(`  ${running.reality}`);
     const stopWatching = watchServedWorld(flags, running);
     const signal = await nextStopSignal();
     stopWatching();
     await running.close();
+    await store.close?.();
     if (flags.logLevel !== 'silent') console.log(`interactions-kit: ${signal}, stopped`);
     return 0;
   },

@@ -223,7 +223,12 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
       originHost: settings.originHost,
       now: options.now === undefined ? world.now : settings.now(),
       started: Date.now(),
-      health: async () => ({ ...health(), caches: await memoryUse() }),
+      health: async () => ({
+        ...health(),
+        instance: settings.instance,
+        store: store.health?.() ?? { driver: 'custom', reachable: true, degraded: false },
+        caches: await memoryUse(),
+      }),
     },
   });
   /**
@@ -275,6 +280,7 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
         scenario,
         status,
         durationMs,
+        instance: settings.instance,
         ...(violations === undefined ? {} : { violations }),
         ...(headers === undefined ? {} : { requestHeaders: journalHeaders(headers) }),
         ...(sent === undefined ? {} : { responseHeaders: responseHeadersOf(sent) }),

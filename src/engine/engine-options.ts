@@ -74,6 +74,12 @@ export interface EngineOptions {
    * Default none: the built-in mapping, with no JSONata loaded.
    */
   mapping?: MappingTexts;
+  /**
+   * Names this instance in every journal entry it records and in `/__admin/health`, so a journal
+   * shared by several instances says which one answered. Default `local`; the Node doors
+   * default to `hostname:pid`.
+   */
+  instance?: string;
 }
 
 /**
@@ -108,6 +114,8 @@ export interface EngineSettings {
   clock: () => number;
   /** The server-wide mapping override (empty: none). */
   mapping: MappingTexts;
+  /** The name of this instance in journal entries and health. */
+  instance: string;
 }
 
 /**
@@ -197,9 +205,14 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
     baseUrl = DEFAULT_BASE_URL,
     clock = () => performance.now(),
     mapping = {},
+    instance = 'local',
   } = options;
   const mappingProblem = mappingTextsProblem(mapping);
   if (mappingProblem !== undefined) throw new EngineOptionsError(mappingProblem);
+  if (typeof instance !== 'string' || !/^[^\s\x00-\x1f]{1,200}$/.test(instance))
+    throw new EngineOptionsError(
+      `instance must be a name of 1 to 200 characters without spaces, got ${JSON.stringify(instance)}`,
+    );
   if (tokens !== undefined && tokens.some((token) => token === ''))
     throw new EngineOptionsError('tokens must not be empty strings');
   const rates = resolveFaultRates(faultRate);
@@ -229,5 +242,6 @@ export function resolveEngineOptions(options: EngineOptions = {}): EngineSetting
     ...resolveOrigin(baseUrl),
     clock,
     mapping,
+    instance,
   };
 }

@@ -31,6 +31,8 @@ export interface JournalEntry {
   scenario: string | undefined;
   status: number;
   durationMs: number;
+  /** The instance that answered (`--instance`, default `hostname:pid`): one journal may be shared by several. */
+  instance: string;
   /** Present when response validation is on. */
   violations?: JournalViolation[];
   /** The request's headers as the door received them, secret values redacted (doors that see them). */
@@ -113,7 +115,7 @@ export const JOURNAL_ENTRY_OVERHEAD = 300;
  */
 function weighEntry(entry: JournalEntry): number {
   let bytes = JOURNAL_ENTRY_OVERHEAD + entry.path.length + 2 * entry.query.length + entry.method.length;
-  bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0);
+  bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0) + entry.instance.length;
   for (const [name, value] of Object.entries(entry.requestHeaders ?? {})) bytes += 48 + name.length + value.length;
   for (const [name, value] of Object.entries(entry.responseHeaders ?? {})) bytes += 48 + name.length + value.length;
   // A string of its own (see previewOf): a byte a character, two when it holds any beyond Latin-1.
@@ -173,7 +175,10 @@ export function createJournal(store: Store, size: number, maxBytes = 8 * 1024 * 
     async list(filter = {}, page = {}) {
       const { after = 0 } = page;
       const limit = Math.max(1, page.limit ?? JOURNAL_PAGE_DEFAULT);
-      const entries = await store.list<Kept>(ENTRIES);
+      // In id order, not the list's: an id is taken before its entry is appended, so requests
+      // recorded at once (on instances sharing a store, or awaiting one) can be appended out of
+      // order, and a page ending on a lower id than one it listed would list that one again.
+      const entries = [...(await store.list<Kept>(ENTRIES))].sort((a, b) => a.entry.id - b.entry.id);
       const requests: JournalEntry[] = [];
       let pageBytes = 0;
       for (const { entry, weight } of entries) {

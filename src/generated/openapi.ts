@@ -87,7 +87,8 @@ export interface paths {
          * @description Answers 200 as soon as the mock serves requests, so a test harness can wait on it before
          *     its first call. It also reports what a run depends on or needs to watch: the `seed` of the
          *     world being served, the uptime, the process's resident memory and `pid` (with
-         *     `serve --workers N`, whichever worker answered), and, under `caches`, how full the bounded
+         *     `serve --workers N`, whichever worker answered), the instance's name and its `store` (and
+         *     whether a shared store is reachable), and, under `caches`, how full the bounded
          *     stores (cached pages, cached Gong stats windows, the request journal) are against their
          *     configured bounds.
          */
@@ -319,6 +320,12 @@ export interface components {
             scenario?: string;
             status: number;
             durationMs: number;
+            /**
+             * @description The instance that answered (`serve --instance NAME`, default `hostname:pid`). Several
+             *     instances sharing a store (`--store redis://...`) share one journal, and this says
+             *     which of them served each request.
+             */
+            instance: string;
             /** @description The request's headers as the mock received them, secret values redacted (as in the query). */
             requestHeaders?: {
                 [key: string]: string;
@@ -1406,6 +1413,14 @@ export interface operations {
                      *       "uptimeSeconds": 12,
                      *       "rssBytes": 81264640,
                      *       "pid": 4242,
+                     *       "instance": "mock-1:4242",
+                     *       "store": {
+                     *         "driver": "redis",
+                     *         "url": "redis://redis:6379",
+                     *         "reachable": true,
+                     *         "degraded": false,
+                     *         "outages": 0
+                     *       },
                      *       "caches": {
                      *         "pages": {
                      *           "entries": 12,
@@ -1437,6 +1452,24 @@ export interface operations {
                         rssBytes: number;
                         /** @description The serving process (with `serve --workers N`, one of N). */
                         pid: number;
+                        /** @description This instance's name, as its journal entries give it (`--instance`, default `hostname:pid`). */
+                        instance?: string;
+                        /**
+                         * @description Where the shared state (journal, rate-limit windows, fault sequences,
+                         *     counters) is kept. `degraded` is true while a shared store cannot be
+                         *     reached: state is then kept by this process alone until it returns.
+                         */
+                        store?: {
+                            /** @description `memory`, `redis`, or `primary` (a `--workers` worker using its primary's memory). */
+                            driver: string;
+                            /** @description The store's URL, its password hidden. */
+                            url?: string;
+                            reachable: boolean;
+                            degraded: boolean;
+                            /** Format: date-time */
+                            degradedSince?: string;
+                            outages?: number;
+                        };
                         /**
                          * @description How full the serving process's bounded stores are, against their bounds:
                          *     memory is bounded by configuration, and this shows by how much.
@@ -1607,7 +1640,8 @@ export interface operations {
                      *           "query": "integrated_account_id=62f44730-dd91-461e-bd6a-aedd9e0ad79d&start_time=2026-10-01T00:00:00Z&end_time=2026-11-01T00:00:00Z",
                      *           "account": "62f44730-dd91-461e-bd6a-aedd9e0ad79d",
                      *           "status": 200,
-                     *           "durationMs": 3.12
+                     *           "durationMs": 3.12,
+                     *           "instance": "mock-1:4242"
                      *         }
                      *       ],
                      *       "next_cursor": null

@@ -3,8 +3,10 @@
  * all optional, resolved once. The engine is built here by `createEngine`; this file only adds
  * what depends on being an HTTP server.
  */
+import { hostname } from 'node:os';
 import { nodeEncodeText } from './node-encode-text.js';
 import { nodeSigner } from './node-signer.js';
+import type { Store } from '../store/store.js';
 import { createEngine, type Engine } from '../engine/create-engine.js';
 import { EngineOptionsError, type EngineOptions } from '../engine/engine-options.js';
 import type { WorldDocument } from '../generated/world-document.js';
@@ -38,6 +40,12 @@ export interface AppOptions extends Omit<EngineOptions, 'world' | 'mapping'> {
   validateResponses?: boolean;
   /** Answer /__admin from any address, not only loopback. Default false. */
   adminFromAnywhere?: boolean;
+  /**
+   * Where shared state lives (journal, rate-limit windows, fault sequences, counters). Default: a
+   * new memory store. Pass one store to several apps (or a Redis store to several instances) and
+   * they share one state.
+   */
+  store?: Store;
 }
 
 /** Everything the server reads, complete: the engine and the door's own settings. */
@@ -63,7 +71,7 @@ export type AppOptionsError = EngineOptionsError;
  * createEngine(engineOptionsOf({ world: 'world.yaml', validateResponses: true }));
  */
 export function engineOptionsOf(options: AppOptions): EngineOptions {
-  const { validateResponses: _validate, adminFromAnywhere: _admin, world, mapping, ...rest } = options;
+  const { validateResponses: _validate, adminFromAnywhere: _admin, store: _store, world, mapping, ...rest } = options;
   return {
     ...rest,
     ...(world === undefined ? {} : { world: typeof world === 'string' ? loadWorldFile(world) : world }),
@@ -81,12 +89,18 @@ export function engineOptionsOf(options: AppOptions): EngineOptions {
  * const { engine, door } = resolveOptions({ seed: 7, validateResponses: true });
  */
 export function resolveOptions(options: AppOptions = {}, replaces?: Engine): ResolvedOptions {
-  const { validateResponses = false, adminFromAnywhere = false } = options;
-  const engine = createEngine(engineOptionsOf(options), {
-    health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
-    signer: nodeSigner,
-    ...(replaces === undefined ? {} : { replaces }),
-    encodeText: nodeEncodeText,
-  });
+  const { validateResponses = false, adminFromAnywhere = false, store } = options;
+  // A journal several processes share says which one answered: this machine and this process.
+  const instance = options.instance ?? `${hostname()}:${process.pid}`;
+  const engine = createEngine(
+    { ...engineOptionsOf(options), instance },
+    {
+      health: () => ({ rssBytes: process.memoryUsage.rss(), pid: process.pid }),
+      signer: nodeSigner,
+      ...(store === undefined ? {} : { store }),
+      ...(replaces === undefined ? {} : { replaces }),
+      encodeText: nodeEncodeText,
+    },
+  );
   return { engine, door: { validateResponses, adminFromAnywhere } };
 }

@@ -87,5 +87,6 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
       lists.delete(key);
       return Promise.resolve(count);
     },
+    health: () => ({ driver: 'memory', reachable: true, degraded: false }),
   };
 }

@@ -40,6 +40,29 @@ export interface ListUse {
 }
 
 /**
+ * What a store says of itself in `/__admin/health`: which driver, where (never a password),
+ * and whether it is serving what it was asked to (a shared store that cannot be reached is
+ * `degraded`: state falls back to this process alone until it returns).
+ *
+ * @example
+ * const health: StoreHealth = { driver: 'redis', url: 'redis://127.0.0.1:6379', reachable: false, degraded: true };
+ */
+export interface StoreHealth {
+  /** `memory`, `redis`, or `primary` (a cluster worker reaching its primary's memory). */
+  driver: string;
+  /** Where the store is, without credentials; absent for memory. */
+  url?: string;
+  /** Whether the store answers now. */
+  reachable: boolean;
+  /** True while state is kept in this process alone because the shared store is out of reach. */
+  degraded: boolean;
+  /** Since when it is degraded (ISO 8601), while it is. */
+  degradedSince?: string;
+  /** Outages seen since the start (each one logged once). */
+  outages?: number;
+}
+
+/**
  * Where the engine keeps what outlives a request.
  *
  * @example
@@ -63,4 +86,8 @@ export interface Store {
   listUse(key: string): Promise<ListUse>;
   /** Empties a list; answers how many items it held. */
   clear(key: string): Promise<number>;
+  /** What the store says of itself for the health answer. Default: a driver the engine cannot name. */
+  health?(): StoreHealth;
+  /** Lets go of connections, if any. */
+  close?(): Promise<void>;
 }

@@ -40,6 +40,7 @@ describe('the request journal', () => {
       scenario: undefined,
       status: 200,
       durationMs: 1,
+      instance: 'test',
     };
     await journal.record(entry);
     await journal.record(entry);

@@ -198,6 +198,7 @@ describe('the preview of a body', () => {
       scenario: undefined,
       status: 200,
       durationMs: 1,
+      instance: 'test',
     };
     await journal.record(entry);
     const light = (await journal.use()).bytes;

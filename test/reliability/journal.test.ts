@@ -178,8 +178,9 @@ describeDoors('the request journal', { now: NOW }, (_door, name) => {
 });
 
 // Request headers are a door's: the Node door journals what its HTTP client sent (Host,
-// Connection, ...); the engine door has no client to send them.
-describe('every door journals as the engine does, byte for byte but for durations, times and request headers', () => {
+// Connection, ...); the engine door has no client to send them. So is the instance's name: the
+// Node doors name their process (hostname:pid), the bare engine `local`.
+describe('every door journals as the engine does, byte for byte but for durations, times, request headers and instance', () => {
   it('the same exchanges, the same entries', async () => {
     const answers = await Promise.all(
       doorNames().map((name) =>
@@ -191,7 +192,10 @@ describe('every door journals as the engine does, byte for byte but for duration
           await app.send({ path: '/unified/__admin/health' });
           const res = await requests(app);
           return res.body.requests.map(
-            ({ durationMs: _d, time: _t, requestHeaders: _h, ...entry }: Record<string, unknown>) => entry,
+            ({ durationMs: _d, time: _t, requestHeaders: _h, instance, ...entry }: Record<string, unknown>) => {
+              expect(instance).toMatch(/^(local|.+:\d+)$/);
+              return entry;
+            },
           );
         }),
       ),

@@ -113,6 +113,9 @@ describe('the interactions-kit serve binary', () => {
     [['--now', 'soon'], /--now must be a date-time/],
     [['--log-level', 'loud'], /--log-level must be one of silent, info, debug/],
     [['--frobnicate'], /Unknown option '--frobnicate'/],
+    [['--store', 'mysql://db:3306'], /--store must be memory or redis:\/\/host:port\[\/db\], got "mysql:\/\/db:3306"/],
+    [['--store', 'redis://127.0.0.1:6379/99'], /--store .*the db is a number from 0 to 15/],
+    [['--instance', 'two words'], /--instance must be a name of 1 to 200 characters without spaces/],
   ])('bad flags %j are a one-line error and exit 2', async (args, message) => {
     const cli = spawnCli(['serve', ...args]);
     expect(await cli.exited).toBe(2);
