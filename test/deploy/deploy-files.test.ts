@@ -77,6 +77,18 @@ describe('deploy/Dockerfile', () => {
     expect(await healthAnswers(url.pathname, url.host)).toBe(200);
   });
 
+  it('copies into its build stage every file `npm run build` reads', () => {
+    const build = (JSON.parse(read('../package.json')) as { scripts: Record<string, string> }).scripts.build as string;
+    const readByBuild = [...build.matchAll(/(?:^|[\s'"])((?:tsconfig[\w.]*\.json)|(?:scripts|src)\/[\w./-]+)/g)].map(
+      (match) => (match[1] as string).split('/')[0] as string,
+    );
+    expect(readByBuild).toEqual(expect.arrayContaining(['tsconfig.build.json', 'scripts', 'src']));
+    const sources = instruction('COPY')
+      .filter((line) => !line.includes('--from='))
+      .flatMap((line) => line.split(/\s+/).slice(1, -1));
+    for (const entry of new Set(readByBuild)) expect(sources, entry).toContain(entry);
+  });
+
   it('copies everything the package ships', () => {
     const shipped = (JSON.parse(read('../package.json')) as { files: string[] }).files;
     const copied = instruction('COPY')
