@@ -162,7 +162,12 @@ function accountMappings(document: WorldDocument | undefined): Map<string, Mappi
 function mappingsOf(settings: EngineSettings, loader: JsonataLoader | undefined): GongMappings | undefined {
   const accounts = accountMappings(settings.world);
   if (accounts.size === 0 && Object.keys(settings.mapping).length === 0) return undefined;
-  return createGongMappings({ server: settings.mapping, accounts, ...(loader === undefined ? {} : { loader }) });
+  return createGongMappings({
+    server: settings.mapping,
+    accounts,
+    clock: settings.clock,
+    ...(loader === undefined ? {} : { loader }),
+  });
 }
 
 const textEncoder = new TextEncoder();

@@ -9,12 +9,14 @@ import type { MappingKind, MappingLayer } from '../unified/mapping-texts.js';
 import { TRUTO_FUNCTIONS, TRUTO_INSTALL } from './truto-functions.js';
 
 /**
- * How long one evaluation may run, and how deep it may nest, before it is stopped.
+ * How long one evaluation may run, and how deep it may nest, before it is stopped; and how long
+ * a page's records may take together (each record is one evaluation, so without it a slow but
+ * finite expression could hold a 100-record page for 100 s).
  *
  * @example
  * MAPPING_BOUNDS.timeMs; // 1000
  */
-export const MAPPING_BOUNDS = { timeMs: 1000, depth: 400 } as const;
+export const MAPPING_BOUNDS = { timeMs: 1000, depth: 400, pageTimeMs: 5000 } as const;
 
 /**
  * An expression ready to run: `run` answers its value, or a failure naming layer and place.

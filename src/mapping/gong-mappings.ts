@@ -9,7 +9,7 @@ import { gongStatsBody, withPaging } from '../unified/gong-request.js';
 import { toInteraction } from '../unified/map-interaction-stats.js';
 import type { UnifiedQuery } from '../unified/unified-query.js';
 import type { WorldAccount } from '../world/world.js';
-import { compileMapping, type CompiledMapping } from './compile-mapping.js';
+import { compileMapping, MAPPING_BOUNDS, type CompiledMapping } from './compile-mapping.js';
 import { loadJsonata, type JsonataLoader } from './jsonata-loader.js';
 import { isMappingFailure, type MappingFailure } from '../unified/mapping-failure.js';
 import {
@@ -38,6 +38,8 @@ export interface GongMappingsOptions {
   accounts?: ReadonlyMap<string, MappingTexts>;
   /** Loads JSONata when an override must run. Default: `@truto/truto-jsonata` if installed, else `jsonata`. */
   loader?: JsonataLoader;
+  /** Clock in ms a page's mapping time is measured on. Default `performance.now`. */
+  clock?: () => number;
 }
 
 function isObject(value: unknown): value is Json {
@@ -57,7 +59,7 @@ function plainJson(value: Json): Json {
 
 type Chosen = Partial<Record<MappingKind, { layer: MappingLayer; text: string }>>;
 
-function createAccountMapper(chosen: Chosen, loader: JsonataLoader): AccountMapper {
+function createAccountMapper(chosen: Chosen, loader: JsonataLoader, clock: () => number): AccountMapper {
   const compiled: Partial<Record<MappingKind, Promise<CompiledMapping | MappingFailure>>> = {};
   const compiledFor = (kind: MappingKind) => {
     const text = chosen[kind];
@@ -110,7 +112,15 @@ function createAccountMapper(chosen: Chosen, loader: JsonataLoader): AccountMapp
         context: mappingContext(account),
       };
       const records: Interaction[] = [];
+      const started = clock();
       for (const person of people) {
+        if (clock() - started > MAPPING_BOUNDS.pageTimeMs)
+          return {
+            layer: expression.layer,
+            kind: 'response_mapping',
+            code: 'U1001',
+            message: `took longer than ${MAPPING_BOUNDS.pageTimeMs} ms for the page's records together and was stopped after ${records.length} of ${people.length}: each record is one evaluation, so make the expression cheaper`,
+          };
         const out = await expression.run(responseMappingInput(shared, person));
         if (isMappingFailure(out)) return out;
         // Documented: null drops the record (the service's way to filter in a mapping).
@@ -138,13 +148,19 @@ function createAccountMapper(chosen: Chosen, loader: JsonataLoader): AccountMapp
  * mappings.forAccount(id)?.layers.response_mapping; // 'server'
  */
 export function createGongMappings(options: GongMappingsOptions = {}): GongMappings {
-  const { server = {}, accounts = new Map<string, MappingTexts>(), loader = loadJsonata } = options;
+  const {
+    server = {},
+    accounts = new Map<string, MappingTexts>(),
+    loader = loadJsonata,
+    clock = () => performance.now(),
+  } = options;
   const serverChosen: Chosen = {};
   for (const kind of MAPPING_KINDS) {
     const text = server[kind];
     if (text !== undefined) serverChosen[kind] = { layer: 'server', text };
   }
-  const serverMapper = Object.keys(serverChosen).length === 0 ? undefined : createAccountMapper(serverChosen, loader);
+  const serverMapper =
+    Object.keys(serverChosen).length === 0 ? undefined : createAccountMapper(serverChosen, loader, clock);
   const accountMappers = new Map<string, AccountMapper>();
   for (const [id, texts] of accounts) {
     const chosen: Chosen = { ...serverChosen };
@@ -152,7 +168,8 @@ export function createGongMappings(options: GongMappingsOptions = {}): GongMappi
       const text = texts[kind];
       if (text !== undefined) chosen[kind] = { layer: 'account', text };
     }
-    if (Object.keys(chosen).length > 0) accountMappers.set(id.toLowerCase(), createAccountMapper(chosen, loader));
+    if (Object.keys(chosen).length > 0)
+      accountMappers.set(id.toLowerCase(), createAccountMapper(chosen, loader, clock));
   }
   return {
     forAccount: (accountId) => accountMappers.get(accountId.toLowerCase()) ?? serverMapper,

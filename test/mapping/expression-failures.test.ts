@@ -120,3 +120,39 @@ describe('an override that fails is a 502, never a crash', () => {
     expect(compiles).toBe(1);
   });
 });
+
+describe('a page whose records together take too long', () => {
+  it('is stopped once the page has taken longer than its bound, naming how far it got', async () => {
+    // The engine's clock, moved on two seconds each time it is read: the page's records take
+    // 2, 4, then 6 "seconds", and the bound is 5.
+    let now = 0;
+    const clock = () => (now += 2_000);
+    const engine = createEngine({ now: NOW, clock, mapping: { response_mapping: 'response' } });
+    const got = await engine.answer({
+      method: 'GET',
+      url: unifiedUrl(october({ limit: '3' })),
+      headers: { authorization: 'Bearer t' },
+    });
+    const text = typeof got.body === 'string' ? got.body : new TextDecoder().decode(got.body);
+    const body = JSON.parse(text) as { message: string; truto_is_remote_error?: boolean };
+    expect(got.status).toBe(502);
+    expect(body.truto_is_remote_error).toBe(true);
+    expect(body.message).toMatch(
+      new RegExp(
+        `the server layer's response_mapping: U1001 took longer than ${MAPPING_BOUNDS.pageTimeMs} ms for the page's records together and was stopped after 2 of 3`,
+      ),
+    );
+  });
+
+  it('does not stop a page that keeps within it', async () => {
+    let now = 0;
+    const clock = () => (now += 1_000);
+    const engine = createEngine({ now: NOW, clock, mapping: { response_mapping: 'response' } });
+    const got = await engine.answer({
+      method: 'GET',
+      url: unifiedUrl(october({ limit: '3' })),
+      headers: { authorization: 'Bearer t' },
+    });
+    expect(got.status).toBe(200);
+  });
+});
