@@ -4,16 +4,14 @@
  * progress bar on a terminal. Exit codes: 0 recorded, 2 bad flags or a target that cannot be
  * recorded (unreachable, not this API, token or account refused).
  */
-import { recentFullMonth } from '../conformance/recent-full-month.js';
 import { createProgressBar, type ProgressBar } from '../fixtures/progress-bar.js';
 import { RECORD_FORMATS, RecordError, recordTarget, type RecordFormat } from '../reality/record-target.js';
 import { writeRecording } from '../reality/write-recording.js';
 import { redactText, redactUrl } from '../redact.js';
-import { parseDateTime } from '../world/date-time.js';
 import { CliError } from './cli-error.js';
 import type { Command } from './command.js';
-import { dateTimeFlag, parseFlags, parseIntegerFlag } from './flags.js';
-import { TOKEN_ENV } from './verify.js';
+import { parseFlags, parseIntegerFlag } from './flags.js';
+import { TARGET_FLAGS, targetOf, TOKEN_ENV } from './target-flags.js';
 
 const HELP = `Usage: interactions-kit record --base-url URL --token T --account ID --out DIR [flags]
 
@@ -61,11 +59,7 @@ export function parseRecordFlags(
   now: Date = new Date(),
 ): RecordFlags | 'help' {
   const values = parseFlags(args, {
-    'base-url': { type: 'string' },
-    token: { type: 'string' },
-    account: { type: 'string' },
-    start: { type: 'string' },
-    end: { type: 'string' },
+    ...TARGET_FLAGS,
     formats: { type: 'string' },
     out: { type: 'string' },
     limit: { type: 'string' },
@@ -74,32 +68,14 @@ export function parseRecordFlags(
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
-  const baseUrl = values['base-url'];
-  if (baseUrl === undefined) throw new CliError('--base-url is required, e.g. --base-url https://api.truto.one');
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(baseUrl).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'http:' && protocol !== 'https:')
-    throw new CliError(`--base-url must be an http(s) URL, got ${JSON.stringify(redactUrl(baseUrl))}`);
-  const token = values.token ?? env[TOKEN_ENV];
-  if (token === undefined || token === '') throw new CliError(`--token is required (or set ${TOKEN_ENV})`);
-  if (values.account === undefined || values.account === '') throw new CliError('--account is required');
+  const target = targetOf(values, env, now, 'https://api.truto.one');
   if (values.out === undefined || values.out === '') throw new CliError('--out is required: the folder to record into');
-  if ((values.start === undefined) !== (values.end === undefined)) throw new CliError('--start and --end go together');
-  const window =
-    values.start === undefined || values.end === undefined
-      ? recentFullMonth(now)
-      : { start: dateTimeFlag('--start', values.start), end: dateTimeFlag('--end', values.end) };
-  if (parseDateTime(window.end)! <= parseDateTime(window.start)!) throw new CliError('--end must be after --start');
   const formats = (values.formats ?? RECORD_FORMATS.join(',')).split(',').map((format) => format.trim());
   const unknown = formats.find((format) => !(RECORD_FORMATS as readonly string[]).includes(format));
   if (unknown !== undefined)
     throw new CliError(`--formats: ${JSON.stringify(unknown)} is not a format; formats: ${RECORD_FORMATS.join(', ')}`);
   return {
-    target: { baseUrl, token, account: values.account, ...window },
+    target,
     formats: [...new Set(formats)] as RecordFormat[],
     out: values.out,
     limit: parseIntegerFlag('--limit', values.limit, 25, 1, 1000),

@@ -5,20 +5,18 @@
  * reached or a flag is wrong.
  */
 import { writeFile } from 'node:fs/promises';
-import { recentFullMonth } from '../conformance/recent-full-month.js';
 import { CONFORMANCE_CHECK_IDS, runConformance } from '../conformance/run-conformance.js';
 import type { ConformanceOptions, ConformanceTarget } from '../conformance/conformance-options.js';
-import { parseDateTime } from '../world/date-time.js';
-import { redactText, redactUrl } from '../redact.js';
+import { redactText } from '../redact.js';
 import { CliError } from './cli-error.js';
 import { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify-report.js';
 
 export { exitCodeOf, renderReport, REPORTERS, type Reporter } from './verify-report.js';
-import { dateTimeFlag, parseFlags, parseIntegerFlag } from './flags.js';
+import { parseFlags, parseIntegerFlag } from './flags.js';
+import { TARGET_FLAGS, targetOf, TOKEN_ENV } from './target-flags.js';
 import type { Command } from './command.js';
 
-/** Read when --token is not given, so a CI secret stays out of the command line. */
-export const TOKEN_ENV = 'INTERACTIONS_KIT_TOKEN';
+export { TOKEN_ENV } from './target-flags.js';
 
 const HELP = `Usage: interactions-kit verify --base-url URL --token T --account ID [flags]
 
@@ -71,11 +69,7 @@ export function parseVerifyFlags(
   now: Date = new Date(),
 ): VerifyFlags | 'help' {
   const values = parseFlags(args, {
-    'base-url': { type: 'string' },
-    token: { type: 'string' },
-    account: { type: 'string' },
-    start: { type: 'string' },
-    end: { type: 'string' },
+    ...TARGET_FLAGS,
     reporter: { type: 'string' },
     output: { type: 'string' },
     timeout: { type: 'string' },
@@ -86,26 +80,7 @@ export function parseVerifyFlags(
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help === true) return 'help';
-  const baseUrl = values['base-url'];
-  if (baseUrl === undefined) throw new CliError('--base-url is required, e.g. --base-url http://127.0.0.1:4010');
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(baseUrl).protocol;
-  } catch {
-    protocol = undefined;
-  }
-  if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new CliError(`--base-url must be an http(s) URL, got ${JSON.stringify(redactUrl(baseUrl))}`);
-  }
-  const token = values.token ?? env[TOKEN_ENV];
-  if (token === undefined || token === '') throw new CliError(`--token is required (or set ${TOKEN_ENV})`);
-  if (values.account === undefined || values.account === '') throw new CliError('--account is required');
-  if ((values.start === undefined) !== (values.end === undefined)) throw new CliError('--start and --end go together');
-  const window =
-    values.start === undefined || values.end === undefined
-      ? recentFullMonth(now)
-      : { start: dateTimeFlag('--start', values.start), end: dateTimeFlag('--end', values.end) };
-  if (parseDateTime(window.end)! <= parseDateTime(window.start)!) throw new CliError('--end must be after --start');
+  const target = targetOf(values, env, now, 'http://127.0.0.1:4010');
   const reporter = (values.reporter ?? 'pretty') as Reporter;
   if (!REPORTERS.includes(reporter)) {
     throw new CliError(`--reporter must be one of ${REPORTERS.join(', ')}, got ${JSON.stringify(values.reporter)}`);
@@ -114,7 +89,7 @@ export function parseVerifyFlags(
   const only = checkIds('--only', values.only);
   const skip = checkIds('--skip', values.skip);
   return {
-    target: { baseUrl, token, account: values.account, ...window },
+    target,
     options: {
       timeoutMs: parseIntegerFlag('--timeout', values.timeout, 15_000, 1, 600_000),
       limit: parseIntegerFlag('--limit', values.limit, 25, 1, 1000),

@@ -131,8 +131,8 @@ export interface EngineParts {
   /** Computes the cursors' HMAC. Default `portableSigner`; the Node door passes Node's crypto (faster). */
   signer?: Signer;
   /**
-   * A page's text as UTF-8 bytes. Default `TextEncoder`; the Node door passes `Buffer.from`
-   * (see nodeEncodeText), which does the same work in about a third of the time in Node.
+   * A page's text as UTF-8 bytes. Default `TextEncoder`, which every runtime has; a door may
+   * pass its runtime's faster encoder (the Node door does: server/node-encode-text.ts).
    */
   encodeText?: (text: string) => Uint8Array;
   /**

@@ -7,8 +7,6 @@
  */
 import { gongStatsBody, withPaging } from '../unified/gong-request.js';
 import { toInteraction } from '../unified/map-interaction-stats.js';
-import type { UnifiedQuery } from '../unified/unified-query.js';
-import type { WorldAccount } from '../world/world.js';
 import { compileMapping, MAPPING_BOUNDS, type CompiledMapping } from './compile-mapping.js';
 import { loadJsonata, type JsonataLoader } from './jsonata-loader.js';
 import { isMappingFailure, type MappingFailure } from '../unified/mapping-failure.js';

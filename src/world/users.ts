@@ -144,7 +144,6 @@ interface UserNames {
 
 /** What is worked out of a user up front: enough for the stats. */
 interface DrawnUser {
-  index: number;
   key: number;
   given: StatedUser | undefined;
   manager: boolean;
@@ -260,7 +259,6 @@ export function generateUsers(
       ...(pinned === undefined ? {} : { pinned }),
       get gong() {
         return (gong ??= gongRecord(faker, account, {
-          index,
           key,
           given,
           manager,

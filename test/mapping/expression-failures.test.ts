@@ -5,12 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
+import type { EngineOptions } from '../../src/engine/engine-options.js';
 import type { MappingTexts } from '../../src/unified/mapping-texts.js';
 import { MAPPING_BOUNDS } from '../../src/mapping/compile-mapping.js';
 import { NOW, october, unifiedUrl } from '../helpers/mock.js';
 
-async function answer(mapping: MappingTexts) {
-  const engine = createEngine({ now: NOW, mapping });
+async function answer(mapping: MappingTexts, options: EngineOptions = {}) {
+  const engine = createEngine({ now: NOW, mapping, ...options });
   const url = unifiedUrl(october({ limit: '3' }));
   const got = await engine.answer({ method: 'GET', url, headers: { authorization: 'Bearer t' } });
   const text = typeof got.body === 'string' ? got.body : new TextDecoder().decode(got.body);
@@ -126,16 +127,8 @@ describe('a page whose records together take too long', () => {
     // The engine's clock, moved on two seconds each time it is read: the page's records take
     // 2, 4, then 6 "seconds", and the bound is 5.
     let now = 0;
-    const clock = () => (now += 2_000);
-    const engine = createEngine({ now: NOW, clock, mapping: { response_mapping: 'response' } });
-    const got = await engine.answer({
-      method: 'GET',
-      url: unifiedUrl(october({ limit: '3' })),
-      headers: { authorization: 'Bearer t' },
-    });
-    const text = typeof got.body === 'string' ? got.body : new TextDecoder().decode(got.body);
-    const body = JSON.parse(text) as { message: string; truto_is_remote_error?: boolean };
-    expect(got.status).toBe(502);
+    const { status, body } = await answer({ response_mapping: 'response' }, { clock: () => (now += 2_000) });
+    expect(status).toBe(502);
     expect(body.truto_is_remote_error).toBe(true);
     expect(body.message).toMatch(
       new RegExp(
@@ -146,13 +139,7 @@ describe('a page whose records together take too long', () => {
 
   it('does not stop a page that keeps within it', async () => {
     let now = 0;
-    const clock = () => (now += 1_000);
-    const engine = createEngine({ now: NOW, clock, mapping: { response_mapping: 'response' } });
-    const got = await engine.answer({
-      method: 'GET',
-      url: unifiedUrl(october({ limit: '3' })),
-      headers: { authorization: 'Bearer t' },
-    });
-    expect(got.status).toBe(200);
+    const { status } = await answer({ response_mapping: 'response' }, { clock: () => (now += 1_000) });
+    expect(status).toBe(200);
   });
 });

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import express from 'express';
 import { createApp } from '../../src/server/create-app.js';
 import { isLoopback } from '../../src/server/loopback-only.js';
-import { DOORS, describeDoors, type Door, doorNames, onlyDoors } from '../helpers/doors.js';
+import { describeDoors, type Door, doorNames, onlyDoors } from '../helpers/doors.js';
 import {
   GONG_AUTH,
   expectEveryDoorAsEngine,

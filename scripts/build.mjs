@@ -1,0 +1,29 @@
+/**
+ * `npm run build`, and the test suite's build before it runs: one list of steps, so the package
+ * and what the tests run are built the same way.
+ *   1. dist/ afresh, compiled by tsc;
+ *   2. the msw entry bundled into one file (dist/msw.js, over tsc's re-exports): a test file
+ *      pays that entry's cold start on every run, and Node loads ~90 small modules one by one;
+ *      packages (msw, faker, @noble/hashes) stay imports of their own;
+ *   3. the console's pages and scripts beside the compiled code (tsc copies no .html or .js).
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+
+rmSync('dist', { recursive: true, force: true });
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+await build({
+  entryPoints: ['dist/msw.js'],
+  outfile: 'dist/msw.js',
+  allowOverwrite: true,
+  bundle: true,
+  packages: 'external',
+  platform: 'neutral',
+  format: 'esm',
+  target: 'es2022',
+  logLevel: 'warning',
+});
+cpSync('src/console/web', 'dist/console/web', { recursive: true });
