@@ -1,12 +1,13 @@
 /**
  * A wire fault as a fetch Response, as near as MSW lets a handler come to a broken connection:
  * no socket, so no RST or FIN, but the same failure at the client. `empty-response` is
- * `HttpResponse.error()` (fetch rejects with a TypeError); `connection-reset` and
- * `truncated-body` send the head and part of the body, then error the body (reading it rejects);
- * `slow-body` dribbles the body; `no-response` waits until the client gives up (its signal) or
- * the bound passes, then fails as `empty-response` does.
+ * `Response.error()` (fetch rejects with a TypeError); `connection-reset` and `truncated-body`
+ * send the head and part of the body, then error the body (reading it rejects); `slow-body`
+ * dribbles the body; `no-response` waits until the client gives up (its signal) or the bound
+ * passes, then fails as `empty-response` does. MSW's `HttpResponse.error()` is that same call,
+ * but importing it loads all of `msw` (GraphQL's parser included, about 80 ms) in every test
+ * file that uses the handlers; `Response.error()` needs nothing.
  */
-import { HttpResponse } from 'msw';
 import type { EngineAnswer } from '../engine/engine-request.js';
 import { SLOW_BODY_PIECES, type WireFault } from '../faults/wire-fault.js';
 
@@ -48,11 +49,11 @@ export async function wireResponse(answer: EngineAnswer, fault: WireFault, signa
   switch (fault.kind) {
     case 'empty-response':
       void answer.pages?.[Symbol.asyncIterator]().return?.();
-      return HttpResponse.error();
+      return Response.error();
     case 'no-response':
       void answer.pages?.[Symbol.asyncIterator]().return?.();
       await wait(fault.durationMs, signal);
-      return HttpResponse.error();
+      return Response.error();
     case 'connection-reset':
     case 'truncated-body': {
       const body = await bytesOf(answer, true);
