@@ -56,6 +56,30 @@ describe('package exports', () => {
     expect(source).toContain('function createHandlers(');
   });
 
+  it('"./msw" imports of msw only its HTTP core: msw\'s index loads GraphQL\'s parser, most of a cold start', () => {
+    const source = readFileSync(join(ROOT, 'dist/msw.js'), 'utf8');
+    const specifiers = [...source.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]!);
+    expect(specifiers.filter((specifier) => specifier === 'msw' || specifier.startsWith('msw/'))).toEqual(['msw/core/http']);
+  });
+
+  it('"./contract" loads as one file with ajv inside: only the module declaring ContractError stays apart', () => {
+    const source = readFileSync(join(ROOT, 'dist/contract/index.js'), 'utf8');
+    const specifiers = new Set([...source.matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]));
+    expect([...specifiers]).toEqual(['./contract-error.js']);
+    expect(source).toContain('function loadContract(');
+  });
+
+  it('"./contract", the package root and the matchers share one ContractError class', () => {
+    const script = `
+      const contract = await import('${name}/contract');
+      const root = await import('${name}');
+      let thrown;
+      try { root.createContractMatcher({}).call({}, 42); } catch (error) { thrown = error; }
+      console.log(JSON.stringify([contract.ContractError === root.ContractError, thrown instanceof contract.ContractError]));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual([true, true]);
+  });
+
   it('msw is an optional peer dependency, installed for development', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, Record<string, unknown>>;
     expect(pkg.peerDependencies?.msw).toBe('^2.0.0');
