@@ -4,7 +4,10 @@
  * noisy machine. Prints a table and writes bench/results/bench-<time>.json.
  *
  *   npm run bench -- --duration 10 --connections 50 --workers 1,2 [--skip-prism] [--skip-generation] [--skip-world] [--skip-mapping]
- *                    [--skip-scale-out] [--scale-out-only]
+ *                    [--skip-scale-out] [--scale-out-only] [--skip-cold] [--cold-runs 9]
+ *
+ * The in-process cold-start part (bench/cold-start.ts, also `npm run bench:cold`) times fresh
+ * processes: MSW alone against msw + interactions-kit/msw, and the contract's first validation.
  *
  * The world-file part (bench/world-file.ts) loads a world of 1,000 users with 100,000 pinned
  * days and measures distinct pages over it beside the default world's, in alternating rounds.
@@ -29,6 +32,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { freePort, startChildTarget, type ChildTarget } from './child-target.js';
+import { benchColdStart, reportColdStart, type ColdStart } from './cold-start.js';
 import { distinctPaths } from './distinct-paths.js';
 import { measure, type Measurement } from './measure.js';
 import { writePrismSpec } from './prism-spec.js';
@@ -80,6 +84,8 @@ async function main(): Promise<void> {
       'skip-world': { type: 'boolean', default: false },
       'skip-mapping': { type: 'boolean', default: false },
       'skip-scale-out': { type: 'boolean', default: false },
+      'skip-cold': { type: 'boolean', default: false },
+      'cold-runs': { type: 'string', default: '9' },
       'scale-out-only': { type: 'boolean', default: false },
       baseline: { type: 'string' },
       rounds: { type: 'string', default: '5' },
@@ -230,13 +236,19 @@ async function main(): Promise<void> {
         `JSONata override via @truto/truto-jsonata ${mapping.trutoJsonataRecordsPerSecond}; via plain jsonata ${mapping.plainJsonataRecordsPerSecond}; ` +
         `built-in / truto-jsonata = ${mapping.builtInVsTrutoJsonata}; first override request waits ${mapping.firstUseMs} ms (load + compile, once per process)`,
     );
+  let coldStart: ColdStart | undefined;
+  if (!values['skip-cold']) {
+    console.log('');
+    coldStart = benchColdStart(Number(values['cold-runs']));
+    reportColdStart(coldStart);
+  }
   const scaleOut = values['skip-scale-out'] ? undefined : await reportScaleOut(load);
   const out = join(ROOT, 'bench/results');
   mkdirSync(out, { recursive: true });
   const file = join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(
     file,
-    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile, mapping, scaleOut }, null, 2)}\n`,
+    `${JSON.stringify({ connections, duration, pageBytes: pageBytes.length, rows, coldStartMs, ratios, generation, worldFile, mapping, coldStart, scaleOut }, null, 2)}\n`,
   );
   console.log(`\nresults: ${file}`);
 }
