@@ -31,6 +31,18 @@ const NEEDS_DIST_OR_A_TOOL = [
   'test/spec/prism-proxy.test.ts',
   'test/spec/prism-smoke.test.ts',
   'test/conformance/prism.test.ts',
+  'test/architecture/browser-bundle.test.ts',
+  'test/architecture/package-exports.test.ts',
+  'test/cli/serve-workers-state.test.ts',
+  'test/console/console-watch.test.ts',
+  'test/deploy/deploy-files.test.ts',
+  'test/mapping/mapping-test-command.test.ts',
+  'test/mapping/serve-mapping.test.ts',
+  'test/msw/browser.test.ts',
+  'test/scale-out/scale-out.test.ts',
+  'test/world-file/fixtures-world.test.ts',
+  'test/world-file/serve-world.test.ts',
+  'test/world-file/world-command.test.ts',
 ];
 
 /** The test files `MUTATE_TESTS` names, when set. */
