@@ -42,38 +42,49 @@ export function createLruCache<V>(
 ): LruCache<V> {
   const entries = new Map<string, V>();
   let total = 0;
-  return {
-    get(key) {
-      const value = entries.get(key);
-      if (value !== undefined) {
-        entries.delete(key);
+  return withCounts<LruCache<V>>(
+    {
+      get(key) {
+        const value = entries.get(key);
+        if (value !== undefined) {
+          entries.delete(key);
+          entries.set(key, value);
+        }
+        return value;
+      },
+      set(key, value) {
+        const weight = weigh(value, key);
+        const old = entries.get(key);
+        if (old !== undefined) {
+          total -= weigh(old, key);
+          entries.delete(key);
+        }
+        if (weight > capacity || maxEntries < 1) return;
         entries.set(key, value);
-      }
-      return value;
+        total += weight;
+        for (const [oldest, entry] of entries) {
+          if (total <= capacity && entries.size <= maxEntries) break;
+          entries.delete(oldest);
+          total -= weigh(entry, oldest);
+        }
+      },
     },
-    set(key, value) {
-      const weight = weigh(value, key);
-      const old = entries.get(key);
-      if (old !== undefined) {
-        total -= weigh(old, key);
-        entries.delete(key);
-      }
-      if (weight > capacity || maxEntries < 1) return;
-      entries.set(key, value);
-      total += weight;
-      for (const [oldest, entry] of entries) {
-        if (total <= capacity && entries.size <= maxEntries) break;
-        entries.delete(oldest);
-        total -= weigh(entry, oldest);
-      }
-    },
-    get size() {
-      return entries.size;
-    },
-    get weight() {
-      return total;
-    },
-  };
+    () => entries.size,
+    () => total,
+  );
+}
+
+/**
+ * `methods` with read-only `size` and `weight` getters added by defineProperty: written as
+ * getters in the object literal, they would put the cache in V8's slow dictionary mode, and
+ * caches are read on every request.
+ */
+function withCounts<C extends { readonly size: number; readonly weight: number }>(
+  methods: Omit<C, 'size' | 'weight'>,
+  size: () => number,
+  weight: () => number,
+): C {
+  return Object.defineProperties(methods, { size: { get: size }, weight: { get: weight } }) as C;
 }
 
 /**
@@ -113,24 +124,22 @@ export function keptOnSecondOffer<V>(cache: LruCache<V>, recentKeys: number): Se
   // 32-bit hashes, not the keys: small integers cost the collector nothing. A collision only
   // keeps a value an offer early.
   const offered = new Set<number>();
-  return {
-    get: (key) => cache.get(key),
-    offer(key, make) {
-      const hash = hashString(key);
-      if (offered.has(hash)) {
-        const value = make(true);
-        cache.set(key, value);
-        return value;
-      }
-      if (offered.size >= recentKeys) offered.clear();
-      offered.add(hash);
-      return make(false);
+  return withCounts<SecondOfferCache<V>>(
+    {
+      get: (key) => cache.get(key),
+      offer(key, make) {
+        const hash = hashString(key);
+        if (offered.has(hash)) {
+          const value = make(true);
+          cache.set(key, value);
+          return value;
+        }
+        if (offered.size >= recentKeys) offered.clear();
+        offered.add(hash);
+        return make(false);
+      },
     },
-    get size() {
-      return cache.size;
-    },
-    get weight() {
-      return cache.weight;
-    },
-  };
+    () => cache.size,
+    () => cache.weight,
+  );
 }
