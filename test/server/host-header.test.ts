@@ -6,7 +6,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hostAllowed } from '../../src/engine/allowed-host.js';
+import { adminHostRefusal, hostAllowed } from '../../src/engine/allowed-host.js';
 import { AppOptionsError } from '../../src/server/options.js';
 import type { RunningServer } from '../../src/cli/start-server.js';
 import { describeDoors, type DoorRequest, onlyDoors } from '../helpers/doors.js';
@@ -40,11 +40,63 @@ const hosts: { given: string | undefined; want: boolean }[] = [
   { given: '[::1', want: false },
   { given: 'localhost:http', want: false },
   { given: '', want: false },
+  // Edges of the parsing: spaces around, an empty port, a bare IPv6 address, a long port.
+  { given: '  localhost:4010  ', want: true },
+  { given: 'localhost:', want: true },
+  { given: '[::1]', want: true },
+  { given: '[::2]:4010', want: false },
+  { given: '[::1]x', want: false },
+  { given: '::1', want: false },
+  { given: 'localhost:123456', want: false },
+  { given: 'localhost:80a', want: false },
+  { given: ':4010', want: false },
+  { given: '.localhost', want: true },
+  { given: 'localhostx', want: false },
+  { given: 'xlocalhost', want: false },
+  // 127.0.0.0/8 only as four decimal parts of at most 255.
+  { given: '127.0.0.01', want: true },
+  { given: '127.255.255.255', want: true },
+  { given: '127.0.0.1000', want: false },
+  { given: '127.0.0.1.', want: false },
+  { given: '127.1', want: false },
+  { given: '127.0.0.a', want: false },
+  { given: '127.0.0.-1', want: false },
+  { given: '128.0.0.1', want: false },
+  { given: 'x127.0.0.1', want: false },
 ];
 
 describe('hostAllowed', () => {
   it.each(hosts)('$given -> $want', ({ given, want }) => {
     expect(hostAllowed(given, 'mock.internal:8080')).toBe(want);
+  });
+
+  it("a Host without a port means the scheme's default port, 80 unless told", () => {
+    expect(hostAllowed('mock.internal', 'mock.internal:80')).toBe(true);
+    expect(hostAllowed('mock.internal', 'mock.internal:443')).toBe(false);
+    expect(hostAllowed('mock.internal', 'mock.internal:443', '443')).toBe(true);
+    expect(hostAllowed('mock.internal:80', 'mock.internal:443', '443')).toBe(false);
+  });
+});
+
+describe('adminHostRefusal', () => {
+  it('passes loopback and the origin, https on 443 by default', () => {
+    expect(adminHostRefusal('localhost', 'mock.internal:443', 'https://mock.internal')).toBeUndefined();
+    expect(adminHostRefusal('mock.internal', 'mock.internal:443', 'https://mock.internal')).toBeUndefined();
+    expect(adminHostRefusal('mock.internal', 'mock.internal:80', 'http://mock.internal')).toBeUndefined();
+    expect(adminHostRefusal(undefined, 'mock.internal:80', 'http://mock.internal')).toBeUndefined();
+  });
+
+  it('refuses anything else, quoting at most 100 characters of the Host', () => {
+    const long = `${'a'.repeat(150)}.example`;
+    expect(adminHostRefusal('mock.internal', 'mock.internal:80', 'https://mock.internal')).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message:
+        'The admin API answers only a Host naming a loopback address or https://mock.internal; got "mock.internal". Start the server with --base-url to name another',
+    });
+    expect(adminHostRefusal(long, 'mock.internal:80', 'http://mock.internal')?.message).toContain(
+      `got "${'a'.repeat(100)}". Start`,
+    );
   });
 });
 
