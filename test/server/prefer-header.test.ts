@@ -79,6 +79,69 @@ describe('readPreferences', () => {
   });
 });
 
+describe('readPreferencesWithParameters, character by character', () => {
+  const read = (header: string) =>
+    Object.fromEntries(
+      [...readPreferencesWithParameters(header)].map(([name, { value, parameters }]) => [
+        name,
+        { value, parameters: Object.fromEntries(parameters) },
+      ]),
+    );
+
+  it('a token is digits, letters and the RFC 7230 symbols, up to the first other character', () => {
+    expect(read("s=09AZaz!#$%&'*+-.^_`|~")).toEqual({ s: { value: "09AZaz!#$%&'*+-.^_`|~", parameters: {} } });
+  });
+
+  it.each(['/', ':', '@', '[', '{', '(', '\u00e9'])('a value broken by %j is not well-formed: dropped', (char) => {
+    expect(read(`s=a${char}b, t=1`)).toEqual({ t: { value: '1', parameters: {} } });
+  });
+
+  it('tabs count as spaces around names, equals signs and separators', () => {
+    expect(read('\ts\t=\tx\t;\td\t=\t2\t,\tt')).toEqual({
+      s: { value: 'x', parameters: { d: '2' } },
+      t: { value: '', parameters: {} },
+    });
+  });
+
+  it('quoted values: escapes stand for themselves, a backslash at the very end is kept', () => {
+    expect(read('s="a\\"b\\\\c"')).toEqual({ s: { value: 'a"b\\c', parameters: {} } });
+    expect(read('s="abc\\')).toEqual({ s: { value: 'abc\\', parameters: {} } });
+    expect(read('s="a,b;c=d", t=1')).toEqual({
+      s: { value: 'a,b;c=d', parameters: {} },
+      t: { value: '1', parameters: {} },
+    });
+    expect(read('s=""')).toEqual({ s: { value: '', parameters: {} } });
+  });
+
+  it('parameters: lower-cased names, the first of a name kept, empty ones skipped, quoted values read', () => {
+    expect(read('s=x;;D=1; d=2 ; e="a b";f')).toEqual({
+      s: { value: 'x', parameters: { d: '1', e: 'a b', f: '' } },
+    });
+  });
+
+  it('parameters stop at the first malformed one; the next preference still counts', () => {
+    expect(read('s=x; d=1 junk; e=2, t=y; g=3')).toEqual({
+      s: { value: 'x', parameters: { d: '1' } },
+      t: { value: 'y', parameters: { g: '3' } },
+    });
+    expect(read('s=x; =1; d=2')).toEqual({ s: { value: 'x', parameters: {} } });
+  });
+
+  it('a preference name is lower-cased; the first instance wins, with its own parameters', () => {
+    expect(read('S=1; a=1, s=2; b=2')).toEqual({ s: { value: '1', parameters: { a: '1' } } });
+  });
+
+  it('skips a malformed preference up to the next comma outside quotes', () => {
+    expect(read('"x,y", s=1')).toEqual({ s: { value: '1', parameters: {} } });
+    expect(read('s=1 "a,b", t=2')).toEqual({ t: { value: '2', parameters: {} } });
+    expect(read(',,, s=1 ,')).toEqual({ s: { value: '1', parameters: {} } });
+  });
+
+  it('readPreferences keeps the values alone', () => {
+    expect(Object.fromEntries(readPreferences('s=x; d=1, t'))).toEqual({ s: 'x', t: '' });
+  });
+});
+
 const EMPTY_SCENARIOS = ['scenario=', 'scenario', 'scenario=""', 'respond-async, scenario= ; x=y'];
 const tooLong = `scenario=empty${' '.repeat(MAX_PREFER_LENGTH)}x`;
 const gongStats = (prefer?: string): DoorRequest => ({
