@@ -3,7 +3,7 @@
  * the shortest window answers first, and a call it refuses costs the longer windows nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/faults/rate-limiter.js';
+import { createRateLimiter, GONG_RATE_LIMITS } from '../../src/faults/rate-limiter.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 
 describe('createRateLimiter', () => {
@@ -43,5 +43,37 @@ describe('createRateLimiter', () => {
     }
     // One call a second gets through; the refused ones leave the minute's budget of 5 alone.
     expect(decisions).toEqual([true, false, true, false, true, false, true, false, true, false, false, false]);
+  });
+
+  it('keeps each limiter and each window in a counter of its own', async () => {
+    const store = createMemoryStore({ clock: () => 0 });
+    const one = createRateLimiter(store, 'one', [{ limit: 1, windowMs: 1000 }]);
+    const two = createRateLimiter(store, 'two', [{ limit: 1, windowMs: 1000 }]);
+    expect((await one.take('a')).allowed).toBe(true);
+    expect((await two.take('a')).allowed).toBe(true);
+    expect(await store.count('rate:one:1000:a')).toBe(1);
+    const both = createRateLimiter(store, 'both', [
+      { limit: 2, windowMs: 1000 },
+      { limit: 2, windowMs: 2000 },
+    ]);
+    expect((await both.take('a')).allowed).toBe(true);
+    expect((await both.take('a')).allowed).toBe(true);
+    expect(await both.take('a')).toEqual({ allowed: false, limit: 2, remaining: 0, resetSeconds: 1 });
+    expect([await store.count('rate:both:1000:a'), await store.count('rate:both:2000:a')]).toEqual([3, 2]);
+  });
+
+  it('a driver that reports no reset time: the whole window, in seconds rounded up', async () => {
+    const memory = createMemoryStore({ clock: () => 0 });
+    const store = { ...memory, incr: async (key: string, options?: { windowMs?: number }) => ({ ...(await memory.incr(key, options)), resetMs: undefined }) };
+    const limiter = createRateLimiter(store, 'test', [{ limit: 1, windowMs: 2500 }]);
+    await limiter.take('a');
+    expect(await limiter.take('a')).toEqual({ allowed: false, limit: 1, remaining: 0, resetSeconds: 3 });
+  });
+
+  it("Gong's documented limits: 3 a second, 10,000 a day", () => {
+    expect(GONG_RATE_LIMITS).toEqual([
+      { limit: 3, windowMs: 1000 },
+      { limit: 10_000, windowMs: 86_400_000 },
+    ]);
   });
 });
