@@ -36,6 +36,15 @@ describe('readFaultRates', () => {
     });
   });
 
+  it('takes shares adding up to exactly 1 + 1e-9, the rounding allowance', () => {
+    expect(readFaultRates({ 'remote-error': 1e-9, empty: 1 })).toEqual({
+      rates: [
+        { scenario: 'remote-error', rate: 1e-9 },
+        { scenario: 'empty', rate: 1 },
+      ],
+    });
+  });
+
   it('refuses an unknown kind, naming it (60 characters at most) and the known ones', () => {
     expect(readFaultRates({ meteor: 0.1 })).toEqual({ problem: `unknown fault kind "meteor"; known: ${KNOWN}` });
     expect(readFaultRates({ ['x'.repeat(100)]: 0.1 })).toEqual({

@@ -24,7 +24,7 @@ const unified = (account: string | undefined = A): SequencedRequest => ({
 
 describe('readFaultSequenceSpec', () => {
   it('fills in after, lower-cases the account, keeps path and duration', () => {
-    expect(readFaultSequenceSpec({ scenario: 'remote-error', times: 1 })).toEqual({
+    expect(readFaultSequenceSpec({ scenario: 'remote-error', times: 1 })).toStrictEqual({
       spec: { scenario: 'remote-error', times: 1, after: 0 },
     });
     expect(
@@ -99,6 +99,21 @@ describe('readFaultSequenceSpec', () => {
     ['path', `/${'p'.repeat(1000)}`, `path: must be a path starting with /, got ${JSON.stringify(`/${'p'.repeat(1000)}`).slice(0, 80)}`],
   ])('%s %j: %s', (field, value, problem) => {
     expect(readFaultSequenceSpec({ scenario: 'empty', times: 1, [field]: value })).toEqual({ problems: [problem] });
+  });
+
+  it('refuses a scenario that is no text even when it reads as a name', () => {
+    expect(readFaultSequenceSpec({ scenario: ['empty'], times: 1 })).toEqual({
+      problems: [`scenario: unknown scenario ["empty"]; known: ${KNOWN}`],
+    });
+  });
+
+  it('says "undefined" for a value JSON cannot write (a function, given programmatically)', () => {
+    expect(readFaultSequenceSpec({ scenario: 'empty', times: 1, account: () => 1, path: () => 2 })).toEqual({
+      problems: [
+        'account: must be an integrated account id, got undefined',
+        'path: must be a path starting with /, got undefined',
+      ],
+    });
   });
 
   it('takes the longest account and path it allows', () => {

@@ -181,6 +181,22 @@ describe('createGongFaults', () => {
     for (let n = 1; n <= 5; n++) expect((await all.meet()).failure).toEqual(failure(500, UNEXPECTED, n));
   });
 
+  it('an account handed over without a behaviour is healthy', async () => {
+    const { faults, account } = setup('healthy');
+    const bare = { ...account, behavior: undefined };
+    expect(await faults.meet(bare, undefined)).toEqual({ failure: undefined, empty: false, looping: false, repeatable: true });
+  });
+
+  it("keeps the limiters' windows under their names in the store", async () => {
+    const gong = setup('healthy', { rateLimit: 'gong' });
+    await gong.meet();
+    expect(await gong.store.count(`rate:gong:1000:${ID}`)).toBe(1);
+    expect(await gong.store.count(`rate:gong:86400000:${ID}`)).toBe(1);
+    const strict = setup('rate-limited');
+    await strict.meet();
+    expect(await strict.store.count(`rate:rate-limited:1000:${ID}`)).toBe(1);
+  });
+
   it('counts calls per account in the store', async () => {
     const { meet, store } = setup(undefined);
     await meet();

@@ -16,6 +16,8 @@ describe('parseLatency', () => {
     ['200', { kind: 'fixed', ms: 200 }],
     ['0', { kind: 'fixed', ms: 0 }],
     ['12.5', { kind: 'fixed', ms: 12.5 }],
+    ['12.25', { kind: 'fixed', ms: 12.25 }],
+    ['1.25..3.75', { kind: 'uniform', min: 1.25, max: 3.75 }],
     ['50..300', { kind: 'uniform', min: 50, max: 300 }],
     ['1.5..2.25', { kind: 'uniform', min: 1.5, max: 2.25 }],
     ['100..100', { kind: 'uniform', min: 100, max: 100 }],
@@ -62,6 +64,10 @@ describe('parseLatency', () => {
     'lognormal:2x0:0.5',
     'lognormal:200:0.5x',
     'lognormal:200:x0.5',
+    'lognormal:200 ',
+    'lognormal:1e3',
+    'lognormal:200:0.5 ',
+    'lognormal:200:5e-1',
   ])('refuses %j with the forms it takes', (text) => {
     expect(parseLatency(text)).toEqual(refusal(text));
   });

@@ -25,6 +25,7 @@ describe('requestedScenario from the query', () => {
     ['__scenario', { scenario: undefined }],
     ['__scenario=', { scenario: undefined }],
     ['__scenario=&__scenario=empty', { scenario: undefined }],
+    ['__scenario&__scenario=empty', { scenario: undefined }],
     ['', { scenario: undefined }],
     ['scenario=empty', { scenario: undefined }],
     ['__scenario=remote%2Derror', { scenario: 'remote-error' }],
@@ -35,7 +36,7 @@ describe('requestedScenario from the query', () => {
     ['__scenario=slow-body;x=1', { scenario: 'slow-body' }],
     ['__scenario=;duration=300', { scenario: undefined }],
   ])('%s', (query, want) => {
-    expect(requestedScenario(undefined, query)).toEqual(want);
+    expect(requestedScenario(undefined, query)).toStrictEqual(want);
   });
 
   it('reads + as a space, so a name with one is unknown, quoted as decoded', () => {
@@ -62,7 +63,9 @@ describe('requestedScenario from the query', () => {
 
 describe('requestedScenario from Prefer', () => {
   it('the header wins over the query; an absent or empty one leaves the query to choose', () => {
-    expect(requestedScenario('scenario=empty', '__scenario=looping')).toEqual({ scenario: 'empty' });
+    expect(requestedScenario('scenario=empty', '__scenario=looping')).toStrictEqual({ scenario: 'empty' });
+    expect(requestedScenario('scenario=slow-body', '')).toStrictEqual({ scenario: 'slow-body' });
+    expect(requestedScenario('x=1', '')).toStrictEqual({ scenario: undefined });
     expect(requestedScenario(undefined, '__scenario=looping')).toEqual({ scenario: 'looping' });
     expect(requestedScenario('scenario=', '__scenario=looping')).toEqual({ scenario: 'looping' });
     expect(requestedScenario('respond-async', '__scenario=looping')).toEqual({ scenario: 'looping' });

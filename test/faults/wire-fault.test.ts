@@ -47,7 +47,7 @@ describe('readDuration', () => {
     ['0000250', 250],
     [String(MAX_WIRE_DURATION_MS), 600_000],
   ])('%j -> %j', (text, durationMs) => {
-    expect(readDuration(text)).toEqual({ durationMs });
+    expect(readDuration(text)).toStrictEqual({ durationMs });
   });
 
   it.each(['', '-1', '1.5', 'soon', '600001', '9999999', '12345678', ' 20', '20 ', '2e3', '0x10', '20\n'])(
