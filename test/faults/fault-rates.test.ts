@@ -8,6 +8,7 @@ import { meetFaultRate, parseFaultRates, readFaultRates } from '../../src/faults
 import { SCENARIO_NAMES } from '../../src/scenarios.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { hashString, mix3, unit } from '../../src/world/hash.js';
+import { unmix2First } from '../helpers/hash-inverse.js';
 
 const ACCOUNT = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
 const KNOWN = SCENARIO_NAMES.join(', ');
@@ -156,6 +157,17 @@ describe('meetFaultRate', () => {
         ),
       );
     expect(all).toEqual(Array(20).fill('remote-error'));
+  });
+
+  it('a draw exactly on a bound belongs to the next share', async () => {
+    // The seed whose first draw for ACCOUNT is exactly 0 (found by inverting the hash).
+    const seed = (unmix2First(unmix2First(0, 1), hashString(ACCOUNT)) ^ 0x6b1d) >>> 0;
+    expect(unit(mix3(seed ^ 0x6b1d, hashString(ACCOUNT), 1))).toBe(0);
+    const rates = [
+      { scenario: 'empty' as const, rate: 0 },
+      { scenario: 'remote-error' as const, rate: 0.5 },
+    ];
+    expect(await meetFaultRate(createMemoryStore(), seed, rates, ACCOUNT)).toBe('remote-error');
   });
 
   it("each account counts its own requests: another's draws change nothing", async () => {

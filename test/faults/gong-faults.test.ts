@@ -13,6 +13,7 @@ import { portableSigner } from '../../src/signing.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { AccountBehavior } from '../../src/world/account-spec.js';
 import { mix2, unit } from '../../src/world/hash.js';
+import { unmix2First } from '../helpers/hash-inverse.js';
 import { createWorld } from '../../src/world/world.js';
 
 const ID = '5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90';
@@ -195,6 +196,19 @@ describe('createGongFaults', () => {
     const strict = setup('rate-limited');
     await strict.meet();
     expect(await strict.store.count(`rate:rate-limited:1000:${ID}`)).toBe(1);
+  });
+
+  it('a draw exactly at the flaky share, or at a fault rate of 0, does not fail', async () => {
+    // Accounts whose first call draws exactly 0.25 and exactly 0 (the key chosen by inverting the hash).
+    for (const [behavior, draw] of [
+      ['flaky', 2 ** 30],
+      ['healthy', 0],
+    ] as const) {
+      const { faults, account } = setup(behavior);
+      const key = (unmix2First(draw, 1) ^ 42) >>> 0;
+      expect(unit(mix2(42 ^ key, 1))).toBe(draw / 2 ** 32);
+      expect((await faults.meet({ ...account, key }, undefined)).failure, behavior).toBeUndefined();
+    }
   });
 
   it('counts calls per account in the store', async () => {
