@@ -129,8 +129,18 @@ function pinnedSpan(stated: StatedUser, profile: UserProfile, key: number): Pinn
   return { days, first, end: last + 1 };
 }
 
+/**
+ * The address's part before the `@`: the names' letters a-z, joined by a dot. A name with
+ * none of them (李, Ødegård's Ø stays out) leaves no dot at either end or twice in a row: an
+ * address's local part may not have one there; with no letters at all it is `user`.
+ */
 function localPart(firstName: string, lastName: string): string {
-  return `${firstName}.${lastName}`.toLowerCase().replace(/[^a-z.]/g, '') || 'user';
+  const local = `${firstName}.${lastName}`
+    .toLowerCase()
+    .replace(/[^a-z.]/g, '')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^\.|\.$/g, '');
+  return local === '' ? 'user' : local;
 }
 
 /** A user's names and address. */

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { accumulateDay, emptyTotals } from '../../src/world/daily-stats.js';
+import {
+  accumulateDay,
+  accumulateValues,
+  addTotals,
+  callsOnDay,
+  drawnDay,
+  emptyTotals,
+} from '../../src/world/daily-stats.js';
+import { parseIsoDate } from '../../src/world/calendar.js';
 import { createDayTables } from '../../src/world/day-tables.js';
 import { createWorld } from '../../src/world/world.js';
 
@@ -84,5 +92,121 @@ describe('calls from running sums give exactly the day-by-day calls', () => {
       expect(callsOver(user, user.endDay, user.endDay + 300)).toBe(0);
     }
     expect(callsOver(users[0]!, 0, 100)).toBe(0);
+  });
+});
+
+describe("the default world's October 2026, as every machine draws it", () => {
+  const acme = createWorld().accounts[0]!;
+  const users = acme.users();
+  const from = parseIsoDate('2026-10-01')!;
+  const to = parseIsoDate('2026-11-01')!;
+
+  it('the first users’ totals, the same asked once, twice and a third time (tabled)', () => {
+    const expected = [
+      [12, 202, 87, 6678, 996, 8828, 746],
+      [18, 225, 78, 8974, 1665, 12245, 1144],
+      [45, 200, 121, 23772, 4948, 60275, 2505],
+    ];
+    for (let round = 0; round < 3; round++) {
+      const got = [0, 1, 2].map((i) => {
+        const t = acme.totals(users[i]!, from, to)!;
+        return [
+          t.calls,
+          t.longestMonologue,
+          t.longestCustomerStory,
+          t.interactivityWeighted,
+          t.patienceWeighted,
+          t.questionRateWeighted,
+          t.talkRatioWeighted,
+        ];
+      });
+      expect(got).toEqual(expected);
+    }
+  });
+
+  it('everyone’s totals add up to these, and the calls per day to what callsOnDay says', () => {
+    let sum = emptyTotals();
+    for (const user of users) {
+      const totals = acme.totals(user, from, to);
+      if (totals !== undefined) sum = addTotals(sum, totals);
+    }
+    expect(sum).toEqual({
+      calls: 9800,
+      longestMonologue: 300,
+      longestCustomerStory: 238,
+      interactivityWeighted: 5391101,
+      patienceWeighted: 1060843,
+      questionRateWeighted: 10578779,
+      talkRatioWeighted: 569700,
+    });
+    const gordon = users[1]!;
+    // Thursday 1 October to Wednesday 14 October: the weekends are quiet.
+    expect(Array.from({ length: 14 }, (_, k) => callsOnDay(gordon.profile, gordon.key, from + k))).toEqual([
+      1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ]);
+  });
+
+  it('a drawn day: more calls stretch the longest monologue and story, the rates stay', () => {
+    const gordon = users[1]!;
+    expect(drawnDay(gordon.profile, gordon.key, from, 4)).toEqual({
+      calls: 4,
+      longestMonologue: 174,
+      longestCustomerStory: 69,
+      interactivity: 496,
+      patience: 103,
+      questionRate: 543,
+      talkRatio: 60,
+    });
+    expect(drawnDay(gordon.profile, gordon.key, from, 1)).toEqual({
+      calls: 1,
+      longestMonologue: 148,
+      longestCustomerStory: 58,
+      interactivity: 496,
+      patience: 103,
+      questionRate: 543,
+      talkRatio: 60,
+    });
+  });
+
+  it('a day of no calls adds nothing; values add weighted by calls, maxima kept', () => {
+    const totals = emptyTotals();
+    accumulateValues(totals, { ...drawnDay(users[1]!.profile, users[1]!.key, from, 1), calls: 0 });
+    expect(totals).toEqual(emptyTotals());
+    accumulateValues(totals, {
+      calls: 2,
+      longestMonologue: 100,
+      longestCustomerStory: 50,
+      interactivity: 500,
+      patience: 100,
+      questionRate: 1000,
+      talkRatio: 60,
+    });
+    accumulateValues(totals, {
+      calls: 1,
+      longestMonologue: 90,
+      longestCustomerStory: 70,
+      interactivity: 300,
+      patience: 50,
+      questionRate: 500,
+      talkRatio: 40,
+    });
+    expect(totals).toEqual({
+      calls: 3,
+      longestMonologue: 100,
+      longestCustomerStory: 70,
+      interactivityWeighted: 1300,
+      patienceWeighted: 250,
+      questionRateWeighted: 2500,
+      talkRatioWeighted: 160,
+    });
+    expect(addTotals(totals, { ...totals, longestMonologue: 120, longestCustomerStory: 10 })).toEqual({
+      calls: 6,
+      longestMonologue: 120,
+      longestCustomerStory: 70,
+      interactivityWeighted: 2600,
+      patienceWeighted: 500,
+      questionRateWeighted: 5000,
+      talkRatioWeighted: 320,
+    });
   });
 });

@@ -3,6 +3,7 @@
  * which order, must never change them.
  */
 import { describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../../src/world/calendar.js';
 import { createWorld } from '../../src/world/world.js';
 
 const USERS = 3_000;
@@ -36,5 +37,193 @@ describe('users drawn when read', () => {
       expect(user.gong.id).toBe(user.id);
       expect(user.gong.emailAddress).toBe(user.emailAddress);
     }
+  });
+});
+
+describe("the default world's users, as every machine draws them", () => {
+  const acme = createWorld().accounts[0]!;
+  const users = acme.users();
+
+  it('the first user heads sales: no manager, a manager’s title, this exact record', () => {
+    expect(users[0]!.gong).toEqual({
+      id: '713552277022972',
+      emailAddress: 'eliza.hermiston@acme-widgets.com',
+      created: '2019-10-31T03:06:25-07:00',
+      active: true,
+      emailAliases: [],
+      trustedEmailAddress: 'eliza.hermiston@acme-widgets.com',
+      firstName: 'Eliza',
+      lastName: 'Hermiston',
+      title: 'Director of Sales',
+      phoneNumber: '+1 (422) 304-7326',
+      extension: '2521',
+      personalMeetingUrls: ['https://zoom.us/j/37363072542521'],
+      settings: {
+        webConferencesRecorded: true,
+        preventWebConferenceRecording: false,
+        telephonyCallsImported: true,
+        emailsImported: true,
+        preventEmailImport: false,
+        nonRecordedMeetingsImported: false,
+      },
+      managerId: null,
+      meetingConsentPageUrl: 'https://join.gong.io/acme-widgets/eliza.hermiston?tkn=tsmdOnAsDiMCHvNTNHXY0y',
+      spokenLanguages: [{ language: 'en-US', primary: true }],
+    });
+    expect([users[0]!.index, users[0]!.key, users[0]!.firstDay, users[0]!.endDay]).toEqual([
+      0, 1484663355, 18203, Infinity,
+    ]);
+    expect(users[0]!.pinned).toBeUndefined();
+  });
+
+  it('a name’s other characters leave the address; the rest of a team reports to its tenth', () => {
+    expect(users[1]!.gong).toMatchObject({
+      emailAddress: 'gordon.willsmith@acme-widgets.com',
+      lastName: 'Will-Smith',
+      title: 'Senior Account Executive',
+      managerId: users[0]!.id,
+      created: '2020-03-23T02:29:41-07:00',
+      meetingConsentPageUrl: 'https://join.gong.io/acme-widgets/gordon.willsmith?tkn=RVH9sbRtabaWP8oHTXIkTw',
+    });
+    expect(users[11]!.gong).toMatchObject({
+      id: '713552357506045',
+      managerId: users[10]!.id,
+      title: 'Account Manager',
+      settings: { telephonyCallsImported: false, emailsImported: false, nonRecordedMeetingsImported: true },
+    });
+    expect(users[10]!.gong.managerId).toBe(users[0]!.id);
+    for (const user of users) {
+      const manager = user.index % 10 === 0;
+      expect(
+        ['Sales Manager', 'Director of Sales', 'VP of Sales', 'Customer Success Lead'].includes(user.gong.title ?? ''),
+      ).toBe(manager);
+      expect(user.gong.managerId).toBe(
+        user.index === 0 ? null : manager ? users[0]!.id : users[user.index - (user.index % 10)]!.id,
+      );
+    }
+  });
+
+  it('about one in fifteen has left (their calls end), about one in five speaks another language first', () => {
+    expect(users.filter((user) => !user.gong.active).length).toBe(22);
+    expect(users.filter((user) => user.endDay !== Infinity).length).toBe(22);
+    expect(users.filter((user) => user.gong.spokenLanguages?.[0]?.language !== 'en-US').length).toBe(49);
+    const left = users[6]!;
+    expect([left.gong.active, left.firstDay, left.endDay]).toEqual([false, 18189, 19020]);
+  });
+});
+
+describe('stated users', () => {
+  const ID = '5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90';
+  const world = createWorld({
+    document: {
+      seed: 3,
+      accounts: [
+        {
+          id: ID,
+          domain: 'test-co.example',
+          timeZone: 'UTC',
+          generatedUsers: 2,
+          users: [
+            {
+              id: '70',
+              firstName: 'Ada',
+              lastName: 'Lovelace',
+              email: 'ADA.LOVELACE@test-co.example',
+              title: 'Analyst',
+              active: false,
+              profile: 'strong',
+              days: { '2026-10-05': { calls: 2, patience: 0.4 }, '2026-10-06': { calls: 0 } },
+            },
+            { firstName: '李', lastName: '王', managerId: '70' },
+          ],
+        },
+      ],
+    },
+  });
+  const account = world.account(ID)!;
+  const [ada, li, first, second] = account.users();
+
+  it('keep what they state; the rest is drawn as for anyone at their place', () => {
+    expect(ada!.gong).toMatchObject({
+      id: '70',
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      emailAddress: 'ADA.LOVELACE@test-co.example',
+      trustedEmailAddress: 'ADA.LOVELACE@test-co.example',
+      title: 'Analyst',
+      active: false,
+      managerId: null,
+    });
+    expect(ada!.profile.skill).toBe(0.8);
+    expect(li!.gong).toMatchObject({ firstName: '李', lastName: '王', managerId: '70', active: true });
+    // No letter of a-z in the name: the address's local part is `user`.
+    expect(li!.emailAddress).toBe('user@test-co.example');
+    expect(li!.gong.meetingConsentPageUrl).toMatch(/^https:\/\/join\.gong\.io\/test-co\/user\?tkn=[A-Za-z0-9]{22}$/);
+    expect([first!.index, second!.index]).toEqual([2, 3]);
+  });
+
+  it('an address never starts or ends with a dot, nor has two in a row, whatever the names', () => {
+    const odd = createWorld({
+      document: {
+        accounts: [
+          {
+            id: ID,
+            domain: 'x.example',
+            users: [
+              { firstName: '李', lastName: 'Smith' },
+              { firstName: 'Ann', lastName: '王' },
+              { firstName: 'J.', lastName: '.R' },
+              { firstName: "O'Brien", lastName: 'Doe-Ray' },
+            ],
+          },
+        ],
+      },
+    });
+    expect(odd.account(ID)!.users().map((user) => user.emailAddress)).toEqual([
+      'smith@x.example',
+      'ann@x.example',
+      'j.r@x.example',
+      'obrien.doeray@x.example',
+    ]);
+  });
+
+  it('pin their days, every stat settled; a day without calls is all zeros; the span covers them', () => {
+    const pinned = ada!.pinned!;
+    const oct5 = parseIsoDate('2026-10-05')!;
+    expect([pinned.first, pinned.end]).toEqual([oct5, oct5 + 2]);
+    expect(pinned.days.get(oct5 + 1)).toEqual({
+      calls: 0,
+      longestMonologue: 0,
+      longestCustomerStory: 0,
+      interactivity: 0,
+      patience: 0,
+      questionRate: 0,
+      talkRatio: 0,
+    });
+    const day = pinned.days.get(oct5)!;
+    expect(day.calls).toBe(2);
+    expect(day.patience).toBe(40);
+    expect(day.longestMonologue).toBeGreaterThan(0);
+    expect(li!.pinned).toBeUndefined();
+    expect(first!.pinned).toBeUndefined();
+  });
+
+  it('a generated user whose address a stated one took gets a number', () => {
+    const taken = createWorld({
+      document: {
+        seed: 42,
+        accounts: [
+          {
+            id: ID,
+            domain: 'acme-widgets.com',
+            generatedUsers: 1,
+            users: [{ firstName: 'X', lastName: 'Y', email: 'ELIZA.HERMISTON@acme-widgets.com' }],
+          },
+        ],
+      },
+    });
+    const generated = taken.account(ID)!.users();
+    expect(generated[0]!.emailAddress).toBe('ELIZA.HERMISTON@acme-widgets.com');
+    expect(generated[1]!.emailAddress).toMatch(/^[a-z.]+@acme-widgets\.com$/);
   });
 });
