@@ -4,7 +4,19 @@
  * redaction.test.ts; these run with no server or binary, so a mutation run reaches them.)
  */
 import { describe, expect, it } from 'vitest';
-import { isSecretName, redactHeaders, redactJson, redactQuery, redactText, redactUrl } from '../../src/redact.js';
+import {
+  isSecretName,
+  MIN_SECRET_VALUE_LENGTH,
+  REDACTED,
+  redactHeader,
+  redactHeaders,
+  redactJson,
+  redactJsonText,
+  redactQuery,
+  redactText,
+  redactUrl,
+  redactValues,
+} from '../../src/redact.js';
 
 describe('isSecretName: a broad rule, after decoding and case-folding', () => {
   const cases: Array<{ given: string; want: boolean }> = [
@@ -143,5 +155,155 @@ describe('redacting URLs, queries, headers, JSON and text', () => {
     const hostile = 'a.'.repeat(500_000);
     const text = `${hostile} see http://u:p@host/?token=x`;
     expect(redactText(text)).toBe(`${hostile} see http://[REDACTED]@host/?token=[REDACTED]`);
+  });
+});
+
+describe('isSecretName: each word of the rule, and where it stops', () => {
+  it.each<[string, boolean]>([
+    // every secret word, and the whole words
+    ['passwd', true],
+    ['passphrase', true],
+    ['passcode', true],
+    ['pwd', true],
+    ['sessid', true],
+    ['signature', true],
+    ['bearer', true],
+    ['jwt', true],
+    ['csrf', true],
+    ['xsrf', true],
+    ['credential', true],
+    ['secret', true],
+    ['cookie', true],
+    ['sid', true],
+    ['pass', true],
+    ['otp', true],
+    ['pin', true],
+    ['cvv', true],
+    ['x.pin', true],
+    ['sigma', false],
+    ['spin', false],
+    ['pinned', false],
+    // auth-, but not author-: authorize and authorise are auth, authority is not
+    ['authorize', true],
+    ['authorise', true],
+    ['authority', false],
+    // key as the last word only, and any last word ending in key(s)
+    ['api_keys', true],
+    ['monkey', true],
+    ['keyboard', false],
+    ['key_v2', false],
+    ['key_2fa', false],
+    ['api_key[]', true],
+    ['api_key[10]', true],
+    // no words at all
+    ['', false],
+    ['[]', false],
+    // `+` is a space: it parts words, it never joins them
+    ['ke+y', false],
+    // escapes: upper-case hex, runs decoded whole (UTF-8), three rounds at most, bad ones kept
+    ['x%5Fsig', true],
+    ['x%25255Fsig', true],
+    ['x%2525255Fsig', false],
+    ['key%C3%A9', true],
+    ['otp%ff', true],
+  ])('%j → %s', (given, want) => {
+    expect(isSecretName(given)).toBe(want);
+    expect(isSecretName(given)).toBe(want); // judged again: the same
+  });
+});
+
+describe('the redactors, edge by edge', () => {
+  it('redactQuery: a parameter without `=` is kept, whatever its name', () => {
+    expect(redactQuery('tokens&a=1')).toBe('tokens&a=1');
+    expect(redactQuery('')).toBe('');
+  });
+
+  it.each<[string, string]>([
+    ['http://h/p#a=1', 'http://h/p#a=1'],
+    ['http://h/p?x=1#token=2', 'http://h/p?x=1#token=[REDACTED]'],
+    ['HTTP://u@h', 'HTTP://[REDACTED]@h'],
+    ['git+ssh://u@h/p', 'git+ssh://[REDACTED]@h/p'],
+    ['http://h/p?q@x', 'http://h/p?q@x'],
+    ['/a@b?token=1', '/a@b?token=[REDACTED]'],
+    ['http://u@h?x=1&secret=2#z', 'http://[REDACTED]@h?x=1&secret=[REDACTED]#z'],
+  ])('redactUrl(%j)', (given, want) => {
+    expect(redactUrl(given)).toBe(want);
+  });
+
+  it.each<[string, string, string]>([
+    ['authorization', 'Bearer abc', 'Bearer [REDACTED]'],
+    ['Authorization', 'Basic   xyz', 'Basic [REDACTED]'],
+    ['proxy-authorization', 'x-y z', 'x-y [REDACTED]'],
+    ['authorization', 'Bearer ', '[REDACTED]'],
+    ['authorization', '1abc def', '[REDACTED]'],
+    ['xauthorization', 'Bearer abc', '[REDACTED]'],
+    ['authorization-x', 'Bearer abc', '[REDACTED]'],
+    ['x-api-key', 'Bearer abc', '[REDACTED]'],
+    ['accept', 'Bearer abc', 'Bearer abc'],
+  ])('redactHeader(%j, %j)', (name, value, want) => {
+    expect(redactHeader(name, value)).toBe(want);
+  });
+
+  it('redactHeaders: a number under a secret name is hidden, other numbers and undefined kept', () => {
+    expect(redactHeaders({ 'x-token': 5, 'content-length': 5, etag: undefined })).toEqual({
+      'x-token': '[REDACTED]',
+      'content-length': 5,
+      etag: undefined,
+    });
+  });
+
+  it('redactJson: arrays, null and plain values as they are', () => {
+    expect(redactJson([{ token: 1 }, null, 'a', 2])).toEqual([{ token: '[REDACTED]' }, null, 'a', 2]);
+    expect(redactJson(null)).toBeNull();
+    expect(redactJson('token')).toBe('token');
+  });
+
+  it.each<[string, string]>([
+    ['{"api_key":"abc","limit":2', '{"api_key":"[REDACTED]","limit":2'],
+    ['{"name":"Cassidy","sid":1}', '{"name":"Cassidy","sid":"[REDACTED]"}'],
+    ['{"name":"Cassidy"}', '{"name":"Cassidy"}'],
+    ['{"limit":2}', '{"limit":2}'],
+    ['{"token":"a\\"b","x":1}', '{"token":"[REDACTED]","x":1}'],
+    ['{"pass": true, "pin" :null, "otp":-1.5e3}', '{"pass": "[REDACTED]", "pin" :"[REDACTED]", "otp":"[REDACTED]"}'],
+    ['{"token":"abc', '{"token":"[REDACTED]"'],
+    ['Authorization: Bearer abc', 'Authorization: Bearer [REDACTED]'],
+    ['{"u":"http://a:b@h/"}', '{"u":"http://[REDACTED]@h/"}'],
+    ['{"a":"x=1"}', '{"a":"x=1"}'],
+    ['{"a":"Bearer abcdef"}', '{"a":"Bearer [REDACTED]"}'],
+    ['{"description":"the token is here"}', '{"description":"the token is here"}'],
+    ['{"TOKEN":"x"}', '{"TOKEN":"[REDACTED]"}'],
+    ['{"x":"%41"}', '{"x":"%41"}'],
+    ['{"secretive":{"a":1}}', '{"secretive":{"a":1}}'],
+    ['key: v', 'key: [REDACTED]'],
+    ['{"keys":["a"]}', '{"keys":["a"]}'],
+    ['{"a":1}\n{"session":"s"}\n', '{"a":1}\n{"session":"[REDACTED]"}\n'],
+  ])('redactJsonText(%j)', (given, want) => {
+    expect(redactJsonText(given)).toBe(want);
+  });
+
+  it.each<[string, string]>([
+    ['a token=x b', 'a token=[REDACTED] b'],
+    ['x;sid=1,y', 'x;sid=[REDACTED],y'],
+    ['p=1&pin=2#otp=3', 'p=1&pin=[REDACTED]#otp=[REDACTED]'],
+    ['Token: abc', 'Token: [REDACTED]'],
+    ['X-Token: Token abc', 'X-Token: Token [REDACTED]'],
+    ['say "cookie: yum"', 'say "cookie: [REDACTED]"'],
+    ['see ftp://u:p@host/x', 'see ftp://[REDACTED]@host/x'],
+    ['Bearer [REDACTED] ok', 'Bearer [REDACTED] ok'],
+    ['Bearer a.b-c_d~e+f/g==', 'Bearer [REDACTED]'],
+    ['name=value', 'name=value'],
+    ['key=', 'key=[REDACTED]'],
+    ['a,secret=s', 'a,secret=[REDACTED]'],
+    ['nota?pin=1', 'nota?pin=[REDACTED]'],
+  ])('redactText(%j)', (given, want) => {
+    expect(redactText(given)).toBe(want);
+  });
+
+  it('redactValues: values of eight characters or more, wherever they are', () => {
+    expect(MIN_SECRET_VALUE_LENGTH).toBe(8);
+    expect(redactValues('abcdefgh abcdefg x-abcdefgh-y', ['abcdefgh', 'abcdefg', '[REDACTED]'])).toBe(
+      '[REDACTED] abcdefg x-[REDACTED]-y',
+    );
+    expect(REDACTED).toBe('[REDACTED]');
   });
 });
