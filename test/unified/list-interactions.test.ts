@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
+import type { GongApi } from '../../src/gong/gong-api.js';
 import type { ScenarioName } from '../../src/scenarios.js';
 import type { Interaction } from '../../src/schema-types.js';
 import { listInteractions, StreamCutShortError, type UnifiedAnswer } from '../../src/unified/list-interactions.js';
@@ -228,5 +229,37 @@ describe('a stream', () => {
     const { pages } = await streamed('', '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17');
     expect(pages).toHaveLength(1);
     expect(pages[0]?.length).toBeGreaterThan(0);
+  });
+});
+
+describe('a stream over a remote whose cursors go round (A, B, A, ...)', () => {
+  it('ends when a cursor comes back, after each page once', async () => {
+    const { context, gong } = createEngine({ now: NOW });
+    const next: Record<string, string> = { none: 'A', A: 'B', B: 'A' };
+    const calls: string[] = [];
+    // Gong's own first page each time, with the cursor of a remote that goes round.
+    const round: GongApi = {
+      users: (account, query, call) => gong.users(account, query, call),
+      async interactionStats(account, body, call) {
+        const given = (body as { cursor?: string }).cursor ?? 'none';
+        calls.push(given);
+        const { cursor: _cursor, ...first } = body as Record<string, unknown>;
+        const result = await gong.interactionStats(account, first, call);
+        if (!result.ok) return result;
+        return { ...result, body: { ...result.body, records: { ...result.body.records, cursor: next[given] } } };
+      },
+    };
+    const got = await listInteractions(context, round, {
+      rawQuery: `integrated_account_id=${ACME}&${OCTOBER}&truto_response_format=stream`,
+      origin: 'http://127.0.0.1:4010',
+    });
+    if (got.kind !== 'stream') throw new Error('not a stream');
+    const sizes: number[] = [];
+    for await (const page of got.pages) {
+      sizes.push(page.length);
+      if (sizes.length > 10) break; // a walk that never ends fails here rather than hanging
+    }
+    expect(sizes).toEqual([100, 100, 100]);
+    expect(calls).toEqual(['none', 'A', 'B']);
   });
 });
