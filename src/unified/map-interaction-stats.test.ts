@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GongInteractionStat, GongPersonInteractionStats } from '../schema-types.js';
+import type { GongInteractionStat, GongPersonInteractionStats, Interaction } from '../schema-types.js';
 import { toInteraction } from './map-interaction-stats.js';
 import { normalizeInteraction } from './normalize-interaction.js';
 
@@ -196,4 +196,43 @@ describe('unified -> normalized (normalizeInteraction)', () => {
       expect(Object.values(normalized.metrics ?? {}).filter((v) => v === null)).toHaveLength(1);
     });
   }
+});
+
+describe('normalizeInteraction of a record a response mapping made', () => {
+  it('a record with its id alone: every other property null', () => {
+    expect(normalizeInteraction({ id: 'x' } as Interaction)).toStrictEqual({
+      id: 'x',
+      user: null,
+      start_time: null,
+      end_time: null,
+      aggregation_period: null,
+      timezone: null,
+      metrics: null,
+      additional_metrics: null,
+      created_at: null,
+      updated_at: null,
+    });
+  });
+
+  it('what the record has is kept: a name, no emails, the timestamps', () => {
+    const record = {
+      id: 'x',
+      user: { id: 'u', name: 'Jon Snow' },
+      metrics: { question_rate: 3 },
+      created_at: '2026-10-01T00:00:00Z',
+      updated_at: '2026-10-02T00:00:00Z',
+    } as Interaction;
+    expect(normalizeInteraction(record)).toMatchObject({
+      user: { id: 'u', emails: null, name: 'Jon Snow' },
+      metrics: {
+        interactivity: null,
+        longest_customer_story: null,
+        longest_monologue: null,
+        patience: null,
+        question_rate: 3,
+      },
+      created_at: '2026-10-01T00:00:00Z',
+      updated_at: '2026-10-02T00:00:00Z',
+    });
+  });
 });
