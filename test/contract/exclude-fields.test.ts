@@ -95,3 +95,95 @@ describe('withoutRequiredInRecords', () => {
     expect(withoutRequiredInRecords(schema, ['id'], resolve)).toBe(schema);
   });
 });
+
+describe('withoutRequired, more shapes', () => {
+  it.each<{ name: string; given: [SchemaObject, string[]]; want: SchemaObject }>([
+    {
+      name: 'two nested fields under one parent, and a deeper one',
+      given: [
+        {
+          required: ['user'],
+          properties: {
+            user: {
+              required: ['id', 'name', 'profile'],
+              properties: { profile: { required: ['id', 'tz'] } },
+            },
+          },
+        },
+        ['user.id', 'user.name', 'user.profile.tz'],
+      ],
+      want: {
+        required: ['user'],
+        properties: {
+          user: { required: ['profile'], properties: { profile: { required: ['id'] } } },
+        },
+      },
+    },
+    {
+      name: 'a $ref with an allOf of its own keeps its branches first',
+      given: [{ $ref: '#/User', allOf: [{ required: ['id', 'x'] }] }, ['id']],
+      want: {
+        allOf: [
+          { required: ['x'] },
+          { type: 'object', required: ['name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+        ],
+      },
+    },
+    {
+      name: 'a dotted name whose head is inherited (toString.x) finds nothing',
+      given: [{ required: ['a'], properties: { a: {} } }, ['toString.x', 'constructor.name']],
+      want: { required: ['a'], properties: { a: {} } },
+    },
+    {
+      name: 'a required list holding a non-text is compared as text',
+      given: [{ required: [1, 'b'] }, ['1']],
+      want: { required: ['b'] },
+    },
+  ])('$name', ({ given: [schema, fields], want }) => {
+    expect(withoutRequired(schema, fields, resolve)).toEqual(want);
+  });
+
+  it('returns a boolean schema, a non-object and a schema with no fields to drop as they are', () => {
+    expect(withoutRequired(true, ['id'], resolve)).toBe(true);
+    const schema = { required: ['id'] };
+    expect(withoutRequired(schema, [], resolve)).toBe(schema);
+    const list = [{ required: ['id'] }] as unknown as SchemaObject;
+    expect(withoutRequired(list, ['id'], resolve)).toBe(list);
+  });
+});
+
+describe('withoutRequiredInRecords, more shapes', () => {
+  const list = (result: unknown) => ({ type: 'object', properties: { result, next_cursor: { type: 'string' } } });
+
+  it('follows the list schema’s $ref and the result’s $ref', () => {
+    const refs: Record<string, SchemaObject> = {
+      ...shared,
+      '#/List': list({ $ref: '#/Result' }),
+      '#/Result': { type: 'array', items: { $ref: '#/Record' } },
+    };
+    expect(withoutRequiredInRecords({ $ref: '#/List' }, ['id'], (ref) => refs[ref]!)).toEqual(
+      list({
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['user'],
+          properties: { id: { type: 'string' }, user: { $ref: '#/User' } },
+        },
+      }),
+    );
+  });
+
+  it.each([
+    { name: 'a boolean list schema', schema: true as SchemaObject },
+    { name: 'a list without properties', schema: { type: 'object' } },
+    { name: 'properties that are no object', schema: { properties: [] } },
+    { name: 'a boolean result', schema: list(true) },
+  ])('returns $name as it is', ({ schema }) => {
+    expect(withoutRequiredInRecords(schema, ['id'], resolve)).toBe(schema);
+  });
+
+  it('copies a result with neither records schema unchanged', () => {
+    const schema = list({ type: 'object', additionalProperties: false });
+    expect(withoutRequiredInRecords(schema, ['id'], resolve)).toEqual(schema);
+  });
+});

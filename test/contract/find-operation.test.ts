@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createOperationFinder } from '../../src/contract/find-operation.js';
+import type { OpenApiDocument } from '../../src/contract/index.js';
 import { contract } from './spec-examples.js';
 
 const ACCOUNT = '62f44730-dd91-461e-bd6a-aedd9e0ad79d';
@@ -34,5 +36,77 @@ describe('findOperation', () => {
   ])('$given.0 $given.1 is not documented ($want)', ({ given, want }) => {
     const found = contract.findOperation(given[0]!, given[1]!);
     expect('rule' in found && found.rule).toBe(want);
+  });
+});
+
+describe('createOperationFinder over a small document', () => {
+  const op = (operationId: string) => ({ operationId, responses: {} });
+  const document = {
+    openapi: '3.1.0',
+    paths: {
+      '/users/me': { get: op('me') },
+      '/users/{id}': { get: op('user'), delete: op('deleteUser') },
+      '/v2/stats.json': { get: op('stats') },
+      '/x/y/{id}': { get: op('xy') },
+      '/y/{id}': { get: op('y') },
+      '/orgs/{org}/teams/{team}': { put: op('team'), get: op('getTeam') },
+    },
+  } as unknown as OpenApiDocument;
+  const find = createOperationFinder(document);
+  const id = (method: string, path: string) => {
+    const found = find(method, path);
+    return 'operation' in found ? [found.operation.operationId, found.pathParameters] : [found.rule, found.message];
+  };
+
+  it.each([
+    { given: ['GET', '/users/me'], want: ['me', {}] },
+    { given: ['GET', '/users/you'], want: ['user', { id: 'you' }] },
+    { given: ['DELETE', '/users/me'], want: ['deleteUser', { id: 'me' }] },
+    { given: ['GET', '/v2/stats.json'], want: ['stats', {}] },
+    { given: ['GET', '/x/y/1'], want: ['xy', { id: '1' }] },
+    { given: ['GET', '/base/y/1'], want: ['y', { id: '1' }] },
+    { given: ['GET', 'users/me'], want: ['me', {}] },
+    { given: ['GET', 'HTTPS://example.com/base/users/me?x=1'], want: ['me', {}] },
+    { given: ['GET', '/users/me#frag?x'], want: ['me', {}] },
+    { given: ['GET', '/orgs/a%2Fb/teams/%E0%A4%A'], want: ['getTeam', { org: 'a/b', team: '%E0%A4%A' }] },
+    { given: ['GET', '/v2/statsXjson'], want: ['path-documented', 'no path of the contract matches /v2/statsXjson'] },
+    { given: ['GET', '/users'], want: ['path-documented', 'no path of the contract matches /users'] },
+    {
+      given: ['patch', '/orgs/a/teams/b'],
+      want: ['method-documented', 'PATCH is not documented for /orgs/{org}/teams/{team} (documented: GET, PUT)'],
+    },
+    {
+      given: ['constructor', '/users/me'],
+      want: ['method-documented', 'CONSTRUCTOR is not documented for /users/me (documented: GET)'],
+    },
+  ])('$given.0 $given.1', ({ given, want }) => {
+    expect(id(given[0]!, given[1]!)).toEqual(want);
+  });
+
+  it('says which path and method it could not find, with the value given', () => {
+    expect(find('GET', 'https://example.com/nope?q=1')).toEqual({
+      pointer: '/path',
+      rule: 'path-documented',
+      message: 'no path of the contract matches /nope',
+      value: '/nope',
+    });
+    expect(find('Brew', '/users/me')).toEqual({
+      pointer: '/method',
+      rule: 'method-documented',
+      message: 'BREW is not documented for /users/me (documented: GET)',
+      value: 'Brew',
+    });
+  });
+
+  it('gives the template, the lower-case method and the path item', () => {
+    const found = find('DELETE', '/users/1/');
+    expect(found).toMatchObject({ pathTemplate: '/users/{id}', method: 'delete' });
+    expect('pathItem' in found && found.pathItem).toBe(document.paths!['/users/{id}']);
+  });
+
+  it('finds nothing in a document without paths', () => {
+    expect(createOperationFinder({ openapi: '3.1.0' } as OpenApiDocument)('GET', '/')).toMatchObject({
+      rule: 'path-documented',
+    });
   });
 });

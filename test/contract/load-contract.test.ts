@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContractError, DEFAULT_CONTRACT_URL, loadContract, readOpenApiDocument } from '../../src/contract/index.js';
 
@@ -52,5 +53,75 @@ describe('loadContract', () => {
     const load = () => loadContract(source());
     expect(load).toThrow(ContractError);
     expect(load).toThrow(want);
+  });
+});
+
+describe('loadContract: which documents are checked against the JSON Schema meta-schema', () => {
+  // `minLength: -1` breaks the meta-schema but compiles: only the check can tell it.
+  const broken = { type: 'string', minLength: -1 };
+  const userDocument = { openapi: '3.1.0', paths: {}, components: { schemas: { S: broken } } };
+
+  it('checks a user document, given parsed or as a file', () => {
+    expect(() => loadContract(userDocument).validateValue('#/components/schemas/S', 'a')).toThrow(
+      'schema is invalid: data/minLength must be >= 0',
+    );
+    const path = file('user.json', JSON.stringify(userDocument));
+    expect(() => loadContract(path).validateValue('#/components/schemas/S', 'a')).toThrow(/minLength must be >= 0/);
+    expect(() => loadContract(pathToFileURL(path)).validateValue('#/components/schemas/S', 'a')).toThrow(
+      /minLength must be >= 0/,
+    );
+  });
+
+  it('skips the check for the package’s own document (its schemas are checked before it ships)', () => {
+    for (const own of [
+      loadContract(),
+      loadContract(DEFAULT_CONTRACT_URL),
+      loadContract(new URL(DEFAULT_CONTRACT_URL.href)),
+    ]) {
+      expect(own.validateValue(broken, 'a')).toEqual([]);
+    }
+  });
+});
+
+describe('contract.validateValue', () => {
+  const contract = loadContract();
+  const INTERACTION = '#/components/schemas/Interaction';
+
+  it('points at the value itself by default, and names an inline schema nowhere', () => {
+    expect(contract.validateValue({ type: 'integer' }, 'x')).toEqual([
+      { pointer: '', rule: 'type', message: 'must be integer', value: 'x' },
+    ]);
+    expect(contract.validateValue(INTERACTION, {})).toEqual([
+      { pointer: '/id', rule: 'required', message: 'required property "id" is missing', schema: INTERACTION },
+    ]);
+  });
+
+  it('keeps the pointer and the schema name with excluded fields too', () => {
+    expect(
+      contract.validateValue(INTERACTION, { id: 1, user: {} }, { pointer: '/r', excludeFields: ['user.id'] }),
+    ).toEqual([{ pointer: '/r/id', rule: 'type', message: 'must be string', value: 1, schema: INTERACTION }]);
+    expect(
+      contract.validateValue(
+        { type: 'object', required: ['a', 'b'], properties: { a: {}, b: {} } },
+        {},
+        { pointer: '/r', excludeFields: ['a'] },
+      ),
+    ).toEqual([{ pointer: '/r/b', rule: 'required', message: 'required property "b" is missing' }]);
+  });
+
+  it('derives one variant per schema and per set of excluded fields, never another one’s', () => {
+    const value = { user: {} };
+    expect(contract.validateValue(INTERACTION, value, { excludeFields: ['id'] }).map((d) => d.pointer)).toEqual([
+      '/user/id',
+    ]);
+    expect(contract.validateValue(INTERACTION, value, { excludeFields: ['user.id'] }).map((d) => d.pointer)).toEqual([
+      '/id',
+    ]);
+    expect(contract.validateValue(INTERACTION, value, { excludeFields: ['user.id', 'id'] })).toEqual([]);
+    const props = { a: {}, b: {}, c: {}, d: {} };
+    const twoFields = { type: 'object', required: ['a', 'b', 'c'], properties: props };
+    const otherTwo = { type: 'object', required: ['a', 'b', 'd'], properties: props };
+    expect(contract.validateValue(twoFields, {}, { excludeFields: ['a', 'b'] }).map((d) => d.pointer)).toEqual(['/c']);
+    expect(contract.validateValue(otherTwo, {}, { excludeFields: ['a', 'b'] }).map((d) => d.pointer)).toEqual(['/d']);
   });
 });

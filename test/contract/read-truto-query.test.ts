@@ -89,6 +89,79 @@ const cases: Array<{ name: string; given: QueryInput[]; want: Partial<TrutoQuery
     given: ['users[][id]=1&users[0][id]=2&remote_query[filter][fromDate]=x'],
     want: {},
   },
+  {
+    name: '+ is a space, everywhere in a value',
+    given: ['truto_key_by=a+b+c'],
+    want: { truto_key_by: 'a b c' },
+  },
+  {
+    name: 'a value that cannot be decoded stays as written',
+    given: ['truto_key_by=%zz+x'],
+    want: { truto_key_by: '%zz+x' },
+  },
+  {
+    name: 'only one leading ? goes, and only at the start',
+    given: ['??truto_key_by=a&truto_response_format=?raw'],
+    want: { truto_response_format: '?raw' },
+  },
+  {
+    name: 'a value holding =',
+    given: ['truto_key_by=a=b'],
+    want: { truto_key_by: 'a=b' },
+  },
+  {
+    name: 'a parameter without = is present and empty (so it wins as the first)',
+    given: ['truto_response_format&truto_response_format=raw&truto_ignore_remote_data'],
+    want: {},
+  },
+  {
+    name: 'empty pairs between &s',
+    given: ['&&truto_key_by=id&'],
+    want: { truto_key_by: 'id' },
+  },
+  {
+    name: 'a bracket after any truto_ name is that name',
+    given: ['truto_key_by[x]=id&x[truto_response_format]=raw'],
+    want: { truto_key_by: 'id' },
+  },
+  {
+    name: 'excluded fields trimmed, blank ones skipped',
+    given: ['truto_exclude_fields=%20a%20,%20%20,b'],
+    want: { truto_exclude_fields: ['a', 'b'] },
+  },
+  {
+    name: 'ignore_remote_data in any casing',
+    given: ['truto_ignore_remote_data=TRUE'],
+    want: { truto_ignore_remote_data: true },
+  },
+  {
+    name: 'ignore_remote_data anything else',
+    given: ['truto_ignore_remote_data=yes'],
+    want: { truto_ignore_remote_data: false },
+  },
+  {
+    name: 'a parsed object: numbers and booleans as text, null and nested values skipped',
+    given: [
+      {
+        truto_key_by: null,
+        truto_response_format: ['raw', { x: 1 }],
+        truto_exclude_fields: [7, null, 'b'],
+        truto_ignore_remote_data: 'true',
+      },
+      { truto_key_by: 3 },
+    ],
+    want: {
+      truto_key_by: '3',
+      truto_response_format: 'raw',
+      truto_exclude_fields: ['7', 'b'],
+      truto_ignore_remote_data: true,
+    },
+  },
+  {
+    name: 'a missing source is skipped',
+    given: [undefined as unknown as QueryInput, 'truto_key_by=id'],
+    want: { truto_key_by: 'id' },
+  },
 ];
 
 describe('readTrutoQuery', () => {

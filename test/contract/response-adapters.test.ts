@@ -6,7 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContractError, exchangeFromSupertest } from '../../src/contract/index.js';
+import { ContractError, exchangeFromFetch, exchangeFromSupertest } from '../../src/contract/index.js';
+import { isFetchResponse } from '../../src/contract/response-adapters.js';
 import { GONG_USERS, STREAM_EXAMPLE, UNIFIED, contract, gongUsersExample, unifiedExample } from './spec-examples.js';
 
 /** Answers from a small table by path, the way a mock would. */
@@ -99,5 +100,92 @@ describe('contract.validate with supertest responses', () => {
   it('judges a POST by the POST operation', async () => {
     const res = await request(server).post(`${GONG_USERS}/x`).send({});
     expect(rules(contract.validate(res))).toEqual(['path-documented /path']);
+  });
+});
+
+describe('the exchange of a response, field by field', () => {
+  const fetched = (url: string) => ({
+    status: 201,
+    url,
+    headers: new Headers({ 'x-a': '1' }),
+    text: async () => 'the body',
+  });
+
+  it('reads a fetch Response: GET and its url by default, the request’s when given', async () => {
+    const response = fetched('http://h/p?q=1');
+    expect(await exchangeFromFetch(response)).toEqual({
+      method: 'GET',
+      path: 'http://h/p?q=1',
+      status: 201,
+      headers: response.headers,
+      body: 'the body',
+    });
+    expect(await exchangeFromFetch(response, { method: 'POST', url: '/other', query: 'a=1' })).toEqual({
+      method: 'POST',
+      path: '/other',
+      query: 'a=1',
+      status: 201,
+      headers: response.headers,
+      body: 'the body',
+    });
+    expect(await exchangeFromFetch(fetched(''), { url: '/given' })).toMatchObject({ path: '/given' });
+  });
+
+  it('says why a fetch Response without url cannot be read', async () => {
+    await expect(exchangeFromFetch(fetched(''))).rejects.toThrow(
+      '[interactions-kit contract] this Response has no url (built by hand?); pass { url } with the request it answers',
+    );
+  });
+
+  it('reads a supertest response: its request’s method and path, its text before its parsed body', () => {
+    const headers = { 'content-type': 'application/json' };
+    expect(
+      exchangeFromSupertest({
+        status: 200,
+        headers,
+        text: '{}',
+        body: { a: 1 },
+        req: { method: 'HEAD', path: '/p?x=1' },
+      }),
+    ).toEqual({
+      method: 'HEAD',
+      path: '/p?x=1',
+      status: 200,
+      headers,
+      body: '{}',
+    });
+    expect(exchangeFromSupertest({ status: 200, headers, body: [{ a: 1 }], req: { path: '/p' } })).toEqual({
+      method: 'GET',
+      path: '/p',
+      status: 200,
+      headers,
+      body: [{ a: 1 }],
+    });
+    expect(
+      exchangeFromSupertest(
+        { status: 200, headers, text: '', req: { method: 'GET', path: '/p' } },
+        { method: 'POST', url: '/q', query: { a: '1' } },
+      ),
+    ).toEqual({ method: 'POST', path: '/q', query: { a: '1' }, status: 200, headers, body: '' });
+  });
+
+  it('says why a supertest response without its request cannot be read', () => {
+    expect(() => exchangeFromSupertest({ status: 200, headers: {} })).toThrow(
+      '[interactions-kit contract] this response does not say which request it answers; pass { url, method }',
+    );
+    expect(() => exchangeFromSupertest({ status: 200, headers: {}, req: { method: 'GET' } })).toThrow(ContractError);
+  });
+});
+
+describe('isFetchResponse', () => {
+  it.each([
+    { given: new Response(''), want: true },
+    { given: { text: (): string => '' }, want: true },
+    { given: { text: 'x' }, want: false },
+    { given: null, want: false },
+    { given: undefined, want: false },
+    { given: 'text', want: false },
+  ])('$given is $want', ({ given, want }) => {
+    expect(isFetchResponse(given)).toBe(want);
   });
 });
