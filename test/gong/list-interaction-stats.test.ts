@@ -66,6 +66,18 @@ describe('listInteractionStats', () => {
     });
   });
 
+  it('a cursor is bound to its filter: another window’s cursor is refused as foreign', () => {
+    const first = listInteractionStats(context, acme, october);
+    const cursor = first.ok ? first.body.records.cursor : undefined;
+    const september = { filter: { fromDate: '2026-09-01', toDate: '2026-10-01' }, cursor };
+    expect(listInteractionStats(context, acme, september).body).toEqual({
+      requestId: statsRequestId(context, acme, september),
+      errors: [
+        'cursor: the cursor belongs to a different request; send the same filter as the request that returned it',
+      ],
+    });
+  });
+
   it('a window in winter is written with the winter offset, at both ends', () => {
     const result = listInteractionStats(context, acme, { filter: { fromDate: '2026-01-05', toDate: '2026-01-06' } });
     if (!result.ok) throw new Error(`stats answered ${result.status}`);
