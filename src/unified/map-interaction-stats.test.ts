@@ -236,3 +236,11 @@ describe('normalizeInteraction of a record a response mapping made', () => {
     });
   });
 });
+
+describe('a Gong person without personInteractionStats', () => {
+  it('has no metrics and no additional metrics', () => {
+    const record = toInteraction({ userId: '1', userEmailAddress: 'a@b.c' } as GongPersonInteractionStats, WINDOW);
+    expect(record.metrics).toStrictEqual({});
+    expect(record.additional_metrics).toStrictEqual([]);
+  });
+});

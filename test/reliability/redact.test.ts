@@ -238,6 +238,7 @@ describe('the redactors, edge by edge', () => {
     ['authorization', '1abc def', '[REDACTED]'],
     ['xauthorization', 'Bearer abc', '[REDACTED]'],
     ['authorization-x', 'Bearer abc', '[REDACTED]'],
+    ['x-authorization-info', 'Bearer abc', '[REDACTED]'],
     ['x-api-key', 'Bearer abc', '[REDACTED]'],
     ['accept', 'Bearer abc', 'Bearer abc'],
   ])('redactHeader(%j, %j)', (name, value, want) => {

@@ -52,7 +52,7 @@ describe('gongStatsBody', () => {
       '2026-11-02',
     ],
   ])('%s', (_name, window, fromDate, toDate) => {
-    expect(gongStatsBody(account(ACME), query(window), undefined)).toEqual({ filter: { fromDate, toDate } });
+    expect(gongStatsBody(account(ACME), query(window), undefined)).toStrictEqual({ filter: { fromDate, toDate } });
   });
 
   it('users, the cursor first, and remote_query merged key by key', () => {

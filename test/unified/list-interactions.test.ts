@@ -104,6 +104,29 @@ describe('truto_exclude_fields may not reach inside a list', () => {
   });
 });
 
+describe('a query that cannot be read', () => {
+  it('is the 400 of the query, before any account is looked up', async () => {
+    const got = await listInteractions(createEngine({ now: NOW }).context, createEngine({ now: NOW }).gong, {
+      rawQuery: `integrated_account_id=${UNKNOWN}&${OCTOBER}&limit=0`,
+      origin: 'http://127.0.0.1:4010',
+    });
+    expect(got).toEqual(badRequest('limit: must be a whole number from 1 to 100, got "0"'));
+  });
+
+  it("a window Gong's dates cannot express is a 400", async () => {
+    const { context, gong } = createEngine({ now: NOW });
+    const got = await listInteractions(context, gong, {
+      rawQuery: `integrated_account_id=${ACME}&start_time=0000-01-01T00:00:00Z&end_time=2026-11-01`,
+      origin: 'http://127.0.0.1:4010',
+    });
+    expect(got).toEqual(
+      badRequest(
+        "start_time: 0000-01-01T00:00:00Z falls on -000001-12-31 in America/Los_Angeles; Gong's fromDate cannot be before 0000-01-01",
+      ),
+    );
+  });
+});
+
 describe('the account and the unified API faults', () => {
   it('an unknown account is a 404 naming it', async () => {
     expect(await answer('', undefined, UNKNOWN)).toEqual({
@@ -174,8 +197,29 @@ describe('a JSON page', () => {
     expect(typeof body.next_cursor).toBe('string');
   });
 
-  it.each<ScenarioName>(['empty', 'looping'])('is never reused under the %s scenario', async (scenario) => {
-    expect(await json('&limit=2', scenario)).toMatchObject({ status: 200, headers: JSON_TYPE, repeatable: false });
+  it.each<ScenarioName>(['empty', 'looping', 'connection-reset'])(
+    'is never reused under the %s scenario',
+    async (scenario) => {
+      expect(await json('&limit=2', scenario)).toMatchObject({ status: 200, headers: JSON_TYPE, repeatable: false });
+    },
+  );
+
+  it('is never reused when a scenario was asked for, even where Gong met no fault', async () => {
+    const { context, gong } = createEngine({ now: NOW });
+    // A Gong layer that calls every answer repeatable: the scenario alone must decide.
+    const steady: GongApi = {
+      users: (account, query, call) => gong.users(account, query, call),
+      async interactionStats(account, body, call) {
+        const { repeatable: _repeatable, ...result } = await gong.interactionStats(account, body, call);
+        return result;
+      },
+    };
+    const got = await listInteractions(context, steady, {
+      rawQuery: `integrated_account_id=${ACME}&${OCTOBER}&limit=2`,
+      origin: 'http://127.0.0.1:4010',
+      scenario: 'connection-reset',
+    });
+    expect(got).toMatchObject({ kind: 'json', status: 200, repeatable: false });
   });
 
   it("names the account's Gong base URL in the debug envelope", async () => {
@@ -226,7 +270,8 @@ describe('a stream', () => {
   });
 
   it('a one-page walk is one page', async () => {
-    const { pages } = await streamed('', '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17');
+    const { pages, error } = await streamed('', '3b8e1f52-7c4d-4a9e-9f1b-2d6c8a5e0b17');
+    expect(error).toBeUndefined();
     expect(pages).toHaveLength(1);
     expect(pages[0]?.length).toBeGreaterThan(0);
   });

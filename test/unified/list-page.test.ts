@@ -141,6 +141,14 @@ describe('Gong errors', () => {
   });
 });
 
+describe('Gong failures on the first Gong page', () => {
+  it('a Gong 500 is a remote error, not an empty page', async () => {
+    const got = await get(`integrated_account_id=${ACME}&${OCTOBER}&limit=5`, 'remote-error');
+    expect(got.status).toBe(502);
+    expect(got.body).toMatchObject({ statusCode: 502, truto_is_remote_error: true });
+  });
+});
+
 describe('fetchUnifiedPage', () => {
   const account = engine.world.account(ACME);
   if (account === undefined) throw new Error('no default account');
@@ -156,6 +164,25 @@ describe('fetchUnifiedPage', () => {
     if (isErrorResult(empty)) throw new Error(empty.body.message);
     expect(empty).toMatchObject({ people: [], records: [], nextCursor: null, repeatable: false });
     expect(empty.gongCall.result.status).toBe(404);
+  });
+
+  it('a page of a fault decision that succeeded may not be reused; an empty account with no fault may', async () => {
+    const q = query(`integrated_account_id=${ACME}&${OCTOBER}&limit=5`);
+    const looping = await fetchUnifiedPage(engine.context, engine.gong, account, q, { scenario: 'looping' });
+    if (isErrorResult(looping)) throw new Error(looping.body.message);
+    expect(looping.records).toHaveLength(5);
+    expect(looping.repeatable).toBe(false);
+    const emptyId = 'e0e00000-0000-4000-8000-000000000000';
+    const emptyAccount = engine.world.account(emptyId);
+    if (emptyAccount === undefined) throw new Error('no empty account');
+    const empty = await fetchUnifiedPage(
+      engine.context,
+      engine.gong,
+      emptyAccount,
+      query(`integrated_account_id=${emptyId}&${OCTOBER}`),
+    );
+    if (isErrorResult(empty)) throw new Error(empty.body.message);
+    expect(empty).toMatchObject({ records: [], nextCursor: null, repeatable: true });
   });
 
   it('isErrorResult tells an error from a page', async () => {

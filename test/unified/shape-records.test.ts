@@ -139,3 +139,13 @@ describe('keyRecords', () => {
     expect(keyRecords(original, original, 'id.length')).toEqual({ undefined: original[0] });
   });
 });
+
+describe('a null on the way (a normalized record, a mapped one)', () => {
+  it('is no object: nothing below it is excluded or keyed', () => {
+    const records = [{ id: 'r1', user: null, metrics: { patience: null } }];
+    expect(
+      shapeRecords(records, { excludeFields: ['user.id', 'metrics.patience.x'], ignoreRemoteData: false }),
+    ).toEqual([{ id: 'r1', user: null, metrics: { patience: null } }]);
+    expect(keyRecords(records, records, 'user.id')).toEqual({ undefined: records[0] });
+  });
+});

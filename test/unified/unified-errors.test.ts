@@ -93,7 +93,7 @@ describe('remoteError', () => {
     [418, 502, 'The remote API returned an unexpected response: e1; e2'],
   ])('Gong %i is a unified %i', (gongStatus, status, message) => {
     const failure = gongError(gongStatus, 'req-1', ['e1', 'e2']);
-    expect(remoteError(failure)).toEqual({
+    expect(remoteError(failure)).toStrictEqual({
       status,
       headers: {},
       body: {

@@ -70,6 +70,15 @@ describe('missing parameters', () => {
     );
   });
 
+  it('a window bound given twice is that problem alone, nothing about its format', () => {
+    expect(message(`integrated_account_id=${A}&start_time=2026-10-01&end_time=a&end_time=b`)).toBe(
+      'end_time: given 2 times; send it once',
+    );
+    expect(message(`integrated_account_id=${A}&start_time=a&start_time=b&end_time=2026-10-01`)).toBe(
+      'start_time: given 2 times; send it once',
+    );
+  });
+
   it('a parameter that is wrong in itself comes first: the problems, not the missing', () => {
     expect(message(`integrated_account_id=${A}&integrated_account_id=${A}&end_time=x`)).toBe(
       `integrated_account_id: given 2 times; send it once; end_time: ${END_FORMAT}, got "x"`,
@@ -133,6 +142,8 @@ describe('limit', () => {
     ['100000', '"100000"'],
     ['1000000', '"1000000"'],
     ['+5', '" 5"'],
+    ['5%20', '"5 "'],
+    ['5x', '"5x"'],
     ['500&truto_ignore_limit=true', '"500"'],
   ])('%s is refused', (given, quoted) => {
     expect(message(`${BASE}&limit=${given}`)).toBe(`limit: must be a whole number from 1 to 100, got ${quoted}`);
