@@ -70,6 +70,150 @@
  *   src/world/calendar.ts:143 `localMidnight - max` -> `+ max`: the halving's lower end moves
  *     later only east of UTC; a jump across midnight that starts before it is in Intl's data
  *     for 1900-2030 only at Toronto and Nassau on 1919-03-31 (searched over every zone), west.
+ *   src/faults/fault-rates.ts:67 StringLiteral `kind = ''` -> `"Stryker was here!"` (and `share =
+ *     ''`, no coverage): both groups of the pattern always take part in a match, so the defaults are
+ *     never read; they are for the types.
+ *   src/faults/fault-sequences.ts:80 ConditionalExpression `typeof value !== 'number'` -> `false`:
+ *     Number.isSafeInteger is false for every non-number, so the next test refuses it anyway, with the
+ *     same sentence.
+ *   src/faults/latency.ts:22 ConditionalExpression `s !== undefined && ...` -> `true`: the pattern
+ *     test of undefined reads the text "undefined", which is no number either: NaN both ways.
+ *   src/faults/request-scenario.ts:34 OptionalChaining `.get('s')?.parameters` ->
+ *     `.get('s').parameters`: the text read is `s;...`, a token followed by `;`, always a well-formed
+ *     preference, so `get('s')` is never undefined.
+ *   src/faults/request-scenario.ts:43 ConditionalExpression `eq === pair.length - 1` -> `false`, and
+ *     ArithmeticOperator `- 1` -> `+ 1`: an empty `__scenario=` then decodes to '', which
+ *     requestedScenario reads as no scenario, as it reads undefined.
+ *   src/faults/wire-fault.ts:56 ConditionalExpression `default:` (its `return undefined` dropped): a
+ *     function that falls off its end returns undefined too.
+ *   src/store/memory-store.ts:63 ConditionalExpression `counter.endsAt === Infinity` -> `false`:
+ *     Infinity > clock() holds for every finite clock reading, so a windowless counter is live either
+ *     way.
+ *   src/gong/gong-api.ts:69 ConditionalExpression `typeof cursor === 'string'` -> `true`: a stats
+ *     body whose cursor is present but not a string is refused by parseStatsRequest (a 400), and
+ *     handBackCursor leaves a failure as it is; without a cursor both give undefined.
+ *   src/gong/gong-cursor.ts:50 StringLiteral `body = ''` and `sig = ''` -> `"Stryker was here!"` (no
+ *     coverage): the line is reached only with exactly three parts, so neither default is ever used;
+ *     they are for the types.
+ *   src/gong/gong-cursor.ts:54 ConditionalExpression `text === undefined` -> `false`:
+ *     JSON.parse(undefined) throws, and the catch leaves no payload either way.
+ *   src/gong/gong-cursor.ts:55 BlockStatement `catch { payload = undefined; }` -> `catch {}`:
+ *     payload is declared without a value and the throwing parse never assigned it, so it is undefined
+ *     either way.
+ *   src/gong/gong-cursor.ts:64 ConditionalExpression `payload === undefined` -> `false`: with no
+ *     payload `p` is undefined, `typeof p?.a !== 'string'` holds and the next check answers
+ *     'malformed' too.
+ *   src/world/account-spec.ts:60 StringLiteral `account.name ?? ''` -> `?? "Stryker was here!"`:
+ *     every account of the embedded default world states its name, so the fallback is never read (it
+ *     is for the types).
+ *   src/world/account-spec.ts:61 StringLiteral `account.domain ?? ''` -> `?? "Stryker was here!"`:
+ *     the same for the domain.
+ *   src/world/account-spec.ts:62 StringLiteral `account.timeZone ?? 'UTC'` -> `?? ""`: the same for
+ *     the time zone.
+ *   src/redact.ts:33 StringLiteral `text.includes('%')` -> `text.includes("")`: without a `%` the
+ *     first round decodes nothing, so `decoded === text` breaks out at once: the same text.
+ *   src/redact.ts:41 ConditionalExpression `if (decoded === text) break` -> `false`: a stable text
+ *     decodes to itself, so the remaining rounds (at most 3) change nothing.
+ *   src/redact.ts:58 ConditionalExpression `known !== undefined` -> `false`: the Map is a pure memo
+ *     of judgeName, which is deterministic; judging again gives the same answer.
+ *   src/redact.ts:60 ConditionalExpression (`true`, `false`) and EqualityOperator (`>`, `<`) on
+ *     `judged.size >= JUDGED_NAMES`: when the memo is cleared only bounds its memory; no export can
+ *     see its size, and every answer is judgeName's either way.
+ *   src/redact.ts:76 Regex `/[^a-z0-9]+/` -> `/[^a-z0-9]/`: splitting at each separator instead of
+ *     each run only adds empty words, which the filter drops: the same words.
+ *   src/redact.ts:81 ConditionalExpression `last !== undefined` -> `true`: KEY_WORD.test(undefined)
+ *     reads the text "undefined", which does not end in key(s): false either way.
+ *   src/redact.ts:92 ConditionalExpression `rawQuery === ''` -> `false`, and StringLiteral `''` ->
+ *     `"Stryker was here!"`: '' splits into one empty pair, which has no `=` and is kept: '' again.
+ *   src/redact.ts:214 ConditionalExpression -> `false` and LogicalOperator `||` -> `&&` (the
+ *     MAYBE_SECRET pre-scan): the scan is a shortcut; text it turns away holds no secret word, `%`,
+ *     user-info or bearer, so the passes (run instead) change nothing.
+ *   src/redact.ts:240 ConditionalExpression -> `true` and StringLiteral `'://'`, `'='`, `'Bearer'`
+ *     -> `""`: redactsAnything answering true more often only runs the passes on text they leave as it
+ *     is; it is a shortcut, its false answers are the ones that matter.
+ *   src/redact.ts:241 and :242 ConditionalExpression `isSecretName(...)` -> `true`: the same,
+ *     redactsAnything answering true where the passes then change nothing.
+ *   src/redact.ts:243 BooleanLiteral `return false` -> `true`: the same, the passes run and change
+ *     nothing.
+ *   src/redact.ts:284 ConditionalExpression `secret !== REDACTED` -> `true`: replacing every
+ *     `[REDACTED]` with `[REDACTED]` leaves the text as it is.
+ *   src/unified/unified-query.ts:80 OptionalChaining `entries.get(name)?.[0]?.value` ->
+ *     `?.[0].value` and `[0]`: `!entries.has(name) ||` returns first for an absent name, and a present
+ *     name's list always holds its first entry (parse-query-string creates it with one).
+ *   src/unified/unified-query.ts:96 ConditionalExpression (`startMs !== undefined && endMs !==
+ *     undefined` -> `true`, `startMs !== undefined` -> `true`, col 32 `endMs !== undefined` -> `true`)
+ *     and LogicalOperator `&&` -> `||`: a comparison with undefined is false, so a missing or bad
+ *     bound never adds "must be after" either way.
+ *   src/unified/unified-query.ts:119 StringLiteral `formatText ?? ''` -> `?? "Stryker was here!"`
+ *     (no coverage): a format outside RESPONSE_FORMATS was sent, so formatText is never undefined
+ *     there; the `''` is for the types.
+ *   src/unified/map-interaction-stats.ts:40 ArrayDeclaration `?? []` -> `?? ["Stryker was here"]`: a
+ *     string has no `name`, so the loop skips it: no metrics either way.
+ *   src/unified/map-interaction-stats.ts:41 ConditionalExpression `typeof stat.value !== 'number'`
+ *     -> `false`: Number.isFinite is false for every non-number (it does not coerce), so the next test
+ *     skips it.
+ *   src/unified/gong-request.ts:13 ConditionalExpression `value !== null` -> `true`: deepMerge(null,
+ *     patch) is `{...null}` merged with the patch, a copy equal to the patch that replaces null
+ *     anyway; a patch is never null (remote_query holds strings and objects).
+ *   src/unified/format-page.ts:58 ConditionalExpression `typeof given === 'string'` -> `true`: a
+ *     given cursor that is no string never equals Gong's next cursor (a string or null made undefined)
+ *     under ===, so isLooping is false either way.
+ *   src/unified/mapping-failure.ts:36 OptionalChaining `before[before.length - 1]?.length` ->
+ *     `.length`: split always returns at least one element, so the last is never undefined.
+ *   src/unified/list-interactions.ts:120 ConditionalExpression `cursor === undefined` -> `false`:
+ *     seen.has(undefined) is false, and the while condition (`cursor !== undefined`) ends the walk
+ *     there anyway.
+ *   src/unified/list-interactions.ts:187 ConditionalExpression `query.format === 'stream'` ->
+ *     `false`, and StringLiteral `'stream'` -> `""`: parseUnifiedQuery never sets a stream's limit
+ *     other than LIMIT_RANGE.default (100), which is GONG_PAGE_SIZE, so the stream's page query equals
+ *     the query.
+ *   src/unified/list-interactions.ts:193 MethodExpression (the `.filter` removed) and
+ *     ConditionalExpression `typeof c === 'string'` -> `true`: `undefined` or `null` in the Set never
+ *     equals a string cursor, the only thing it is asked about.
+ *   src/unified/list-interactions.ts:195 col 36 ConditionalExpression `first.nextCursor ===
+ *     pageQuery.nextCursor` -> `false`: a page's next cursor encodes a position that always differs
+ *     from the one it was asked with (the offset grows, or Gong's cursor changes: isLooping nulls a
+ *     Gong cursor handed back), so the two are never equal.
+ *   src/contract/contract.ts:111 ConditionalExpression `source === undefined` -> `false`:
+ *     loadContract() then checks the package's own document against the meta-schema, which it passes
+ *     (the spec tests check it); only the cold start is slower, no diagnostic differs. (reasoned; no
+ *     run has shown it surviving yet)
+ *   src/contract/contract.ts:127 ConditionalExpression `excludeFields.length === 0` -> `false`: with
+ *     no fields withoutRequired returns the schema itself, so the derived validator is the same schema
+ *     and gives the same diagnostics; only a cache entry more. (reasoned; no run has shown it
+ *     surviving yet)
+ *   src/contract/contract.ts:128 MethodExpression `[...excludeFields].sort()` ->
+ *     `[...excludeFields]`: the key only names a cache entry; an unsorted key misses the cache and
+ *     compiles the same derived schema. (reasoned; no run has shown it surviving yet)
+ *   src/contract/read-openapi-document.ts:319-321 (the JSON twin of the default contract: the URL
+ *     check -> `false`, `document !== undefined` -> `false`): openapi.json is the same document as
+ *     openapi.yaml (test/spec/openapi-json.test.ts keeps it fresh), so reading the YAML instead gives
+ *     an equal document, slower. (reasoned; no run has shown it surviving yet)
+ *   src/contract/read-openapi-document.ts:313 BlockStatement (readDefaultJson's catch -> `{}`): the
+ *     twin is always readable where the tests run; where it is not, the YAML fallback reads the same
+ *     document. (reasoned; no run has shown it surviving yet)
+ *   src/contract/schema-registry.ts:225 LogicalOperator/StringLiteral `error.message ?? \`fails
+ *     "${error.keyword}"\``: ajv (messages left on) sets message on every error, so the fallback is
+ *     never read; it is for the types. (reasoned; no run has shown it surviving yet)
+ *   src/contract/read-truto-query.ts:267 ConditionalExpression `pair !== ''` -> `true`: an empty
+ *     pair reads as the parameter '' with value '', which names no truto_ parameter. (reasoned; no run
+ *     has shown it surviving yet)
+ *   src/engine/gong-body.ts:100 Regex `/^utf-?8$/` -> `/^utf-8$/` (and the anchors dropped): line 75
+ *     has already refused every charset not starting with `utf-`, and of the decoder labels starting
+ *     so only `utf-8` ends in 8, so the three patterns agree on every charset that gets here.
+ *   src/engine/response-preview.ts:70 ConditionalExpression `end < bytes.length` -> `true`: when the
+ *     cut is at the end, `bytes[end]` is undefined and `undefined & 0xc0` is 0, so the loop does not
+ *     run either way.
+ *   src/engine/answer-admin.ts:55 ConditionalExpression `value !== undefined && value !== ''` ->
+ *     `true`: for an absent parameter it stores undefined under its name, which every later check
+ *     (`=== undefined`) and the destructuring read as absent.
+ *   src/engine/answer-admin.ts:73 ConditionalExpression `cursor === undefined` -> `false`: with no
+ *     cursor it passes `after: NaN`; `entry.id <= NaN` is false, so no entry is skipped, as with the
+ *     default 0 (ids start at 1).
+ *   src/engine/answer-gong.ts:50 ConditionalExpression `path.length < 6` -> `false`,
+ *     EqualityOperator -> `<= 6`: a shorter path's six-character slice is shorter than '/gong/' and
+ *     differs from it anyway; '/gong/' itself has an empty segment, which returns undefined on line 53
+ *     (same reasoning as route-path.ts:38).
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
