@@ -68,7 +68,7 @@ describe('admin reads', () => {
   it('world: the options’ now wins; no now at all is null', async () => {
     const fixed = createEngine({ now: '2027-01-02T03:04:05Z' });
     expect((await ask(fixed, 'GET', '/__admin/world')).body.now).toBe('2027-01-02T03:04:05.000Z');
-    const free = createEngine({ accounts: [{ id: ID, name: 'A', timeZone: 'UTC', userCount: 1 }] });
+    const free = createEngine({ accounts: [{ id: ID, name: 'A', domain: 'a.example', timeZone: 'UTC', userCount: 1 }] });
     expect((await ask(free, 'GET', '/__admin/world')).body.now).toBeNull();
   });
 

@@ -16,7 +16,8 @@ const ROUTE = '/unified/conversational-intelligence/interactions';
 const Q = new URLSearchParams({ integrated_account_id: A, ...OCTOBER }).toString();
 const BEARER = { authorization: 'Bearer t' };
 const BASE = { method: 'GET', status: 200, scenario: undefined, time: '2026-11-24T00:00:00.000Z', durationMs: 2 };
-const ONE_ACCOUNT = [{ id: A, name: 'A', timeZone: 'UTC', generatedUsers: 1 }];
+const ACCOUNT_DOC = { id: A, name: 'A', timeZone: 'UTC', generatedUsers: 1 };
+const ONE_ACCOUNT = [ACCOUNT_DOC];
 
 describe('createEngine', () => {
   it('takes the world’s now unless the options name one', () => {
@@ -28,7 +29,7 @@ describe('createEngine', () => {
   });
 
   it('builds the world from the seed, the accounts and the user count', () => {
-    const engine = createEngine({ seed: 9, accounts: [{ id: A, name: 'A', timeZone: 'UTC', userCount: 4 }], userCount: 2 });
+    const engine = createEngine({ seed: 9, accounts: [{ id: A, name: 'A', domain: 'a.example', timeZone: 'UTC', userCount: 4 }], userCount: 2 });
     expect(engine.world.seed).toBe(9);
     expect(engine.world.accounts.map((account) => [account.id, account.userCount])).toEqual([[A, 2]]);
   });
@@ -36,7 +37,7 @@ describe('createEngine', () => {
   it('no mapping anywhere: none; one in the options or a world account: overrides', () => {
     expect(createEngine().mappings).toBeUndefined();
     expect(createEngine({ mapping: { response_mapping: '$' } }).mappings).toBeDefined();
-    const world = { accounts: [{ ...ONE_ACCOUNT[0], mapping: { response_mapping: '$' } }] };
+    const world = { accounts: [{ ...ACCOUNT_DOC, mapping: { response_mapping: '$' } }] };
     expect(createEngine({ world }).mappings).toBeDefined();
   });
 
