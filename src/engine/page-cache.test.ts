@@ -62,4 +62,32 @@ describe('createPageCache', () => {
     keep(cache, 'big', '12345');
     expect(cache.get('big')).toBeUndefined();
   });
+
+  it('keeps a page of its own memory as it is, and copies a slice from either end', () => {
+    const cache = createPageCache();
+    const own = new Uint8Array([1, 2, 3]);
+    cache.offer('own', own);
+    cache.offer('own', own);
+    expect(cache.get('own')).toBe(own);
+    const pool = new Uint8Array([1, 2, 3, 4, 5, 6]);
+    for (const [key, slice] of [
+      ['start', pool.subarray(0, 3)],
+      ['end', pool.subarray(3)],
+    ] as const) {
+      cache.offer(key, slice);
+      cache.offer(key, slice);
+      const kept = cache.get(key)!;
+      expect(kept).not.toBe(slice);
+      expect([...kept]).toEqual([...slice]);
+      expect([kept.byteOffset, kept.buffer.byteLength]).toEqual([0, 3]);
+    }
+  });
+
+  it('reports its use and bounds: 64 MiB and 20,000 pages by default, a page weighing bytes, key and overhead', () => {
+    expect(createPageCache().use()).toEqual({ entries: 0, bytes: 0, maxEntries: 20_000, maxBytes: 64 * 1024 * 1024 });
+    const cache = createPageCache({ maxBytes: 5000, maxEntries: 7 });
+    keep(cache, 'abc', '12345');
+    expect(cache.use()).toEqual({ entries: 1, bytes: 5 + 3 + PAGE_ENTRY_OVERHEAD, maxEntries: 7, maxBytes: 5000 });
+    expect(PAGE_ENTRY_OVERHEAD).toBe(400);
+  });
 });

@@ -2,7 +2,7 @@
  * The admin API asked of the engine directly: each read's exact body, the journal's filters and
  * their refusals, the methods each path serves (405 with Allow), 404 elsewhere, and the Host check.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import type { EngineRequest } from '../../src/engine/engine-request.js';
 import type { WorldDocument } from '../../src/generated/world-document.js';
@@ -68,7 +68,7 @@ describe('admin reads', () => {
   it('world: the options’ now wins; no now at all is null', async () => {
     const fixed = createEngine({ now: '2027-01-02T03:04:05Z' });
     expect((await ask(fixed, 'GET', '/__admin/world')).body.now).toBe('2027-01-02T03:04:05.000Z');
-    const free = createEngine({ accounts: [{ id: ID, name: 'A', timeZone: 'UTC', userCount: 1 }] });
+    const free = createEngine({ accounts: [{ id: ID, name: 'A', domain: 'a.example', timeZone: 'UTC', userCount: 1 }] });
     expect((await ask(free, 'GET', '/__admin/world')).body.now).toBeNull();
   });
 
@@ -96,6 +96,20 @@ describe('admin reads', () => {
     expect(res.answer.cacheable).toBe(false);
     expect(res.answer.journal).toBeUndefined();
     expect(res.answer.delayMs).toBe(0);
+  });
+});
+
+describe('uptime', () => {
+  it('whole seconds since the engine was built, rounded', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-11-24T00:00:00.000Z'));
+      const engine = createEngine();
+      vi.setSystemTime(new Date('2026-11-24T00:00:02.600Z'));
+      expect((await ask(engine, 'GET', '/__admin/health')).body.uptimeSeconds).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
@@ -154,6 +168,26 @@ describe('the journal over the admin API', () => {
   it('takes a 15-digit cursor', async () => {
     const res = await ask(await journaled(), 'GET', '/__admin/requests?next_cursor=123456789012345');
     expect(res.body).toEqual({ requests: [], next_cursor: null });
+  });
+
+  it('lists 100 unless asked for another number', async () => {
+    const engine = createEngine();
+    const base = { method: 'GET', scenario: undefined, time: '2026-11-24T00:00:00.000Z', durationMs: 1, status: 200 };
+    for (let i = 0; i < 101; i++) await engine.record({ ...base, url: '/x' });
+    const res = await ask(engine, 'GET', '/__admin/requests');
+    expect([res.body.requests.length, res.body.next_cursor]).toEqual([100, '100']);
+  });
+
+  it('POST on /faults keeps a sequence', async () => {
+    const engine = createEngine();
+    const answer = await engine.answer({
+      method: 'POST',
+      url: '/__admin/faults',
+      headers: { 'content-type': 'application/json' },
+      body: '{"scenario":"remote-error","times":1}',
+    });
+    expect(answer.status).toBe(201);
+    expect((await engine.faults.list()).map((kept) => kept.scenario)).toEqual(['remote-error']);
   });
 
   it('DELETE clears it and says how many', async () => {

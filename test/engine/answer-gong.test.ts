@@ -106,6 +106,15 @@ describe('answerGong', () => {
     expect(withAvatars.status).toBe(200);
     expect(String(withAvatars.body)).not.toBe(String(without.body));
     expect(String(without.body)).toBe(String((await ask({ url: USERS })).body));
+    // More users with the avatars listed than without.
+    const count = (body: unknown) => (JSON.parse(String(body)) as { records: { totalRecords: number } }).records.totalRecords;
+    expect(count(withAvatars.body)).toBeGreaterThan(count(without.body));
+  });
+
+  it('a Gong error from the API itself (reversed dates) is not cacheable', async () => {
+    const reversed = JSON.stringify({ filter: { fromDate: '2026-11-01', toDate: '2026-10-01' } });
+    const res = await ask({ method: 'POST', url: STATS, headers: { ...BASIC, 'content-type': 'application/json' }, body: reversed });
+    expect([res.status, res.cacheable]).toEqual([400, false]);
   });
 
   it.each<[string, string, string, string]>([

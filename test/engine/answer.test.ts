@@ -140,6 +140,17 @@ describe('the scenario a request meets unasked', () => {
     expect((await engine.answer(request(`/gong/${A}/v2/users`, { headers: BASIC }))).status).toBe(200);
   });
 
+  it('a scenario the request asks for wins over a queued sequence, which waits for the next', async () => {
+    const engine = createEngine({ now: NOW });
+    await engine.faults.add({ scenario: 'remote-error', times: 2 });
+    const asked = await engine.answer(request(`/gong/${A}/v2/users?__scenario=rate-limited`, { headers: BASIC }));
+    expect([asked.status, asked.journal]).toEqual([429, { scenario: 'rate-limited' }]);
+    const askedUnified = await engine.answer(request(`${unified(A)}&__scenario=forbidden`, { headers: BEARER }));
+    expect([askedUnified.status, askedUnified.journal]).toEqual([403, { scenario: 'forbidden' }]);
+    expect((await engine.answer(request(`/gong/${A}/v2/users`, { headers: BASIC }))).status).toBe(500);
+    expect((await engine.answer(request(unified(A), { headers: BEARER }))).status).toBe(502);
+  });
+
   it('a drawn fault rate, for a known account, of a kind the endpoint offers', async () => {
     const engine = createEngine({ now: NOW, faultRate: { 'remote-error': 1 } });
     const met = await engine.answer(request(`/gong/${A}/v2/users`, { headers: BASIC }));

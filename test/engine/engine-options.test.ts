@@ -100,6 +100,8 @@ describe('resolveEngineOptions', () => {
     ['an https origin with one', { baseUrl: 'https://h:8443' }, { originHost: 'h:8443' }],
     ['shares by kind', { faultRate: { 'remote-error': 0.5 } }, { faultRate: 0, faultRates: [{ scenario: 'remote-error', rate: 0.5 }] }],
     ['a rate of 0 and of 1', { faultRate: 1 }, { faultRate: 1 }],
+    ['accounts without a world', { accounts: [] }, { accounts: [], world: undefined }],
+    ['caches of no bytes', { journalBytes: 0, pageCacheBytes: 0, windowCacheBytes: 0 }, { journalBytes: 0, pageCacheBytes: 0, windowCacheBytes: 0 }],
     ['a fixed latency', { latency: '200' }, { latency: { kind: 'fixed', ms: 200 } }],
     ['an instance of 200 characters', { instance: 'x'.repeat(200) }, { instance: 'x'.repeat(200) }],
   ])('reads %s', (_name, options, want) => {

@@ -32,6 +32,8 @@ describe('readGongJson', () => {
     ['charset quoted, upper case', post({ 'content-type': 'application/json; Charset = "UTF-8"' }, '3'), { value: 3 }],
     ['UTF-16LE', post({ 'content-type': 'application/json; charset=utf-16le' }, utf16le('{"b":2}')), { value: { b: 2 } }],
     ['a param without = is skipped', post({ 'content-type': 'application/json; charset; x=1' }, '4'), { value: 4 }],
+    ['a param named like charset but with no = is skipped', post({ 'content-type': 'application/json; charsetX' }, '5'), { value: 5 }],
+    ['bytes that are no UTF-8, replaced rather than refused', post(JSON_TYPE, new Uint8Array([0x22, 0xff, 0x22])), { value: '\uFFFD' }],
     ['exactly the bound', post(JSON_TYPE, `"${'x'.repeat(MAX_GONG_BODY_BYTES - 2)}"`), { value: 'x'.repeat(MAX_GONG_BODY_BYTES - 2) }],
     ['nested exactly as deep as allowed', post(JSON_TYPE, '['.repeat(MAX_JSON_DEPTH) + ']'.repeat(MAX_JSON_DEPTH)), { value: expect.any(Array) }],
   ])('reads %s', async (_name, request, want) => {
@@ -44,6 +46,7 @@ describe('readGongJson', () => {
     ['no body at all', post(JSON_TYPE), 400, 'Content-Type must be application/json, got "application/json"'],
     ['a reader with a Content-Length that is no number', post({ ...JSON_TYPE, 'content-length': 'abc' }, async () => new Uint8Array()), 400, 'Content-Type must be application/json, got "application/json"'],
     ['a charset that is not Unicode', post({ 'content-type': 'application/json; charset=latin1' }, '{}'), 400, 'The request body could not be read: unsupported charset "LATIN1"'],
+    ['a charset quoted only in its middle', post({ 'content-type': 'application/json; charset=utf-"8"' }, '{}'), 400, 'The request body could not be read: unsupported charset "UTF-\"8\""'],
     ['utf8 without its dash (as Express read it)', post({ 'content-type': 'application/json; charset=utf8' }, '{}'), 400, 'The request body could not be read: unsupported charset "UTF8"'],
     ['a utf- charset no decoder knows', post({ 'content-type': 'application/json; charset=utf-9' }, '{}'), 400, 'The request body could not be read: unsupported charset "UTF-9"'],
     ['one byte over the bound', post(JSON_TYPE, 'x'.repeat(MAX_GONG_BODY_BYTES + 1)), 413, `The request body is larger than ${MAX_GONG_BODY_BYTES} bytes`],

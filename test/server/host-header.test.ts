@@ -49,6 +49,7 @@ const hosts: { given: string | undefined; want: boolean }[] = [
   { given: '::1', want: false },
   { given: 'localhost:123456', want: false },
   { given: 'localhost:80a', want: false },
+  { given: 'localhost:x80', want: false },
   { given: ':4010', want: false },
   { given: '.localhost', want: true },
   { given: 'localhostx', want: false },
@@ -75,6 +76,11 @@ describe('hostAllowed', () => {
     expect(hostAllowed('mock.internal', 'mock.internal:443')).toBe(false);
     expect(hostAllowed('mock.internal', 'mock.internal:443', '443')).toBe(true);
     expect(hostAllowed('mock.internal:80', 'mock.internal:443', '443')).toBe(false);
+  });
+
+  it('an unclosed bracket is malformed, even where it would read as the origin', () => {
+    expect(hostAllowed('[mock', '[mock:80')).toBe(false);
+    expect(hostAllowed('[::1', '[::1:80')).toBe(false);
   });
 });
 
