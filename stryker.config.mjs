@@ -214,6 +214,23 @@
  *     EqualityOperator -> `<= 6`: a shorter path's six-character slice is shorter than '/gong/' and
  *     differs from it anyway; '/gong/' itself has an empty segment, which returns undefined on line 53
  *     (same reasoning as route-path.ts:38).
+ *   src/engine/gong-body.ts:40 ObjectLiteral `{ type: '', charset: undefined }` -> `{}` and
+ *     StringLiteral `''` -> another text: with no Content-Type the type is undefined or another text,
+ *     neither is application/json, and the charset defaults to utf-8 either way: the same 400 (its
+ *     text quotes the header, not the type).
+ *   src/engine/gong-body.ts:41 StringLiteral `type = ''` (no coverage): split always yields a first
+ *     element, so the default is never read; it is for the types.
+ *   src/engine/response-preview.ts:46 ConditionalExpression `page.length > room` -> `true`,
+ *     EqualityOperator -> `>=`: a page no longer than the room sliced to the room is the page itself.
+ *   src/engine/response-preview.ts:66 MethodExpression `body.slice(0, RESPONSE_PREVIEW_BYTES + 1)`
+ *     -> `body`: the slice only spares encoding the rest; the cut and the truncated flag come out the
+ *     same (a string past 4,096 characters is past 4,096 bytes either way).
+ *   src/engine/response-preview.ts:70 EqualityOperator `end < bytes.length` -> `end <=
+ *     bytes.length`: end never exceeds the length, and at the length the loop does not run (see the
+ *     `true` line above).
+ *   src/engine/page-cache.ts:53 ConditionalExpression `bytes.byteOffset === 0` -> `true`: an array
+ *     at a non-zero offset always has a buffer longer than itself, so the second test copies it
+ *     anyway.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
