@@ -19,17 +19,20 @@ import { build } from 'esbuild';
 rmSync('dist', { recursive: true, force: true });
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
-await build({
-  entryPoints: ['dist/msw.js'],
-  outfile: 'dist/msw.js',
-  allowOverwrite: true,
-  bundle: true,
-  packages: 'external',
-  platform: 'neutral',
-  format: 'esm',
-  target: 'es2022',
-  logLevel: 'warning',
-});
+/** One compiled entry bundled over itself. */
+const bundleInPlace = (entry, options) =>
+  build({
+    entryPoints: [entry],
+    outfile: entry,
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    logLevel: 'warning',
+    ...options,
+  });
+
+await bundleInPlace('dist/msw.js', { packages: 'external', platform: 'neutral' });
 /** Keeps the module that declares `ContractError` out of the bundle (see 3 above). */
 const contractErrorApart = {
   name: 'contract-error-apart',
@@ -37,15 +40,5 @@ const contractErrorApart = {
     build.onResolve({ filter: /^\.\/contract-error\.js$/ }, (args) => ({ path: args.path, external: true }));
   },
 };
-await build({
-  entryPoints: ['dist/contract/index.js'],
-  outfile: 'dist/contract/index.js',
-  allowOverwrite: true,
-  bundle: true,
-  plugins: [contractErrorApart],
-  platform: 'node',
-  format: 'esm',
-  target: 'es2022',
-  logLevel: 'warning',
-});
+await bundleInPlace('dist/contract/index.js', { plugins: [contractErrorApart], platform: 'node' });
 cpSync('src/console/web', 'dist/console/web', { recursive: true });

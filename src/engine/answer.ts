@@ -48,9 +48,8 @@ export interface AnswerParts {
  * resets its connections, say). The account's other behaviours live in the Gong and unified
  * layers, as before.
  */
-function ambientOf(parts: AnswerParts, path: string, url: string): AmbientScenario {
+function ambientOf(parts: AnswerParts, path: string, id: string | undefined): AmbientScenario {
   return async (offered) => {
-    const id = accountOfUrl(url);
     const sequenced = await parts.faults.meet({ path, account: id, offered });
     if (sequenced !== undefined) return sequenced;
     const account = id === undefined ? undefined : parts.world.account(id);
@@ -114,8 +113,7 @@ function finish(answer: BareAnswer, journaled: boolean, delayMs: number): Engine
 export function createAnswer(parts: AnswerParts): (request: EngineRequest) => Promise<EngineAnswer> {
   let requests = 0;
   /** The added latency of an API request, and a second more for the `slow` account. */
-  const delayOf = (url: string): number => {
-    const id = accountOfUrl(url);
+  const delayOf = (id: string | undefined): number => {
     const slow = id !== undefined && parts.world.account(id)?.behavior === 'slow';
     const latency = parts.latency === undefined ? 0 : sampleLatency(parts.latency, parts.world.seed, requests++);
     return latency + (slow ? SLOW_ACCOUNT_DELAY_MS : 0);
@@ -131,8 +129,10 @@ export function createAnswer(parts: AnswerParts): (request: EngineRequest) => Pr
 
     const unified = belowMount(path, '/unified');
     if (unified !== undefined) {
-      const delayMs = delayOf(request.url);
-      const ambient = ambientOf(parts, path, request.url);
+      // The account is read from the URL once, for the delay and the ambient scenario alike.
+      const id = accountOfUrl(request.url);
+      const delayMs = delayOf(id);
+      const ambient = ambientOf(parts, path, id);
       return finish(await answerUnified(parts.unified, asked, unified, rawQuery, ambient), true, delayMs);
     }
     const gong = gongMount(path);
@@ -145,8 +145,9 @@ export function createAnswer(parts: AnswerParts): (request: EngineRequest) => Pr
         const message = `The request could not be read: Failed to decode param '${gong.segment}'`;
         return finish(gongErrorAnswer(400, [message]), false, 0);
       }
-      const delayMs = delayOf(request.url);
-      const ambient = ambientOf(parts, path, request.url);
+      const account = accountOfUrl(request.url);
+      const delayMs = delayOf(account);
+      const ambient = ambientOf(parts, path, account);
       return finish(await answerGong(parts.gong, asked, id, gong.rest, rawQuery, ambient), true, delayMs);
     }
     const admin = belowMount(path, ADMIN_MOUNT);

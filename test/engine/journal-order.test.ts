@@ -7,18 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createJournal } from '../../src/engine/journal.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import type { Store } from '../../src/store/store.js';
+import { journalEntry } from '../helpers/journal-entry.js';
 
-const ENTRY = {
-  time: '2026-11-24T00:00:00.000Z',
-  method: 'GET',
-  path: '/x',
-  query: '',
-  account: undefined,
-  scenario: undefined,
-  status: 200,
-  durationMs: 1,
-  instance: 'test',
-};
+const ENTRY = journalEntry();
 
 /** A store whose first append waits until `release` is called: the next entry lands first. */
 function storeHoldingFirstAppend(): { store: Store; release: () => void } {

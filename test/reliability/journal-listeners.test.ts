@@ -8,6 +8,7 @@ import { createJournal } from '../../src/engine/journal.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { expectContract } from '../helpers/contract.js';
 import { AUTH, NOW, getUnified, mockApp, october, unifiedUrl } from '../helpers/mock.js';
+import { journalEntry } from '../helpers/journal-entry.js';
 
 describe('the request journal', () => {
   it('keeps the request headers with secret values redacted, as the query is', async () => {
@@ -31,17 +32,7 @@ describe('the request journal', () => {
     journal.onRecord(() => {
       throw new Error('a listener that fails costs nothing to the others');
     });
-    const entry = {
-      time: NOW,
-      method: 'GET',
-      path: '/x',
-      query: '',
-      account: undefined,
-      scenario: undefined,
-      status: 200,
-      durationMs: 1,
-      instance: 'test',
-    };
+    const entry = journalEntry({ time: NOW });
     await journal.record(entry);
     await journal.record(entry);
     stop();

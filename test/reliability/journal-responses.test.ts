@@ -12,6 +12,7 @@ import { createMemoryStore } from '../../src/store/memory-store.js';
 import { doorNames, onlyDoors, type Door } from '../helpers/doors.js';
 import { parsed, withDoor } from '../helpers/door-checks.js';
 import { ACCOUNT, AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
+import { journalEntry } from '../helpers/journal-entry.js';
 
 onlyDoors(
   ['engine', 'express', 'node', 'msw'],
@@ -243,17 +244,11 @@ describe('the preview of a body', () => {
 
   it('weighs an entry by its preview too', async () => {
     const journal = createJournal(createMemoryStore(), 10);
-    const entry = {
+    const entry = journalEntry({
       time: NOW,
-      method: 'GET',
       path: `/gong/${ACCOUNT}/v2/users`,
-      query: '',
       account: ACCOUNT,
-      scenario: undefined,
-      status: 200,
-      durationMs: 1,
-      instance: 'test',
-    };
+    });
     await journal.record(entry);
     const light = (await journal.use()).bytes;
     await journal.record({ ...entry, responseBody: { text: 'x'.repeat(4000), truncated: true } });
