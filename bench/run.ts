@@ -25,8 +25,11 @@
  * requests a second and of the server's CPU time a request (steadier on a shared machine).
  *
  *   npm run bench -- --baseline ../earlier-checkout --rounds 5 --duration 5
+ *
+ * `--current DIR` puts another built checkout in this tree's place, so two earlier builds can be
+ * compared the same way (a change's own cost, apart from what landed after it).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,13 +91,14 @@ async function main(): Promise<void> {
       'cold-runs': { type: 'string', default: '9' },
       'scale-out-only': { type: 'boolean', default: false },
       baseline: { type: 'string' },
+      current: { type: 'string' },
       rounds: { type: 'string', default: '5' },
     },
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   if (values.baseline !== undefined)
-    return compareWithBaseline(values.baseline, Number(values.rounds), duration, connections);
+    return compareWithBaseline(values.baseline, values.current, Number(values.rounds), duration, connections);
   if (values['scale-out-only']) return void (await reportScaleOut({ connections, duration }));
   const workerCounts = values.workers.split(',').map(Number);
   const rows: Measurement[] = [];
@@ -266,10 +270,18 @@ async function reportScaleOut(load: { connections: number; duration: number }) {
   return result;
 }
 
-/** `--baseline DIR`: this tree against an earlier build, in interleaved rounds. */
-async function compareWithBaseline(baseline: string, rounds: number, duration: number, connections: number) {
+/** `--baseline DIR`: this tree (or `--current DIR`) against an earlier build, in interleaved rounds. */
+async function compareWithBaseline(
+  baseline: string,
+  current: string | undefined,
+  rounds: number,
+  duration: number,
+  connections: number,
+) {
+  const bin = current === undefined ? BIN : join(current, 'bin/interactions-kit.js');
+  if (!existsSync(bin)) throw new Error(`--current ${current}: expected a checkout with bin/interactions-kit.js and a built dist/`);
   const result = await sideBySide({
-    bin: BIN,
+    bin,
     baseline,
     rounds,
     duration,
@@ -277,6 +289,7 @@ async function compareWithBaseline(baseline: string, rounds: number, duration: n
     path: PAGE_PATH,
     headers: AUTH,
   });
+  if (current !== undefined) console.log(`\n"this tree" below is ${current}`);
   console.log(`\nside by side: ${rounds} rounds, ${connections} connections, ${duration} s a measurement`);
   for (const [name, workload] of [
     ['same page repeated', result.repeated],

@@ -18,7 +18,7 @@ import { createAnswer } from './answer.js';
 import type { EngineAnswer, EngineRequest } from './engine-request.js';
 import { createJournal, type Journal, type JournalResponseBody, type JournalViolation } from './journal.js';
 import { createPageCache, type CacheUse } from './page-cache.js';
-import { previewOf, responseHeadersOf, tapPages } from './response-preview.js';
+import { deferredPreviewOf, previewOf, responseHeadersOf, tapPages } from './response-preview.js';
 import { splitUrl } from './route-path.js';
 import { resolveEngineOptions, type EngineOptions, type EngineSettings } from './engine-options.js';
 import { createGongMappings } from '../mapping/gong-mappings.js';
@@ -239,12 +239,14 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
   /**
    * Previews of bodies held as bytes, by the bytes: a repeated page is the page cache's same
    * bytes each time, and its preview is made once (it would cost more than the answer did).
+   * A page's preview is deferred (made when first read); a text body is an error or an admin
+   * answer, short, and its own string would have to be copied to be kept anyway.
    */
   const previews = new WeakMap<Uint8Array, JournalResponseBody>();
   const previewOfBody = (body: string | Uint8Array, more: boolean): JournalResponseBody => {
     if (typeof body === 'string' || more) return previewOf(body, more);
     let preview = previews.get(body);
-    if (preview === undefined) previews.set(body, (preview = previewOf(body, false)));
+    if (preview === undefined) previews.set(body, (preview = deferredPreviewOf(body)));
     return preview;
   };
   /** The first bytes of each journaled stream, as the door reads it: the journal's preview. */

@@ -4,7 +4,7 @@
  * bounded list and a sequence counter), so instances sharing a store share one journal.
  */
 import type { Store } from '../store/store.js';
-import type { JournalResponseBody } from './response-preview.js';
+import { previewWeight, type JournalResponseBody } from './response-preview.js';
 
 export type { JournalResponseBody } from './response-preview.js';
 
@@ -118,9 +118,7 @@ function weighEntry(entry: JournalEntry): number {
   bytes += (entry.account?.length ?? 0) + (entry.scenario?.length ?? 0) + entry.instance.length;
   for (const [name, value] of Object.entries(entry.requestHeaders ?? {})) bytes += 48 + name.length + value.length;
   for (const [name, value] of Object.entries(entry.responseHeaders ?? {})) bytes += 48 + name.length + value.length;
-  // A string of its own (see previewOf): a byte a character, two when it holds any beyond Latin-1.
-  const preview = entry.responseBody?.text;
-  if (preview !== undefined) bytes += 32 + (/[^\u0000-\u00ff]/.test(preview) ? 2 : 1) * preview.length;
+  if (entry.responseBody !== undefined) bytes += previewWeight(entry.responseBody);
   for (const violation of entry.violations ?? []) {
     bytes += 64 + violation.pointer.length + violation.rule.length + violation.message.length;
   }

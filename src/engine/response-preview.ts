@@ -71,6 +71,76 @@ export function previewOf(body: string | Uint8Array, more: boolean): JournalResp
   return { text: redactJsonText(decoder.decode(bytes.subarray(0, end))), truncated };
 }
 
+/** Where a deferred preview says what it weighs (see `previewWeight`). */
+const WEIGHT = Symbol('preview weight');
+
+/** A preview that knows its weight before its text is made (see `deferredPreviewOf`). */
+interface DeferredPreview extends JournalResponseBody {
+  readonly [WEIGHT]: number;
+}
+
+/**
+ * A body's preview whose text is made when it is first read, not when the response is sent:
+ * the redaction passes cost more than answering a new page does, and most journal entries are
+ * never read. Only the first RESPONSE_PREVIEW_BYTES + 1 bytes are copied now (the one past the
+ * end says where a character starts), so the journal never holds the whole page. Every way out
+ * of the process reads `text` (a listener, the admin API's JSON, a shared store's
+ * `JSON.stringify`), so nothing unredacted leaves it: `text` is an own enumerable getter,
+ * which JSON.stringify and structuredClone both call.
+ *
+ * @example
+ * const preview = deferredPreviewOf(new TextEncoder().encode('{"token":"abc"}'));
+ * preview.text; // '{"token":"[REDACTED]"}', made now and kept
+ */
+export function deferredPreviewOf(body: Uint8Array): JournalResponseBody {
+  let start: Uint8Array | undefined = body.slice(0, RESPONSE_PREVIEW_BYTES + 1);
+  let text: string | undefined;
+  // `text` first, as in a preview made at once: the same JSON, key for key.
+  return Object.defineProperties({} as DeferredPreview, {
+    text: {
+      enumerable: true,
+      get: () => {
+        if (text === undefined) {
+          text = previewOf(start as Uint8Array, false).text;
+          start = undefined;
+        }
+        return text;
+      },
+    },
+    truncated: { enumerable: true, value: body.length > RESPONSE_PREVIEW_BYTES },
+    [WEIGHT]: { value: weightOfStart(start) },
+  });
+}
+
+/**
+ * What the text made from these bytes will weigh at most, as `previewWeight` counts a text: a
+ * character never takes more than one UTF-8 byte, and a string is two bytes a character once
+ * it holds one past Latin-1 (a UTF-8 lead byte of 0xC4 or more). Redaction changes the length
+ * by a few characters a secret; the bound is the journal's, not an exact count.
+ */
+function weightOfStart(start: Uint8Array): number {
+  const kept = Math.min(start.length, RESPONSE_PREVIEW_BYTES);
+  for (let i = 0; i < kept; i++) if ((start[i] as number) >= 0xc4) return PREVIEW_OVERHEAD + 2 * kept;
+  return PREVIEW_OVERHEAD + kept;
+}
+
+/** Bytes a preview costs besides its text's characters. */
+export const PREVIEW_OVERHEAD = 32;
+
+/**
+ * What a preview weighs in the journal: its text in a string of its own, a byte a character,
+ * two when it holds any beyond Latin-1; a deferred preview, what its text will weigh at most,
+ * so weighing it does not make its text.
+ *
+ * @example
+ * previewWeight({ text: 'abcé', truncated: false }); // 36
+ */
+export function previewWeight(preview: JournalResponseBody): number {
+  const deferred = (preview as Partial<DeferredPreview>)[WEIGHT];
+  if (deferred !== undefined) return deferred;
+  return PREVIEW_OVERHEAD + (/[^\u0000-\u00ff]/.test(preview.text) ? 2 : 1) * preview.text.length;
+}
+
 /**
  * The response's headers as the journal keeps them: the answer's own (what the API sends; the
  * transport headers an HTTP server adds, `content-length` and `date`, are no door's answer),
