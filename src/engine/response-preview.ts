@@ -71,33 +71,26 @@ export function previewOf(body: string | Uint8Array, more: boolean): JournalResp
   return { text: redactJsonText(decoder.decode(bytes.subarray(0, end))), truncated };
 }
 
-/** Where a deferred preview says what it weighs (see `previewWeight`). */
-const WEIGHT = Symbol('preview weight');
-
-/** A preview that knows its weight before its text is made (see `deferredPreviewOf`). */
-interface DeferredPreview extends JournalResponseBody {
-  readonly [WEIGHT]: number;
-}
-
 /**
- * A body's preview whose text is made when it is first read, not when the response is sent:
- * the redaction passes cost more than answering a new page does, and most journal entries are
- * never read. Only the first RESPONSE_PREVIEW_BYTES + 1 bytes are copied now (the one past the
- * end says where a character starts), so the journal never holds the whole page. Every way out
- * of the process reads `text` (a listener, the admin API's JSON, a shared store's
- * `JSON.stringify`), so nothing unredacted leaves it: `text` is an own enumerable getter,
- * which JSON.stringify and structuredClone both call.
- *
- * @example
- * const preview = deferredPreviewOf(new TextEncoder().encode('{"token":"abc"}'));
- * preview.text; // '{"token":"[REDACTED]"}', made now and kept
+ * A page's preview whose text is made when it is first read, not when the page is sent: the
+ * redaction passes cost more than answering a new page does, and most journal entries are never
+ * read. It holds the page's first RESPONSE_PREVIEW_BYTES + 1 bytes (the one past the end says
+ * where a character starts), never the page. Every way out of the process reads `text` (a
+ * listener, the admin API's JSON, a shared store's `JSON.stringify`), so nothing unredacted
+ * leaves it: `text` is an own enumerable getter, which JSON.stringify and structuredClone call.
  */
-export function deferredPreviewOf(body: Uint8Array): JournalResponseBody {
-  let start: Uint8Array | undefined = body.slice(0, RESPONSE_PREVIEW_BYTES + 1);
-  let text: string | undefined;
-  // `text` first, as in a preview made at once: the same JSON, key for key.
-  return Object.defineProperties({} as DeferredPreview, {
-    text: {
+class DeferredPreview implements JournalResponseBody {
+  declare readonly text: string;
+  declare readonly truncated: boolean;
+  /** What the text will weigh at most (see `previewWeight`), known without making it. */
+  readonly #weight: number;
+
+  constructor(body: Uint8Array) {
+    let start: Uint8Array | undefined = body.slice(0, RESPONSE_PREVIEW_BYTES + 1);
+    let text: string | undefined;
+    this.#weight = weightOfStart(start);
+    // `text` first, as in a preview made at once: the same JSON, key for key.
+    Object.defineProperty(this, 'text', {
       enumerable: true,
       get: () => {
         if (text === undefined) {
@@ -106,21 +99,39 @@ export function deferredPreviewOf(body: Uint8Array): JournalResponseBody {
         }
         return text;
       },
-    },
-    truncated: { enumerable: true, value: body.length > RESPONSE_PREVIEW_BYTES },
-    [WEIGHT]: { value: weightOfStart(start) },
-  });
+    });
+    (this as { truncated: boolean }).truncated = body.length > RESPONSE_PREVIEW_BYTES;
+  }
+
+  get weight(): number {
+    return this.#weight;
+  }
+}
+
+/**
+ * A page's preview, made when first read (see DeferredPreview).
+ *
+ * @example
+ * const preview = deferredPreviewOf(new TextEncoder().encode('{"token":"abc"}'));
+ * preview.text; // '{"token":"[REDACTED]"}', made now and kept
+ */
+export function deferredPreviewOf(body: Uint8Array): JournalResponseBody {
+  return new DeferredPreview(body);
 }
 
 /**
  * What the text made from these bytes will weigh at most, as `previewWeight` counts a text: a
  * character never takes more than one UTF-8 byte, and a string is two bytes a character once
  * it holds one past Latin-1 (a UTF-8 lead byte of 0xC4 or more). Redaction changes the length
- * by a few characters a secret; the bound is the journal's, not an exact count.
+ * by a few characters a secret; the bound is the journal's, not an exact count. `start` is a
+ * copy of its own (offset 0), read four bytes at a time while they are ASCII.
  */
 function weightOfStart(start: Uint8Array): number {
   const kept = Math.min(start.length, RESPONSE_PREVIEW_BYTES);
-  for (let i = 0; i < kept; i++) if ((start[i] as number) >= 0xc4) return PREVIEW_OVERHEAD + 2 * kept;
+  const words = new Uint32Array(start.buffer, 0, kept >>> 2);
+  let i = 0;
+  while (i < words.length && ((words[i] as number) & 0x80808080) === 0) i++;
+  for (let at = 4 * i; at < kept; at++) if ((start[at] as number) >= 0xc4) return PREVIEW_OVERHEAD + 2 * kept;
   return PREVIEW_OVERHEAD + kept;
 }
 
@@ -136,8 +147,7 @@ export const PREVIEW_OVERHEAD = 32;
  * previewWeight({ text: 'abcé', truncated: false }); // 36
  */
 export function previewWeight(preview: JournalResponseBody): number {
-  const deferred = (preview as Partial<DeferredPreview>)[WEIGHT];
-  if (deferred !== undefined) return deferred;
+  if (preview instanceof DeferredPreview) return preview.weight;
   return PREVIEW_OVERHEAD + (/[^\u0000-\u00ff]/.test(preview.text) ? 2 : 1) * preview.text.length;
 }
 

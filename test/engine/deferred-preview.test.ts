@@ -74,6 +74,8 @@ describe('deferredPreviewOf', () => {
     ['past Latin-1 (€ is 3 bytes): two a byte', 'ab€', PREVIEW_OVERHEAD + 10],
     ['Ā (U+0100, lead byte 0xC4) is past Latin-1', 'Ā', PREVIEW_OVERHEAD + 4],
     ['ÿ (U+00FF, lead byte 0xC3) is not', 'ÿ', PREVIEW_OVERHEAD + 2],
+    ['past Latin-1 after whole ASCII words (read four at a time)', 'abcdefgh€', PREVIEW_OVERHEAD + 22],
+    ['Latin-1 after whole ASCII words', 'abcdefghé', PREVIEW_OVERHEAD + 10],
     ['a long body: the kept bytes only', 'a'.repeat(3 * N), PREVIEW_OVERHEAD + N],
     ['a wide character only past the cut does not count', `${'a'.repeat(N)}€`, PREVIEW_OVERHEAD + N],
   ])('weighs without making the text, at least what the text will weigh: %s', (_name, body, want) => {
