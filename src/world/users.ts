@@ -205,6 +205,67 @@ function gongRecord(faker: Faker, account: AccountIdentity, user: DrawnUser): Go
   };
 }
 
+/** What a user's lazy fields are made from. */
+interface LazyFields {
+  email: () => string;
+  gong: () => GongUser;
+}
+
+/** Where a user keeps its LazyFields: a symbol and not enumerable, so no copy or JSON shows it. */
+const LAZY = Symbol('lazy user fields');
+type WithLazy = WorldUser & { [LAZY]: LazyFields };
+
+/**
+ * The lazy fields' getters, one function each for every user: a getter made per user gives
+ * every user a hidden class of its own, and the stats' reads of a user's plain fields (every
+ * user of every request) then miss V8's inline caches and go the slow, megamorphic way.
+ */
+const EMAIL_ADDRESS: PropertyDescriptor = {
+  enumerable: true,
+  get(this: WithLazy) {
+    return this[LAZY].email();
+  },
+};
+const GONG: PropertyDescriptor = {
+  enumerable: true,
+  get(this: WithLazy) {
+    return this[LAZY].gong();
+  },
+};
+
+/** A user's plain fields. */
+type PlainFields = Omit<WorldUser, 'emailAddress' | 'gong'>;
+
+/**
+ * A user object. Built field by field, the two lazy fields with defineProperty and getters
+ * shared by every user: an object literal with a getter in it is made in V8's slow dictionary
+ * mode, and a getter made per user gives each user a hidden class of its own; the stats read a
+ * user's fields for every user of every request, so either showed in a distinct page's profile.
+ */
+function worldUser(fields: PlainFields, lazy: LazyFields): WorldUser {
+  const { index, key, id, firstDay, endDay, profile, pinned } = fields;
+  const user = { index, key, id } as { -readonly [K in keyof WithLazy]: WithLazy[K] };
+  Object.defineProperty(user, 'emailAddress', EMAIL_ADDRESS);
+  user.firstDay = firstDay;
+  user.endDay = endDay;
+  user.profile = profile;
+  if (pinned !== undefined) user.pinned = pinned;
+  Object.defineProperty(user, 'gong', GONG);
+  Object.defineProperty(user, LAZY, { value: lazy });
+  return user;
+}
+
+/**
+ * Made once, before any real user: the hidden class of a user starts with its number fields in
+ * their widest form (not small integers). A hash key below 2^30 is a small integer to V8 and the
+ * next user's may not be; widening a field after users were made leaves them to be moved to the
+ * new class, and V8 moved the first user to slow dictionary mode instead.
+ */
+worldUser(
+  { index: 0.5, key: 0.5, id: '', firstDay: 0.5, endDay: 0.5, profile: userProfile(0, false) },
+  { email: () => '', gong: () => ({}) as GongUser },
+);
+
 /**
  * Generates the account's users in Gong's order: the stated ones first (what they state kept,
  * the rest drawn as for anyone at their place), then `count` generated ones.
@@ -256,18 +317,9 @@ export function generateUsers(
     const profile = userProfile(key, manager, given?.profile);
     const pinned = given === undefined ? undefined : pinnedSpan(given, profile, key);
     let gong: GongUser | undefined;
-    // Built field by field, the two lazy fields with defineProperty: an object literal with a
-    // getter in it is made in V8's slow dictionary mode, and the stats read a user's fields
-    // for every user of every request (a profile showed a distinct page paying for it).
-    const user = { index, key, id } as { -readonly [K in keyof WorldUser]: WorldUser[K] };
-    Object.defineProperty(user, 'emailAddress', { enumerable: true, get: () => namesOf(index).email });
-    user.firstDay = firstDay;
-    user.endDay = endDay;
-    user.profile = profile;
-    if (pinned !== undefined) user.pinned = pinned;
-    Object.defineProperty(user, 'gong', {
-      enumerable: true,
-      get: () =>
+    const lazy: LazyFields = {
+      email: () => namesOf(index).email,
+      gong: () =>
         (gong ??= gongRecord(faker, account, {
           key,
           given,
@@ -278,7 +330,8 @@ export function generateUsers(
           active,
           firstDay,
         })),
-    });
+    };
+    const user = worldUser({ index, key, id, firstDay, endDay, profile, pinned }, lazy);
     users.push(user);
   }
   return users;

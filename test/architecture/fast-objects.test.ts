@@ -10,10 +10,10 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
-/** `%HasFastProperties` of what each expression gives, in a fresh Node with the sources loaded. */
-function fastProperties(setup: string, expressions: Record<string, string>): Record<string, boolean> {
+/** What each expression gives, V8's natives syntax allowed, in a fresh Node with the sources loaded. */
+function v8Says(setup: string, expressions: Record<string, string>): Record<string, unknown> {
   const checks = Object.entries(expressions)
-    .map(([name, expression]) => `${JSON.stringify(name)}: %HasFastProperties(${expression})`)
+    .map(([name, expression]) => `${JSON.stringify(name)}: ${expression}`)
     .join(', ');
   const script = `${setup}\nconsole.log(JSON.stringify({ ${checks} }));`;
   const out = execFileSync(
@@ -21,7 +21,15 @@ function fastProperties(setup: string, expressions: Record<string, string>): Rec
     ['--allow-natives-syntax', '--import', 'tsx', '--input-type=module', '-e', script],
     { cwd: ROOT, encoding: 'utf8' },
   );
-  return JSON.parse(out) as Record<string, boolean>;
+  return JSON.parse(out) as Record<string, unknown>;
+}
+
+/** `%HasFastProperties` of what each expression gives. */
+function fastProperties(setup: string, expressions: Record<string, string>): Record<string, unknown> {
+  return v8Says(
+    setup,
+    Object.fromEntries(Object.entries(expressions).map(([name, value]) => [name, `%HasFastProperties(${value})`])),
+  );
 }
 
 describe('objects read on every request have fast properties', () => {
@@ -38,5 +46,30 @@ describe('objects read on every request have fast properties', () => {
     expect(
       fastProperties(setup, { generated: 'generated', stated: 'stated', cache: 'cache', second: 'second' }),
     ).toEqual({ generated: true, stated: true, cache: true, second: true });
+  });
+
+  it('every user of an account, after the stats read them, and all generated users share one hidden class', () => {
+    // 60 users: their hash keys are small integers to V8 for some and not for others, the case
+    // that once left every user but one in dictionary mode; a getter made per user also gave
+    // each user a hidden class of its own.
+    const setup = `
+      const { generateUsers } = await import('./src/world/users.ts');
+      const { zoneCalendar } = await import('./src/world/calendar.ts');
+      const account = { key: 7, domain: 'example.com', slug: 'example', zone: zoneCalendar('UTC') };
+      const users = generateUsers(1, account, 60, [
+        { id: '1', active: true, managerId: null, days: new Map([[20458, { calls: 2 }]]) },
+      ]);
+      const generated = users.slice(1);
+      let read = 0;
+      for (const user of users) read += user.index + user.key + user.firstDay + (user.endDay === Infinity ? 0 : 1);
+      for (const user of users) read += user.emailAddress.length;
+      const small = generated.filter((user) => user.key < 2 ** 30).length;`;
+    expect(
+      v8Says(setup, {
+        'keys of both kinds': 'small > 0 && small < generated.length',
+        'slow users': 'users.flatMap((user) => (%HasFastProperties(user) ? [] : [user.index]))',
+        'generated users off the first one’s hidden class': 'generated.filter((user) => !%HaveSameMap(user, generated[0])).length',
+      }),
+    ).toEqual({ 'keys of both kinds': true, 'slow users': [], 'generated users off the first one’s hidden class': 0 });
   });
 });
