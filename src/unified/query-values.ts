@@ -115,7 +115,40 @@ export function readFieldList(name: string, entries: QueryEntry[] | undefined): 
 
 type Nested = { [key: string]: Nested | string | string[] };
 
-/** `remote_query[a][b]=c` as `{ a: { b: 'c' } }`; `remote_query[a][]=1` as arrays. */
+/** The largest index qs (the TypeScript SDK's encoder, and the usual reader) reads as a list's. */
+const LIST_INDEX_MAX = 20;
+/** An index as qs reads one: digits without a leading zero. */
+const LIST_INDEX = /^(0|[1-9]\d?)$/;
+
+/**
+ * Nodes keyed only by list indexes (0 to 20, as qs reads them) as lists, in index order with
+ * the gaps closed: the TypeScript SDK sends a list as `a[0]=x&a[1]=y`, and Gong takes lists
+ * (`filter.userIds`). A node mixing indexes and names stays an object, as it does in qs.
+ */
+function listsOf(node: Nested): Nested | string[] | Nested[] {
+  listsIn(node);
+  const keys = Object.keys(node);
+  const indexed = keys.every((key) => LIST_INDEX.test(key) && Number(key) <= LIST_INDEX_MAX);
+  if (!indexed) return node;
+  return keys
+    .map(Number)
+    .sort((a, b) => a - b)
+    .map((index) => node[String(index)]) as string[] | Nested[];
+}
+
+/** listsOf over each of the node's objects, in place. */
+function listsIn(node: Nested): void {
+  for (const key of Object.keys(node)) {
+    const value = node[key];
+    if (typeof value === 'object' && !Array.isArray(value)) node[key] = listsOf(value) as Nested;
+  }
+}
+
+/**
+ * `remote_query[a][b]=c` as `{ a: { b: 'c' } }`; `remote_query[a][]=1` and
+ * `remote_query[a][0]=1` as lists (see listsOf). The top level stays an object: it is merged
+ * into Gong's body.
+ */
 export function readNestedObject(
   name: string,
   entries: QueryEntry[] | undefined,
@@ -155,5 +188,6 @@ export function readNestedObject(
       else return { problem: `${where}: conflicts with another ${name} parameter` };
     }
   }
+  listsIn(root);
   return { value: root };
 }

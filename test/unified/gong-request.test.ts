@@ -77,7 +77,8 @@ describe('gongStatsBody', () => {
       ),
       undefined,
     );
-    expect(body).toEqual({ filter: { fromDate: '2026-09-01', toDate: '2026-11-01', userIds: { 0: '9' } } });
+    // The TypeScript SDK's `[0]` is a list's index: Gong gets a list, the users' replaced.
+    expect(body).toEqual({ filter: { fromDate: '2026-09-01', toDate: '2026-11-01', userIds: ['9'] } });
   });
 });
 

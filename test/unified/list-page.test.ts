@@ -121,6 +121,20 @@ describe('the cursor is bound to the query', () => {
   });
 });
 
+describe('remote_query reaches Gong', () => {
+  it('a list sent with indexes, as the TypeScript SDK sends one, filters as a list: only those users’ records', async () => {
+    const [first, second] = engine.world.account(ACME)?.users() ?? [];
+    const ids = [first?.id, second?.id] as string[];
+    const listed = `remote_query[filter][userIds][0]=${ids[0]}&remote_query[filter][userIds][1]=${ids[1]}`;
+    const page = await get(`integrated_account_id=${ACME}&${OCTOBER}&limit=100&${listed}`);
+    const all = await get(`integrated_account_id=${ACME}&${OCTOBER}&limit=100`);
+    const users = new Set(page.body.result.map((record) => (record as { user: { id: string } }).user.id));
+    expect(page.status).toBe(200);
+    expect([...users].sort()).toEqual([...ids].sort());
+    expect(all.body.result.length).toBeGreaterThan(page.body.result.length);
+  });
+});
+
 describe('Gong errors', () => {
   it('an empty window (Gong 404 on the first Gong page) is an empty page, even past the first unified page', async () => {
     const first = await get(`integrated_account_id=${ACME}&${OCTOBER}&limit=30`);

@@ -219,6 +219,16 @@ describe('remote_query', () => {
     ['[] under a nested key', 'remote_query[a][b][]=x', { a: { b: ['x'] } }],
     ['six levels', 'remote_query[a][b][c][d][e][f]=1', { a: { b: { c: { d: { e: { f: '1' } } } } } }],
     ['six levels, the last an append', 'remote_query[a][b][c][d][e][]=1', { a: { b: { c: { d: { e: ['1'] } } } } }],
+    // The TypeScript SDK (qs) sends lists with indexes; qs reads 0 to 20 as a list's.
+    ['indexes make a list', 'remote_query[a][0]=x&remote_query[a][1]=y', { a: ['x', 'y'] }],
+    ['in index order', 'remote_query[a][1]=y&remote_query[a][0]=x', { a: ['x', 'y'] }],
+    ['gaps closed', 'remote_query[a][0]=x&remote_query[a][20]=y', { a: ['x', 'y'] }],
+    ['a list of objects', 'remote_query[a][0][id]=1&remote_query[a][1][id]=2', { a: [{ id: '1' }, { id: '2' }] }],
+    ['a list deeper down', 'remote_query[f][ids][0]=9', { f: { ids: ['9'] } }],
+    ['an index past 20 is a key', 'remote_query[a][21]=x', { a: { 21: 'x' } }],
+    ['a leading zero is a key', 'remote_query[a][01]=x', { a: { '01': 'x' } }],
+    ['indexes beside a name: an object', 'remote_query[a][0]=x&remote_query[a][b]=y', { a: { 0: 'x', b: 'y' } }],
+    ['the top level stays an object', 'remote_query[0]=x', { 0: 'x' }],
   ])('%s: %s', (_name, extra, remoteQuery) => {
     expect(read(extra)).toMatchObject({ remoteQuery });
   });
