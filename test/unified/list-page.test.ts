@@ -128,7 +128,7 @@ describe('remote_query reaches Gong', () => {
     const listed = `remote_query[filter][userIds][0]=${ids[0]}&remote_query[filter][userIds][1]=${ids[1]}`;
     const page = await get(`integrated_account_id=${ACME}&${OCTOBER}&limit=100&${listed}`);
     const all = await get(`integrated_account_id=${ACME}&${OCTOBER}&limit=100`);
-    const users = new Set(page.body.result.map((record) => (record as { user: { id: string } }).user.id));
+    const users = new Set(page.body.result.map((record) => (record as unknown as { user: { id: string } }).user.id));
     expect(page.status).toBe(200);
     expect([...users].sort()).toEqual([...ids].sort());
     expect(all.body.result.length).toBeGreaterThan(page.body.result.length);
