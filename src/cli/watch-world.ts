@@ -10,6 +10,7 @@ import { WorldFileError } from '../world-file/located-problem.js';
 import { loadWorldFile } from '../world-file/load-world-file.js';
 import type { WorldOverrides } from '../world/resolved-world.js';
 import { resolveWorldDocument } from '../world/resolve-world-document.js';
+import { mappingProblems } from './check-mappings.js';
 import type { ServeFlags } from './serve-flags.js';
 import type { RunningServer } from './start-server.js';
 
@@ -71,23 +72,44 @@ export function watchServedWorld(flags: ServeFlags, running: RunningServer): () 
   let served = fingerprintOf(flags.app.world);
   // With --workers, every worker watches; one of them speaks for all.
   const speaks = flags.logLevel !== 'silent' && (!cluster.isWorker || cluster.worker?.id === 1);
+  const reject = (problems: string) => {
+    if (!speaks) return;
+    console.error(`interactions-kit: ${file} changed but has problems; still serving the last good world`);
+    console.error(problems);
+  };
+  // A save's mapping expressions are compiled before it is served, as `serve` does before it
+  // listens: a broken one keeps the last good world rather than answering 502s. The check is
+  // async; a save read while another was being checked wins, the earlier one is dropped.
+  let latest = 0;
+  const serveWorld = (document: WorldDocument) => {
+    running.replaceWorld(document);
+    const fingerprint = fingerprintOf(document);
+    const changed = fingerprint !== served;
+    served = fingerprint;
+    if (!speaks) return;
+    console.log(
+      changed
+        ? `interactions-kit: ${file} changed; serving the new world (earlier cursors now get a 400)`
+        : `interactions-kit: ${file} saved; the world is the same (earlier cursors still work)`,
+    );
+  };
   return watchWorldFile(file, overrides, {
     reloaded(document) {
-      running.replaceWorld(document);
-      const fingerprint = fingerprintOf(document);
-      const changed = fingerprint !== served;
-      served = fingerprint;
-      if (!speaks) return;
-      console.log(
-        changed
-          ? `interactions-kit: ${file} changed; serving the new world (earlier cursors now get a 400)`
-          : `interactions-kit: ${file} saved; the world is the same (earlier cursors still work)`,
+      const save = ++latest;
+      mappingProblems({ server: undefined, files: undefined, world: document, worldFile: file }).then(
+        (problems) => {
+          if (save !== latest) return;
+          if (problems.length > 0) reject(problems.join('\n'));
+          else serveWorld(document);
+        },
+        (error: unknown) => {
+          if (save === latest) reject(`its mappings could not be checked: ${String(error)}`);
+        },
       );
     },
     rejected(error) {
-      if (!speaks) return;
-      console.error(`interactions-kit: ${file} changed but has problems; still serving the last good world`);
-      console.error(error.message);
+      latest++;
+      reject(error.message);
     },
   });
 }

@@ -186,4 +186,22 @@ describe('serve --world --watch', () => {
     const accounts = JSON.parse((await get(served.url, '/__admin/accounts')).body) as { accounts: { name: string }[] };
     expect(accounts.accounts[0]?.name).toBe('Second Co');
   });
+
+  it("compiles a save's mapping before serving it: a broken expression keeps the last good world, with its place", async () => {
+    const before = await fingerprint();
+    const mapped = (expression: string) =>
+      `${worldText('Fourth Co')}    mapping:\n      response_mapping: "${expression}"\n`;
+    writeFileSync(file, mapped('$merge([response)'));
+    await served.cli.waitFor(
+      /still serving the last good world\s+\S*watched\.yaml:8:25: accounts\[0\]\.mapping\.response_mapping \(account [^)]+\): the account layer's response_mapping, line 1, column/,
+    );
+    expect(await fingerprint()).toBe(before);
+    const page = `${UNIFIED}?integrated_account_id=${ACCOUNT}&start_time=2026-10-01&end_time=2026-11-01&limit=1`;
+    expect((await get(served.url, page)).status).toBe(200);
+    // A good expression in the next save is served.
+    writeFileSync(file, mapped("$merge([{'id': 'mapped-' & response.userId}])"));
+    await served.cli.waitFor(/still serving the last good world[\s\S]*watched\.yaml changed; serving the new world/);
+    const records = JSON.parse((await get(served.url, page)).body) as { result: Array<{ id: string }> };
+    expect(records.result[0]?.id).toMatch(/^mapped-/);
+  });
 });
