@@ -12,14 +12,12 @@ import type { MockContext } from '../mock-context.js';
 import { createMemoryStore } from '../store/memory-store.js';
 import type { Store } from '../store/store.js';
 import { createWorld, type World } from '../world/world.js';
-import { redactHeaders, redactQuery } from '../redact.js';
-import { accountOfUrl } from './account-of-url.js';
 import { createAnswer } from './answer.js';
 import type { EngineAnswer, EngineRequest } from './engine-request.js';
 import { createJournal, type Journal, type JournalResponseBody, type JournalViolation } from './journal.js';
 import { createPageCache, type CacheUse } from './page-cache.js';
-import { deferredPreviewOf, previewOf, responseHeadersOf, tapPages } from './response-preview.js';
-import { splitUrl } from './route-path.js';
+import { deferredPreviewOf, previewOf, tapPages } from './response-preview.js';
+import { unfinishedEntry } from './exchange-entry.js';
 import { resolveEngineOptions, type EngineOptions, type EngineSettings } from './engine-options.js';
 import { createGongMappings } from '../mapping/gong-mappings.js';
 import type { GongMappings } from '../unified/mapping-override.js';
@@ -71,14 +69,6 @@ export interface Exchange {
    * and the start of its body (a stream's first bytes, as the door read them), redacted.
    */
   answer?: EngineAnswer;
-}
-
-/** Headers as the journal keeps them: secret values redacted, a repeated header's values joined. */
-function journalHeaders(headers: Readonly<Record<string, string | readonly string[] | undefined>>) {
-  const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(redactHeaders(headers)))
-    if (value !== undefined) kept[name] = typeof value === 'string' ? value : value.join(', ');
-  return kept;
 }
 
 /**
@@ -273,26 +263,25 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     memoryUse,
     answer,
     record({ method, url, status, scenario, time, durationMs, violations, headers, answer: sent }) {
-      const { path, rawQuery } = splitUrl(url);
       // HEAD sends no body; a stream's preview is what the door read of it.
       const head = sent === undefined ? undefined : streamHeads.get(sent);
       const body =
         sent === undefined || method.toUpperCase() === 'HEAD' ? undefined : head === undefined ? sent.body : head.text;
-      return journal.record({
-        time,
-        method,
-        path,
-        query: redactQuery(rawQuery),
-        account: accountOfUrl(url),
-        scenario,
-        status,
-        durationMs,
-        instance: settings.instance,
-        ...(violations === undefined ? {} : { violations }),
-        ...(headers === undefined ? {} : { requestHeaders: journalHeaders(headers) }),
-        ...(sent === undefined ? {} : { responseHeaders: responseHeadersOf(sent) }),
-        ...(body === undefined ? {} : { responseBody: previewOfBody(body, head?.more ?? false) }),
-      });
+      return journal.record(
+        unfinishedEntry({
+          time,
+          method,
+          url,
+          status,
+          scenario,
+          durationMs,
+          instance: settings.instance,
+          ...(violations === undefined ? {} : { violations }),
+          ...(headers === undefined ? {} : { headers }),
+          ...(sent === undefined ? {} : { answerHeaders: sent.headers, streamed: sent.pages !== undefined }),
+          ...(body === undefined ? {} : { preview: previewOfBody(body, head?.more ?? false) }),
+        }),
+      );
     },
   };
 }

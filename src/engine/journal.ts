@@ -1,7 +1,9 @@
 /**
  * The request journal: what the mock was asked and what it answered, newest last, bounded so
- * a long test run cannot grow it without end. Secrets never enter it. Kept in the store (a
- * bounded list and a sequence counter), so instances sharing a store share one journal.
+ * a long test run cannot grow it without end. Secrets never come out of it: an entry is
+ * redacted before anything reads it, and before it goes to a store outside the process (an
+ * in-process store may hold it unfinished until then; see UnfinishedEntry). Kept in the store
+ * (a bounded list and a sequence counter), so instances sharing a store share one journal.
  */
 import type { Store } from '../store/store.js';
 import { previewWeight, type JournalResponseBody } from './response-preview.js';
@@ -72,12 +74,28 @@ export interface JournalUse {
   maxBytes: number;
 }
 
+/**
+ * An entry the journal finishes when it is first read (see engine/exchange-entry.ts): its
+ * weight is known before. The journal finishes it at once where it would leave the process: a
+ * store that does not keep what it is given by reference, or a listener.
+ *
+ * @example
+ * const entry: UnfinishedEntry = { weight: 520, finish: () => finished };
+ * await journal.record(entry);
+ */
+export interface UnfinishedEntry {
+  /** What the finished entry weighs at most, by the rule of `weighEntry`. */
+  readonly weight: number;
+  /** The entry, redacted: made on the first call, the same object after. */
+  finish(): Omit<JournalEntry, 'id'>;
+}
+
 /** Hears each entry this journal records, once it is kept. */
 export type JournalListener = (entry: JournalEntry) => void;
 
 /** The journal's operations; all go through the store, so all are async. */
 export interface Journal {
-  record(entry: Omit<JournalEntry, 'id'>): Promise<void>;
+  record(entry: Omit<JournalEntry, 'id'> | UnfinishedEntry): Promise<void>;
   /**
    * Calls `listener` with every entry recorded through this journal from now on (not those
    * another instance records into a shared store); returns the function that stops it. A plain
@@ -133,11 +151,32 @@ function matches(entry: JournalEntry, filter: JournalFilter): boolean {
   );
 }
 
-/** An entry as the store keeps it: the entry and its weight, so a page can stop at a byte budget. */
+/**
+ * An entry as the store keeps it: the entry and its weight, so a page can stop at a byte budget.
+ * An in-process store may keep it unfinished: its id, and `unfinished` in place of `entry`
+ * until it is first read.
+ */
 interface Kept {
-  entry: JournalEntry;
+  entry?: JournalEntry;
   weight: number;
+  id?: number;
+  unfinished?: UnfinishedEntry;
 }
+
+function isUnfinished(entry: Omit<JournalEntry, 'id'> | UnfinishedEntry): entry is UnfinishedEntry {
+  return typeof (entry as Partial<UnfinishedEntry>).finish === 'function';
+}
+
+/** The kept entry, finished (once; the kept record then holds it instead of its makings). */
+function entryOf(kept: Kept): JournalEntry {
+  if (kept.entry === undefined) {
+    kept.entry = { id: kept.id as number, ...(kept.unfinished as UnfinishedEntry).finish() };
+    delete kept.unfinished;
+  }
+  return kept.entry;
+}
+
+const idOf = (kept: Kept): number => kept.entry?.id ?? (kept.id as number);
 
 /**
  * A journal keeping the newest entries: at most `size` of them, weighing at most `maxBytes`
@@ -152,15 +191,25 @@ interface Kept {
 export function createJournal(store: Store, size: number, maxBytes = 8 * 1024 * 1024): Journal {
   const listeners = new Set<JournalListener>();
   return {
-    async record(entry) {
+    async record(given) {
       const { value: id } = await store.incr(SEQUENCE);
-      const kept = { id, ...entry };
-      const weight = weighEntry(kept);
-      await store.append<Kept>(ENTRIES, { entry: kept, weight }, { maxItems: size, maxWeight: maxBytes, weight });
+      // Kept unfinished only where nothing reads it yet: an in-process store and no listener.
+      if (isUnfinished(given) && store.keepsReferences === true && listeners.size === 0) {
+        const { weight } = given;
+        await store.append<Kept>(
+          ENTRIES,
+          { id, weight, unfinished: given },
+          { maxItems: size, maxWeight: maxBytes, weight },
+        );
+        return;
+      }
+      const entry = { id, ...(isUnfinished(given) ? given.finish() : given) };
+      const weight = isUnfinished(given) ? given.weight : weighEntry(entry);
+      await store.append<Kept>(ENTRIES, { entry, weight }, { maxItems: size, maxWeight: maxBytes, weight });
       for (const listener of listeners) {
         // A listener that throws (a closed console) must cost neither the record nor the others.
         try {
-          listener(kept);
+          listener(entry);
         } catch {
           listeners.delete(listener);
         }
@@ -176,11 +225,14 @@ export function createJournal(store: Store, size: number, maxBytes = 8 * 1024 * 
       // In id order, not the list's: an id is taken before its entry is appended, so requests
       // recorded at once (on instances sharing a store, or awaiting one) can be appended out of
       // order, and a page ending on a lower id than one it listed would list that one again.
-      const entries = [...(await store.list<Kept>(ENTRIES))].sort((a, b) => a.entry.id - b.entry.id);
+      const entries = [...(await store.list<Kept>(ENTRIES))].sort((a, b) => idOf(a) - idOf(b));
       const requests: JournalEntry[] = [];
       let pageBytes = 0;
-      for (const { entry, weight } of entries) {
-        if (entry.id <= after || !matches(entry, filter)) continue;
+      for (const kept of entries) {
+        if (idOf(kept) <= after) continue;
+        const entry = entryOf(kept);
+        const { weight } = kept;
+        if (!matches(entry, filter)) continue;
         // Full, and another entry matches: the next page starts after this page's last.
         if (requests.length >= limit || pageBytes >= JOURNAL_PAGE_BYTES)
           return { requests, nextCursor: (requests.at(-1) as JournalEntry).id };

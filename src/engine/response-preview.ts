@@ -161,8 +161,24 @@ export function previewWeight(preview: JournalResponseBody): number {
  * // { 'content-type': 'application/json; charset=utf-8' }
  */
 export function responseHeadersOf(answer: EngineAnswer): Record<string, string> {
+  return journalResponseHeaders(answer.headers, answer.pages !== undefined);
+}
+
+/**
+ * An answer's headers as the journal keeps them (see responseHeadersOf), from the headers and
+ * whether the answer was a stream: what a journal entry keeps of an answer until it is read,
+ * rather than the answer and its whole body.
+ *
+ * @example
+ * journalResponseHeaders({ 'X-Token': 'abc' }, false);
+ * // { 'x-token': '[REDACTED]', 'content-type': 'application/json; charset=utf-8' }
+ */
+export function journalResponseHeaders(
+  answerHeaders: Record<string, string>,
+  streamed: boolean,
+): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(redactHeaders(answer.headers))) headers[name.toLowerCase()] = value;
-  if (answer.pages === undefined && headers['content-type'] === undefined) headers['content-type'] = JSON_TYPE;
+  for (const [name, value] of Object.entries(redactHeaders(answerHeaders))) headers[name.toLowerCase()] = value;
+  if (!streamed && headers['content-type'] === undefined) headers['content-type'] = JSON_TYPE;
   return headers;
 }

@@ -44,6 +44,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
     return list;
   };
   return {
+    // Items are the very objects appended, in this process: never copied or serialized.
+    keepsReferences: true,
     incr(key, { windowMs } = {}) {
       const now = windowMs === undefined ? 0 : clock();
       let counter = counters.get(key);

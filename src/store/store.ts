@@ -86,6 +86,11 @@ export interface Store {
   listUse(key: string): Promise<ListUse>;
   /** Empties a list; answers how many items it held. */
   clear(key: string): Promise<number>;
+  /**
+   * True when the store keeps the very objects it is given (in this process, never serialized):
+   * the journal may then keep an entry unfinished until it is read. Default false.
+   */
+  readonly keepsReferences?: boolean;
   /** What the store says of itself for the health answer. Default: a driver the engine cannot name. */
   health?(): StoreHealth;
   /** Lets go of connections, if any. */
