@@ -279,7 +279,8 @@ async function compareWithBaseline(
   connections: number,
 ) {
   const bin = current === undefined ? BIN : join(current, 'bin/interactions-kit.js');
-  if (!existsSync(bin)) throw new Error(`--current ${current}: expected a checkout with bin/interactions-kit.js and a built dist/`);
+  if (!existsSync(bin))
+    throw new Error(`--current ${current}: expected a checkout with bin/interactions-kit.js and a built dist/`);
   const result = await sideBySide({
     bin,
     baseline,

@@ -68,7 +68,8 @@ describe('objects read on every request have fast properties', () => {
       v8Says(setup, {
         'keys of both kinds': 'small > 0 && small < generated.length',
         'slow users': 'users.flatMap((user) => (%HasFastProperties(user) ? [] : [user.index]))',
-        'generated users off the first one’s hidden class': 'generated.filter((user) => !%HaveSameMap(user, generated[0])).length',
+        'generated users off the first one’s hidden class':
+          'generated.filter((user) => !%HaveSameMap(user, generated[0])).length',
       }),
     ).toEqual({ 'keys of both kinds': true, 'slow users': [], 'generated users off the first one’s hidden class': 0 });
   });

@@ -112,12 +112,24 @@ describe('the engine journals a page’s preview deferred', () => {
   it('sends a page and journals it without redacting; the first read of the journal does, once', async () => {
     const engine = createEngine({ now: NOW });
     // Headers as doors hand them over: names lower-cased.
-    const request = { method: 'GET', url: unifiedUrl(october({ limit: '3' })), headers: { authorization: AUTH.Authorization } };
+    const request = {
+      method: 'GET',
+      url: unifiedUrl(october({ limit: '3' })),
+      headers: { authorization: AUTH.Authorization },
+    };
     const answer = await engine.answer(request);
     expect(answer.status).toBe(200);
     expect(answer.body).toBeInstanceOf(Uint8Array);
     const before = redaction.runs;
-    await engine.record({ method: 'GET', url: request.url, status: 200, scenario: undefined, time: NOW, durationMs: 1, answer });
+    await engine.record({
+      method: 'GET',
+      url: request.url,
+      status: 200,
+      scenario: undefined,
+      time: NOW,
+      durationMs: 1,
+      answer,
+    });
     expect(redaction.runs).toBe(before);
     const { requests } = await engine.journal.list();
     const text = new TextDecoder().decode(answer.body as Uint8Array);

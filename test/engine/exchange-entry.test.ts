@@ -124,7 +124,9 @@ describe('an unfinished entry in the journal', () => {
   it('is finished at once for a store that serializes: the store never sees a secret', async () => {
     const { store, sent } = serializingStore();
     const journal = createJournal(store, 10);
-    await journal.record(unfinishedEntry(makings({ preview: deferredPreviewOf(new TextEncoder().encode('{"token":"t0p"}')) })));
+    await journal.record(
+      unfinishedEntry(makings({ preview: deferredPreviewOf(new TextEncoder().encode('{"token":"t0p"}')) })),
+    );
     expect(sent).toHaveLength(1);
     for (const secret of ['sk-live-1', 'secret-token', 't0p']) expect(sent[0]).not.toContain(secret);
     expect((await journal.list()).requests[0]).toMatchObject({
@@ -143,7 +145,12 @@ describe('an unfinished entry in the journal', () => {
         fc.option(fc.constantFrom('rate-limited', 'slow'), { nil: undefined }),
         async (query, headerPairs, scenario) => {
           const url = `/p${query.length === 0 ? '' : `?${query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}`}`;
-          const given = makings({ url, headers: Object.fromEntries(headerPairs), scenario, answerHeaders: { 'Retry-After': '1' } });
+          const given = makings({
+            url,
+            headers: Object.fromEntries(headerPairs),
+            scenario,
+            answerHeaders: { 'Retry-After': '1' },
+          });
           const journal = createJournal(createMemoryStore(), 10);
           await journal.record(finishedEntry(given));
           expect(weighMakings(given)).toBeGreaterThanOrEqual((await journal.use()).bytes);

@@ -54,8 +54,9 @@ const SHOWS: Array<[string, MappingTexts, (status: number, text: string) => void
     TRUTO,
     (status, text) => {
       expect(status).toBe(200);
-      const [first] = (JSON.parse(text) as { result: Array<{ user: { name: string; emails: Array<{ email: string }> } }> })
-        .result;
+      const [first] = (
+        JSON.parse(text) as { result: Array<{ user: { name: string; emails: Array<{ email: string }> } }> }
+      ).result;
       expect(first?.user.name).toBe(first?.user.emails[0]?.email.split('@')[0]);
     },
   ],
