@@ -10,6 +10,7 @@ import {
 } from '../../src/world/daily-stats.js';
 import { parseIsoDate } from '../../src/world/calendar.js';
 import { createDayTables } from '../../src/world/day-tables.js';
+import { userProfile } from '../../src/world/user-profile.js';
 import { createWorld } from '../../src/world/world.js';
 
 const account = createWorld().accounts[0]!;
@@ -21,6 +22,31 @@ function dayByDay(user: (typeof users)[number], from: number, to: number) {
     accumulateDay(totals, user.profile, user.key, day);
   return totals;
 }
+
+describe('a generated day fits the Int32 table its block is summed in', () => {
+  // A block sums 256 days; an Int32Array holds it exactly while a day brings at most 8 calls
+  // and 2,500 hundredths a call-weighted metric: 256 x 8 x 2,500 = 5,120,000 per call-weighted
+  // sum, far below 2^31. A generator change past these bounds must move the tables to Float64.
+  it('at most 8 calls and 2,500 hundredths a metric, for any user kind, manager or not, on any day', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+        fc.boolean(),
+        fc.constantFrom(undefined, 'strong', 'average', 'weak', 'inactive' as const),
+        fc.integer({ min: 0, max: 40_000 }),
+        (key, manager, kind, day) => {
+          const profile = userProfile(key, manager, kind);
+          const calls = callsOnDay(profile, key, day);
+          expect(calls).toBeLessThanOrEqual(8);
+          const values = drawnDay(profile, key, day, Math.max(calls, 1));
+          for (const metric of [values.interactivity, values.patience, values.questionRate, values.talkRatio])
+            expect(metric).toBeLessThanOrEqual(2500);
+        },
+      ),
+      { numRuns: 20_000, seed: 11 },
+    );
+  });
+});
 
 describe('summing from day tables gives exactly the day-by-day totals', () => {
   it('a block is tabled only when asked about a third time, with the same totals before and after', () => {
