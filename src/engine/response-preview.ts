@@ -86,7 +86,9 @@ class DeferredPreview implements JournalResponseBody {
   readonly #weight: number;
 
   constructor(body: Uint8Array) {
-    let start: Uint8Array | undefined = body.slice(0, RESPONSE_PREVIEW_BYTES + 1);
+    // A copy of its own (offset 0), whatever `body` is: a Node Buffer's `slice` is a view, which
+    // would keep the whole page alive in the journal.
+    let start: Uint8Array | undefined = new Uint8Array(body.subarray(0, RESPONSE_PREVIEW_BYTES + 1));
     let text: string | undefined;
     this.#weight = weightOfStart(start);
     // `text` first, as in a preview made at once: the same JSON, key for key.

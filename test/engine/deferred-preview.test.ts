@@ -51,6 +51,17 @@ describe('deferredPreviewOf', () => {
     expect(structuredClone(deferred)).toEqual(now);
   });
 
+  it('copies the bytes it needs from a Node Buffer too, whose slice is a view of the whole page', () => {
+    const page = Buffer.from(`{"a":"${'b'.repeat(3 * N)}"}`);
+    const preview = deferredPreviewOf(page);
+    page.fill(0x78);
+    expect(preview.text).toBe(`{"a":"${'b'.repeat(N - 6)}`);
+    // A Buffer in the middle of a larger one: the weight reads the preview's own bytes.
+    const pool = Buffer.alloc(N * 2, 'é');
+    const inside = pool.subarray(3, 3 + 40).fill(0x61);
+    expect(previewWeight(deferredPreviewOf(inside))).toBe(PREVIEW_OVERHEAD + 40);
+  });
+
   it('copies the bytes it needs: the page changing afterwards changes nothing', () => {
     const page = utf8('{"a":"b"}');
     const preview = deferredPreviewOf(page);
