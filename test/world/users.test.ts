@@ -2,7 +2,7 @@
  * Users' names, addresses and Gong records are drawn when first read; what is read, and in
  * which order, must never change them.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/world/calendar.js';
 import type { WorldUser } from '../../src/world/users.js';
 import { createWorld } from '../../src/world/world.js';
@@ -42,14 +42,12 @@ describe('users drawn when read', () => {
 });
 
 describe("the default world's users, as every machine draws them", () => {
-  // Built in beforeAll, not while the file is collected: a mutation run switches its mutant on
-  // before the tests, so a world made at collection would never see it.
-  let users: readonly WorldUser[] = [];
-  beforeAll(() => {
-    users = createWorld().accounts[0]!.users();
-  });
+  // Built in each test, not while the file is collected nor in a hook: a mutation run switches
+  // its mutant on after collection and credits a mutant only to the tests that ran it.
+  const usersOf = () => createWorld().accounts[0]!.users();
 
   it('the first user heads sales: no manager, a manager’s title, this exact record', () => {
+    const users = usersOf();
     expect(users[0]!.gong).toEqual({
       id: '713552277022972',
       emailAddress: 'eliza.hermiston@acme-widgets.com',
@@ -85,6 +83,7 @@ describe("the default world's users, as every machine draws them", () => {
   });
 
   it('a name’s other characters leave the address; the rest of a team reports to its tenth', () => {
+    const users = usersOf();
     expect(users[1]!.gong).toMatchObject({
       emailAddress: 'gordon.willsmith@acme-widgets.com',
       lastName: 'Will-Smith',
@@ -112,6 +111,7 @@ describe("the default world's users, as every machine draws them", () => {
   });
 
   it('about one in fifteen has left (their calls end), about one in five speaks another language first', () => {
+    const users = usersOf();
     expect(users.filter((user) => !user.gong.active).length).toBe(22);
     expect(users.filter((user) => user.endDay !== Infinity).length).toBe(22);
     expect(users.filter((user) => user.gong.spokenLanguages?.[0]?.language !== 'en-US').length).toBe(49);
@@ -122,11 +122,7 @@ describe("the default world's users, as every machine draws them", () => {
 
 describe('stated users', () => {
   const ID = '5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90';
-  let ada: WorldUser | undefined,
-    li: WorldUser | undefined,
-    first: WorldUser | undefined,
-    second: WorldUser | undefined;
-  beforeAll(() => {
+  const statedUsers = () => {
     const world = createWorld({
       document: {
         seed: 3,
@@ -153,10 +149,11 @@ describe('stated users', () => {
         ],
       },
     });
-    [ada, li, first, second] = world.account(ID)!.users();
-  });
+    return world.account(ID)!.users();
+  };
 
   it('keep what they state; the rest is drawn as for anyone at their place', () => {
+    const [ada, li, first, second] = statedUsers();
     expect(ada!.gong).toMatchObject({
       id: '70',
       firstName: 'Ada',
@@ -201,6 +198,7 @@ describe('stated users', () => {
   });
 
   it('pin their days, every stat settled; a day without calls is all zeros; the span covers them', () => {
+    const [ada, li, first] = statedUsers();
     const pinned = ada!.pinned!;
     const oct5 = parseIsoDate('2026-10-05')!;
     expect([pinned.first, pinned.end]).toEqual([oct5, oct5 + 2]);
@@ -287,6 +285,7 @@ describe('stated users', () => {
   });
 
   it('a user is a plain record: every field enumerable, `pinned` only when some day is', () => {
+    const [ada, li] = statedUsers();
     const fields = ['index', 'key', 'id', 'emailAddress', 'firstDay', 'endDay', 'profile'];
     expect(Object.keys(ada!)).toEqual([...fields, 'pinned', 'gong']);
     expect(Object.keys(li!)).toEqual([...fields, 'gong']);
