@@ -40,6 +40,13 @@ describe('what an account leaves out', () => {
   });
 });
 
+describe('what a document states', () => {
+  it('its now is read as an instant; a world without one has none', () => {
+    expect(worldOf({ now: '2026-11-24T00:00:00+01:00' }).now).toBe(Date.UTC(2026, 10, 23, 23));
+    expect(worldOf({}).now).toBeUndefined();
+  });
+});
+
 describe('a frozen document', () => {
   const frozen = Object.freeze({ seed: 3, accounts: Object.freeze([Object.freeze({ id: ID, generatedUsers: 2 })]) });
 

@@ -284,6 +284,16 @@ describe('stated users', () => {
     expect([...pinned!.days.keys()]).toEqual([oct5, oct5 + 2, oct5 + 1]);
   });
 
+  it('a stated user without a manager has none, wherever they stand', () => {
+    const world = createWorld({ document: { accounts: [{ id: ID, users: [{ id: '1' }, { id: '2' }] }] } });
+    expect(
+      world
+        .account(ID)!
+        .users()
+        .map((user) => user.gong.managerId),
+    ).toEqual([null, null]);
+  });
+
   it('a user is a plain record: every field enumerable, `pinned` only when some day is', () => {
     const [ada, li] = statedUsers();
     const fields = ['index', 'key', 'id', 'emailAddress', 'firstDay', 'endDay', 'profile'];
