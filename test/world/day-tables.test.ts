@@ -236,3 +236,66 @@ describe("the default world's October 2026, as every machine draws it", () => {
     });
   });
 });
+
+describe('a stated user’s pinned days outside the days they had calls', () => {
+  // Seed 7 gives the user a firstDay of 2020-02-20 and an endDay of 2021-08-10 (they left),
+  // with generated calls on both and on the day before each: a window that reaches one day
+  // too far, or stops one short, counts different calls.
+  const ID = '5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90';
+  const DAYS = { '1970-01-05': { calls: 1 }, '2018-06-01': { calls: 5 }, '2030-01-01': { calls: 7 } };
+  const userOf = () =>
+    createWorld({ document: { seed: 7, accounts: [{ id: ID, users: [{ id: '1', active: false, days: DAYS }] }] } })
+      .account(ID)!
+      .users()[0]!;
+  const day = (text: string) => parseIsoDate(text)!;
+
+  /** The user's totals added one day at a time: a pinned day as stated, else generated within [firstDay, endDay). */
+  function reference(user: ReturnType<typeof userOf>, from: number, to: number) {
+    const totals = emptyTotals();
+    for (let d = from; d < to; d++) {
+      const pinned = user.pinned!.days.get(d);
+      if (pinned !== undefined) accumulateValues(totals, pinned);
+      else if (d >= user.firstDay && d < user.endDay) accumulateDay(totals, user.profile, user.key, d);
+    }
+    return totals;
+  }
+
+  it('counts a pinned day before they joined and after they left, and no generated day there', () => {
+    const user = userOf();
+    expect([user.firstDay, user.endDay]).toEqual([day('2020-02-20'), day('2021-08-10')]);
+    expect(
+      [user.firstDay - 1, user.firstDay, user.endDay - 1, user.endDay].map((d) =>
+        callsOnDay(user.profile, user.key, d),
+      ),
+    ).toEqual([1, 2, 1, 2]);
+    const { totalsOver, callsOver } = createDayTables();
+    const windows: Array<[number, number, number]> = [
+      [day('2018-05-17'), day('2018-06-16'), 5],
+      [day('2029-12-17'), day('2030-01-16'), 7],
+      [user.firstDay - 3, user.firstDay + 1, 2],
+      [user.endDay - 1, user.endDay + 3, 1],
+    ];
+    // Three times each: summed day by day twice, then from the block's table.
+    for (let ask = 0; ask < 3; ask++)
+      for (const [from, to, calls] of windows) {
+        expect(callsOver(user, from, to)).toBe(calls);
+        expect(totalsOver(user, from, to)).toEqual(reference(user, from, to));
+        expect(totalsOver(user, from, to).calls).toBe(calls);
+      }
+    const [from, to] = [day('2018-01-01'), day('2031-01-01')];
+    expect(totalsOver(user, from, to)).toEqual(reference(user, from, to));
+    expect(callsOver(user, from, to)).toBe(reference(user, from, to).calls);
+  });
+
+  it('a pinned day in 1970 (the first block) reads as stated after other blocks were tabled', () => {
+    const user = userOf();
+    const { totalsOver, callsOver } = createDayTables();
+    const [from, to] = [day('2018-05-17'), day('2018-06-16')];
+    for (let ask = 0; ask < 3; ask++) totalsOver(user, from, to);
+    for (let ask = 0; ask < 3; ask++) callsOver(user, from, to);
+    for (let ask = 0; ask < 3; ask++) {
+      expect(totalsOver(user, 0, 30)).toEqual(reference(user, 0, 30));
+      expect(callsOver(user, 0, 30)).toBe(1);
+    }
+  });
+});

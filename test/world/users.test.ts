@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../../src/world/calendar.js';
+import type { WorldUser } from '../../src/world/users.js';
 import { createWorld } from '../../src/world/world.js';
 
 const USERS = 3_000;
@@ -41,10 +42,12 @@ describe('users drawn when read', () => {
 });
 
 describe("the default world's users, as every machine draws them", () => {
-  const acme = createWorld().accounts[0]!;
-  const users = acme.users();
+  // Built in each test, not while the file is collected nor in a hook: a mutation run switches
+  // its mutant on after collection and credits a mutant only to the tests that ran it.
+  const usersOf = () => createWorld().accounts[0]!.users();
 
   it('the first user heads sales: no manager, a manager’s title, this exact record', () => {
+    const users = usersOf();
     expect(users[0]!.gong).toEqual({
       id: '713552277022972',
       emailAddress: 'eliza.hermiston@acme-widgets.com',
@@ -71,12 +74,16 @@ describe("the default world's users, as every machine draws them", () => {
       spokenLanguages: [{ language: 'en-US', primary: true }],
     });
     expect([users[0]!.index, users[0]!.key, users[0]!.firstDay, users[0]!.endDay]).toEqual([
-      0, 1484663355, 18203, Infinity,
+      0,
+      1484663355,
+      18203,
+      Infinity,
     ]);
     expect(users[0]!.pinned).toBeUndefined();
   });
 
   it('a name’s other characters leave the address; the rest of a team reports to its tenth', () => {
+    const users = usersOf();
     expect(users[1]!.gong).toMatchObject({
       emailAddress: 'gordon.willsmith@acme-widgets.com',
       lastName: 'Will-Smith',
@@ -104,6 +111,7 @@ describe("the default world's users, as every machine draws them", () => {
   });
 
   it('about one in fifteen has left (their calls end), about one in five speaks another language first', () => {
+    const users = usersOf();
     expect(users.filter((user) => !user.gong.active).length).toBe(22);
     expect(users.filter((user) => user.endDay !== Infinity).length).toBe(22);
     expect(users.filter((user) => user.gong.spokenLanguages?.[0]?.language !== 'en-US').length).toBe(49);
@@ -114,36 +122,38 @@ describe("the default world's users, as every machine draws them", () => {
 
 describe('stated users', () => {
   const ID = '5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90';
-  const world = createWorld({
-    document: {
-      seed: 3,
-      accounts: [
-        {
-          id: ID,
-          domain: 'test-co.example',
-          timeZone: 'UTC',
-          generatedUsers: 2,
-          users: [
-            {
-              id: '70',
-              firstName: 'Ada',
-              lastName: 'Lovelace',
-              email: 'ADA.LOVELACE@test-co.example',
-              title: 'Analyst',
-              active: false,
-              profile: 'strong',
-              days: { '2026-10-05': { calls: 2, patience: 0.4 }, '2026-10-06': { calls: 0 } },
-            },
-            { firstName: '李', lastName: '王', managerId: '70' },
-          ],
-        },
-      ],
-    },
-  });
-  const account = world.account(ID)!;
-  const [ada, li, first, second] = account.users();
+  const statedUsers = () => {
+    const world = createWorld({
+      document: {
+        seed: 3,
+        accounts: [
+          {
+            id: ID,
+            domain: 'test-co.example',
+            timeZone: 'UTC',
+            generatedUsers: 2,
+            users: [
+              {
+                id: '70',
+                firstName: 'Ada',
+                lastName: 'Lovelace',
+                email: 'ADA.LOVELACE@test-co.example',
+                title: 'Analyst',
+                active: false,
+                profile: 'strong',
+                days: { '2026-10-05': { calls: 2, patience: 0.4 }, '2026-10-06': { calls: 0 } },
+              },
+              { firstName: '李', lastName: '王', managerId: '70' },
+            ],
+          },
+        ],
+      },
+    });
+    return world.account(ID)!.users();
+  };
 
   it('keep what they state; the rest is drawn as for anyone at their place', () => {
+    const [ada, li, first, second] = statedUsers();
     expect(ada!.gong).toMatchObject({
       id: '70',
       firstName: 'Ada',
@@ -179,15 +189,16 @@ describe('stated users', () => {
         ],
       },
     });
-    expect(odd.account(ID)!.users().map((user) => user.emailAddress)).toEqual([
-      'smith@x.example',
-      'ann@x.example',
-      'j.r@x.example',
-      'obrien.doeray@x.example',
-    ]);
+    expect(
+      odd
+        .account(ID)!
+        .users()
+        .map((user) => user.emailAddress),
+    ).toEqual(['smith@x.example', 'ann@x.example', 'j.r@x.example', 'obrien.doeray@x.example']);
   });
 
   it('pin their days, every stat settled; a day without calls is all zeros; the span covers them', () => {
+    const [ada, li, first] = statedUsers();
     const pinned = ada!.pinned!;
     const oct5 = parseIsoDate('2026-10-05')!;
     expect([pinned.first, pinned.end]).toEqual([oct5, oct5 + 2]);
@@ -206,6 +217,89 @@ describe('stated users', () => {
     expect(day.longestMonologue).toBeGreaterThan(0);
     expect(li!.pinned).toBeUndefined();
     expect(first!.pinned).toBeUndefined();
+  });
+
+  it('a stated name is not drawn: the record draws on from the user’s seed, the same every time', () => {
+    const document = {
+      seed: 3,
+      accounts: [
+        {
+          id: ID,
+          domain: 'test-co.example',
+          users: [{ firstName: 'Ada', lastName: 'Lovelace' }, { firstName: 'Ada' }],
+        },
+      ],
+    };
+    const [both, firstOnly] = createWorld({ document }).account(ID)!.users();
+    expect(both!.gong).toMatchObject({
+      emailAddress: 'ada.lovelace@test-co.example',
+      title: 'Customer Success Lead',
+      phoneNumber: '+1 (576) 843-6952',
+      meetingConsentPageUrl: 'https://join.gong.io/test-co/ada.lovelace?tkn=qs4Vh5ZDSiGpnBx6uKNCl1',
+    });
+    // Only the first name stated: the last name is the first draw of the user's own seed.
+    expect(firstOnly!.gong).toMatchObject({
+      emailAddress: 'ada.botsford@test-co.example',
+      lastName: 'Botsford',
+      title: 'Sales Development Representative',
+      phoneNumber: '+1 (977) 858-8782',
+      meetingConsentPageUrl: 'https://join.gong.io/test-co/ada.botsford?tkn=Q8MiiBWK7bsgVAs4JSQBxh',
+    });
+  });
+
+  it('people of the same name get the address, then 2, then 3', () => {
+    const ann = { firstName: 'Ann', lastName: 'Lee' };
+    const world = createWorld({ document: { accounts: [{ id: ID, domain: 'x.example', users: [ann, ann, ann] }] } });
+    expect(
+      world
+        .account(ID)!
+        .users()
+        .map((user) => user.emailAddress),
+    ).toEqual(['ann.lee@x.example', 'ann.lee2@x.example', 'ann.lee3@x.example']);
+  });
+
+  it('a generated user whose address a stated one took, in any case, gets a number', () => {
+    const document = (users: object[], generatedUsers: number) => ({
+      seed: 3,
+      accounts: [{ id: ID, domain: 'test-co.example', generatedUsers, users }],
+    });
+    // The generated user at place 1 is Arely Rau, whether place 0 is stated or generated.
+    const alone = createWorld({ document: document([], 2) })
+      .account(ID)!
+      .users();
+    expect(alone[1]!.emailAddress).toBe('arely.rau@test-co.example');
+    const stated = { firstName: 'X', lastName: 'Y', email: 'ARELY.RAU@TEST-CO.EXAMPLE' };
+    const taken = createWorld({ document: document([stated], 1) })
+      .account(ID)!
+      .users();
+    expect(taken.map((user) => user.emailAddress)).toEqual(['ARELY.RAU@TEST-CO.EXAMPLE', 'arely.rau2@test-co.example']);
+  });
+
+  it('pinned days in any order span from the earliest to the day after the latest', () => {
+    const days = { '2026-10-05': { calls: 1 }, '2026-10-07': { calls: 2 }, '2026-10-06': { calls: 0 } };
+    const world = createWorld({ document: { accounts: [{ id: ID, users: [{ id: '1', days }] }] } });
+    const { pinned } = world.account(ID)!.users()[0]!;
+    const oct5 = parseIsoDate('2026-10-05')!;
+    expect([pinned!.first, pinned!.end]).toEqual([oct5, oct5 + 3]);
+    expect([...pinned!.days.keys()]).toEqual([oct5, oct5 + 2, oct5 + 1]);
+  });
+
+  it('a stated user without a manager has none, wherever they stand', () => {
+    const world = createWorld({ document: { accounts: [{ id: ID, users: [{ id: '1' }, { id: '2' }] }] } });
+    expect(
+      world
+        .account(ID)!
+        .users()
+        .map((user) => user.gong.managerId),
+    ).toEqual([null, null]);
+  });
+
+  it('a user is a plain record: every field enumerable, `pinned` only when some day is', () => {
+    const [ada, li] = statedUsers();
+    const fields = ['index', 'key', 'id', 'emailAddress', 'firstDay', 'endDay', 'profile'];
+    expect(Object.keys(ada!)).toEqual([...fields, 'pinned', 'gong']);
+    expect(Object.keys(li!)).toEqual([...fields, 'gong']);
+    expect({ ...li! }.emailAddress).toBe('user@test-co.example');
   });
 
   it('a generated user whose address a stated one took gets a number', () => {

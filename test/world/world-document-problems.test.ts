@@ -272,3 +272,56 @@ describe('the checker, fed anything', () => {
     );
   });
 });
+
+describe('problems as data: the path a door places them by, and whether the key itself is wrong', () => {
+  const problemsAsData = (document: unknown) => {
+    const resolved = resolveWorldDocument(document);
+    return 'problems' in resolved ? resolved.problems : [];
+  };
+
+  it.each<[string, unknown, unknown[]]>([
+    [
+      'an unknown top-level key',
+      { seeds: 7 },
+      [{ path: ['seeds'], message: 'unknown key (did you mean seed?)', atKey: true }],
+    ],
+    [
+      'a key in other capitals, however many letters differ',
+      { accounts: [{ id: ID, TIMEZONE: 'UTC' }] },
+      [{ path: ['accounts', 0, 'TIMEZONE'], message: 'unknown key (did you mean timeZone?)', atKey: true }],
+    ],
+    [
+      'a key two letters short',
+      { accounts: [{ id: ID, generatedUse: 1 }] },
+      [{ path: ['accounts', 0, 'generatedUse'], message: 'unknown key (did you mean generatedUsers?)', atKey: true }],
+    ],
+    [
+      'a day key that is no date: one problem, at the key',
+      withUser({ days: { '5 Oct': { calls: 1 } } }),
+      [
+        {
+          path: ['accounts', 0, 'users', 0, 'days', '5 Oct'],
+          message: 'is not a date (2026-10-05) or a range of dates (2026-10-20/2026-10-24)',
+          atKey: true,
+        },
+      ],
+    ],
+    [
+      'a bad value under a range (its key holds a slash)',
+      withUser({ days: { '2026-10-20/2026-10-24': { calls: 1.5 } } }),
+      [
+        {
+          path: ['accounts', 0, 'users', 0, 'days', '2026-10-20/2026-10-24', 'calls'],
+          message: 'must be a whole number from 0 to 1000',
+        },
+      ],
+    ],
+  ])('%s', (_name, document, problems) => {
+    expect(problemsAsData(document)).toEqual(problems);
+  });
+
+  it('a key three edits from every known one gets the list, not a guess', () => {
+    // sxxdq: two letters changed and one added from seed.
+    expect(problemsOf({ sxxdq: 1 })).toEqual([expect.stringMatching(/^sxxdq: unknown key \(the keys here are /)]);
+  });
+});

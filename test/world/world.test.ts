@@ -69,6 +69,12 @@ describe('createWorld', () => {
     expect(world.account(DEFAULT_ACCOUNT_ID)!.users()).toHaveLength(4);
   });
 
+  it('a userCount over a document without accounts serves that document as it is, with no account', () => {
+    const world = createWorld({ document: { seed: 5 }, userCount: 4 });
+    expect(world.document).toEqual({ seed: 5 });
+    expect(world.accounts).toEqual([]);
+  });
+
   it('the accounts option takes the place of the document’s accounts, behaviour kept when named', () => {
     const plain: AccountSpec = { ...BERLIN, id: '1d6e9a3c-5b1f-4c2a-8e7d-9f0a1b2c3d4e', behavior: undefined };
     const world = createWorld({ accounts: [BERLIN, plain] });
