@@ -24,7 +24,9 @@ export const MAX_PINNED_DAYS = 2_000_000;
 function slugOf(name: string): string {
   const slug = name
     .toLowerCase()
+    // NFKD splits a letter from its accent; the accent goes, so Über is uber, not u-ber.
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40)
