@@ -142,4 +142,20 @@ describe('toMatchContract through the jest adapter', () => {
     expect((globalThis as { expect?: unknown }).expect).toBeUndefined();
     expect(() => registerJestMatchers()).toThrow(/no global expect; pass the one from @jest\/globals/);
   });
+
+  it('takes the global expect when it has an extend function, and only then', () => {
+    const global = globalThis as { expect?: unknown };
+    const extended: Array<Record<string, ContractMatcher>> = [];
+    try {
+      global.expect = { extend: (matchers: Record<string, ContractMatcher>) => void extended.push(matchers) };
+      registerJestMatchers();
+      expect(extended.map((matchers) => Object.keys(matchers))).toEqual([['toMatchContract']]);
+      global.expect = { extend: 'not a function' };
+      expect(() => registerJestMatchers()).toThrow(
+        new TypeError('registerJestMatchers: no global expect; pass the one from @jest/globals'),
+      );
+    } finally {
+      delete global.expect;
+    }
+  });
 });
