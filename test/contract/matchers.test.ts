@@ -130,6 +130,15 @@ describe('toMatchContract through the jest adapter', () => {
     expect(failed.message()).toContain('/body/result/0/user/id [type] must be string (got 42)');
   });
 
+  it('a supertest-like response without req: the request info names it, else a ContractError says so', () => {
+    const bare = { status: 200, headers: JSON_HEADERS, body: {} };
+    const named = matcher.call({ isNot: false }, bare, { url: URL_OCTOBER }) as MatcherResult;
+    expect(named.message().split('\n')[0]).toBe(`expected GET ${URL_OCTOBER} → 200 to honour the contract (openapi.yaml)`);
+    const unnamed = () => matcher.call({ isNot: false }, bare, { method: 'GET' });
+    expect(unnamed).toThrow(ContractError);
+    expect(unnamed).toThrow(/does not say which request it answers/);
+  });
+
   it('returns a promise for a fetch Response (jest awaits async matchers)', async () => {
     const pending = matcher.call({ isNot: true }, new Response('[]', { headers: JSON_HEADERS }), { url: URL_OCTOBER });
     expect(pending).toBeInstanceOf(Promise);
