@@ -130,10 +130,12 @@ describe('toMatchContract through the jest adapter', () => {
     expect(failed.message()).toContain('/body/result/0/user/id [type] must be string (got 42)');
   });
 
-  it('a supertest-like response without req: the request info names it, else a ContractError says so', () => {
+  it('a supertest-like response without req or with an empty path: the request info names it, else the label or a ContractError says so', () => {
     const bare = { status: 200, headers: JSON_HEADERS, body: {} };
     const named = matcher.call({ isNot: false }, bare, { url: URL_OCTOBER }) as MatcherResult;
     expect(named.message().split('\n')[0]).toBe(`expected GET ${URL_OCTOBER} → 200 to honour the contract (openapi.yaml)`);
+    const emptyPath = matcher.call({ isNot: false }, { ...bare, req: { method: 'post', path: '' } }) as MatcherResult;
+    expect(emptyPath.message().split('\n')[0]).toBe('expected POST (unknown URL) → 200 to honour the contract (openapi.yaml)');
     const unnamed = () => matcher.call({ isNot: false }, bare, { method: 'GET' });
     expect(unnamed).toThrow(ContractError);
     expect(unnamed).toThrow(/does not say which request it answers/);
