@@ -200,4 +200,15 @@ describe('interactionJson and answerJson', () => {
     const body = { result: records, next_cursor: 'abc' };
     expect(answerJson(body)).toBe(JSON.stringify(body));
   });
+
+  it('notice a window whose start alone, or end alone, changes from one record to the next', () => {
+    const values = [100, 50, 5.5, 0.9, 7, 0.5];
+    const records = [
+      toInteraction(person('1', 'a@b.c', values), WINDOW),
+      toInteraction(person('2', 'd@e.f', values), { ...WINDOW, fromDateTime: '2026-10-02T00:00:00-07:00' }),
+      toInteraction(person('3', 'g@h.i', values), { ...WINDOW, fromDateTime: '2026-10-02T00:00:00-07:00', toDateTime: '2026-11-02T00:00:00-08:00' }),
+    ];
+    expect(records.every(fitsTemplate)).toBe(true);
+    expect(interactionLines(records)).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  });
 });
