@@ -140,6 +140,21 @@ describe('interactionJson and answerJson', () => {
     { name: 'a non-enumerable field', change: (r) => Object.defineProperty(r, 'timezone', { enumerable: false }) },
     { name: 'a class for prototype', change: (r) => Object.setPrototypeOf(r, class Record {}.prototype) },
     { name: 'an id on its prototype only', change: (r) => Object.setPrototypeOf(r, { id: r['id'] }) && delete r['id'] },
+    { name: 'a numeric id', change: (r) => (r['id'] = 1) },
+    { name: 'a numeric end_time', change: (r) => (r['end_time'] = 1) },
+    { name: 'a numeric timezone', change: (r) => (r['timezone'] = 1) },
+    { name: 'another aggregation period', change: (r) => (r['aggregation_period'] = 'daily') },
+    { name: 'a numeric user id', change: (r) => (at(r, 'user')['id'] = 1) },
+    { name: 'a numeric email', change: (r) => (at(r, 'user.emails.0')['email'] = 1) },
+    { name: 'an email that is not primary', change: (r) => (at(r, 'user.emails.0')['is_primary'] = false) },
+    { name: 'a Gong person of another user', change: (r) => (at(r, 'remote_data')['userId'] = 'other') },
+    { name: 'a Gong person of another email', change: (r) => (at(r, 'remote_data')['userEmailAddress'] = 'x@y.z') },
+    { name: 'no additional metric', change: (r) => (r['additional_metrics'] = []) },
+    { name: 'another additional metric', change: (r) => (at(r, 'additional_metrics.0')['name'] = 'Other') },
+    { name: 'a Talk Ratio that differs from its Gong stat', change: (r) => (at(r, 'additional_metrics.0')['value'] = 0.25) },
+    { name: 'a null Gong stat', change: (r) => ((at(r, 'remote_data.personInteractionStats') as unknown as unknown[])[0] = null) },
+    { name: 'an infinite Gong stat', change: (r) => (at(r, 'remote_data.personInteractionStats.0')['value'] = Infinity) },
+    { name: 'a Gong stat that is text', change: (r) => (at(r, 'remote_data.personInteractionStats.0')['value'] = '100') },
   ];
 
   it.each(fallbacks)('leave a record with $name to JSON.stringify', ({ change }) => {
