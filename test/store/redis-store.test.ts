@@ -177,6 +177,16 @@ describe.runIf(REDIS !== undefined)('the Redis driver', () => {
     expect(since(before, await scriptCalls())).toEqual({ eval: 1, evalsha: 2, load: 1 });
   });
 
+  it('after Redis forgot a script, runs it once by EVAL, which Redis keeps again: no second load', async () => {
+    const store = await open();
+    await store.incr('n');
+    await client.scriptFlush();
+    const before = await scriptCalls();
+    for (let i = 0; i < 2; i++) await store.incr('n');
+    expect(since(before, await scriptCalls())).toEqual({ eval: 1, evalsha: 2, load: 0 });
+    expect(await store.count('n')).toBe(3);
+  });
+
   it('rejects with a script’s own error, without running it again', async () => {
     const prefix = `wrong:${randomUUID()}:`;
     const store = await open({ prefix });
