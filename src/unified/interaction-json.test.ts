@@ -140,6 +140,21 @@ describe('interactionJson and answerJson', () => {
     { name: 'a non-enumerable field', change: (r) => Object.defineProperty(r, 'timezone', { enumerable: false }) },
     { name: 'a class for prototype', change: (r) => Object.setPrototypeOf(r, class Record {}.prototype) },
     { name: 'an id on its prototype only', change: (r) => Object.setPrototypeOf(r, { id: r['id'] }) && delete r['id'] },
+    { name: 'a numeric id', change: (r) => (r['id'] = 1) },
+    { name: 'a numeric end_time', change: (r) => (r['end_time'] = 1) },
+    { name: 'a numeric timezone', change: (r) => (r['timezone'] = 1) },
+    { name: 'another aggregation period', change: (r) => (r['aggregation_period'] = 'daily') },
+    { name: 'a numeric user id', change: (r) => (at(r, 'user')['id'] = 1) },
+    { name: 'a numeric email', change: (r) => (at(r, 'user.emails.0')['email'] = 1) },
+    { name: 'an email that is not primary', change: (r) => (at(r, 'user.emails.0')['is_primary'] = false) },
+    { name: 'a Gong person of another user', change: (r) => (at(r, 'remote_data')['userId'] = 'other') },
+    { name: 'a Gong person of another email', change: (r) => (at(r, 'remote_data')['userEmailAddress'] = 'x@y.z') },
+    { name: 'no additional metric', change: (r) => (r['additional_metrics'] = []) },
+    { name: 'another additional metric', change: (r) => (at(r, 'additional_metrics.0')['name'] = 'Other') },
+    { name: 'a Talk Ratio that differs from its Gong stat', change: (r) => (at(r, 'additional_metrics.0')['value'] = 0.25) },
+    { name: 'a null Gong stat', change: (r) => ((at(r, 'remote_data.personInteractionStats') as unknown as unknown[])[0] = null) },
+    { name: 'an infinite Gong stat', change: (r) => (at(r, 'remote_data.personInteractionStats.0')['value'] = Infinity) },
+    { name: 'a Gong stat that is text', change: (r) => (at(r, 'remote_data.personInteractionStats.0')['value'] = '100') },
   ];
 
   it.each(fallbacks)('leave a record with $name to JSON.stringify', ({ change }) => {
@@ -199,5 +214,16 @@ describe('interactionJson and answerJson', () => {
     expect(interactionJson(empty)).toBe(JSON.stringify(empty));
     const body = { result: records, next_cursor: 'abc' };
     expect(answerJson(body)).toBe(JSON.stringify(body));
+  });
+
+  it('notice a window whose start alone, or end alone, changes from one record to the next', () => {
+    const values = [100, 50, 5.5, 0.9, 7, 0.5];
+    const records = [
+      toInteraction(person('1', 'a@b.c', values), WINDOW),
+      toInteraction(person('2', 'd@e.f', values), { ...WINDOW, fromDateTime: '2026-10-02T00:00:00-07:00' }),
+      toInteraction(person('3', 'g@h.i', values), { ...WINDOW, fromDateTime: '2026-10-02T00:00:00-07:00', toDateTime: '2026-11-02T00:00:00-08:00' }),
+    ];
+    expect(records.every(fitsTemplate)).toBe(true);
+    expect(interactionLines(records)).toBe(records.map((r) => `${JSON.stringify(r)}\n`).join(''));
   });
 });

@@ -59,6 +59,11 @@ const cases: Array<{ name: string; given: [SchemaObject, string[]]; want: Schema
     want: { anyOf: [{ required: ['b'] }, { required: [] }], oneOf: [{ required: [] }] },
   },
   {
+    name: 'a dotted field on a schema without properties adds none',
+    given: [{ required: ['id'] }, ['user.id']],
+    want: { required: ['id'] },
+  },
+  {
     name: 'a dotted field whose parent is not a property is ignored',
     given: [{ required: ['id'], properties: {} }, ['user.id']],
     want: { required: ['id'], properties: {} },
@@ -149,6 +154,7 @@ describe('withoutRequired, more shapes', () => {
     expect(withoutRequired(schema, [], resolve)).toBe(schema);
     const list = [{ required: ['id'] }] as unknown as SchemaObject;
     expect(withoutRequired(list, ['id'], resolve)).toBe(list);
+    expect(withoutRequired(null as unknown as SchemaObject, ['id'], resolve)).toBeNull();
   });
 });
 
@@ -175,6 +181,7 @@ describe('withoutRequiredInRecords, more shapes', () => {
 
   it.each([
     { name: 'a boolean list schema', schema: true as SchemaObject },
+    { name: 'a null list schema', schema: null as unknown as SchemaObject },
     { name: 'a list without properties', schema: { type: 'object' } },
     { name: 'properties that are no object', schema: { properties: [] } },
     { name: 'a boolean result', schema: list(true) },
@@ -185,5 +192,12 @@ describe('withoutRequiredInRecords, more shapes', () => {
   it('copies a result with neither records schema unchanged', () => {
     const schema = list({ type: 'object', additionalProperties: false });
     expect(withoutRequiredInRecords(schema, ['id'], resolve)).toEqual(schema);
+  });
+
+  it('gives the result no records keyword it did not have', () => {
+    const derived = (schema: SchemaObject) =>
+      (withoutRequiredInRecords(list(schema), ['id'], resolve) as { properties: { result: object } }).properties.result;
+    expect(Object.keys(derived({ type: 'object', additionalProperties: false }))).toEqual(['type', 'additionalProperties']);
+    expect(Object.keys(derived({ type: 'array', items: { $ref: '#/Record' } }))).toEqual(['type', 'items']);
   });
 });

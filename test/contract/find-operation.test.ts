@@ -52,7 +52,8 @@ describe('createOperationFinder over a small document', () => {
       '/orgs/{org}/teams/{team}': { put: op('team'), get: op('getTeam') },
     },
   } as unknown as OpenApiDocument;
-  const find = createOperationFinder(document);
+  // Built inside each test, so that each test runs the compilation of the paths it relies on.
+  const find = (method: string, path: string) => createOperationFinder(document)(method, path);
   const id = (method: string, path: string) => {
     const found = find(method, path);
     return 'operation' in found ? [found.operation.operationId, found.pathParameters] : [found.rule, found.message];
@@ -68,6 +69,7 @@ describe('createOperationFinder over a small document', () => {
     { given: ['GET', 'users/me'], want: ['me', {}] },
     { given: ['GET', 'HTTPS://example.com/base/users/me?x=1'], want: ['me', {}] },
     { given: ['GET', '/users/me#frag?x'], want: ['me', {}] },
+    { given: ['GET', '/users/me?next=https://example.com/'], want: ['me', {}] },
     { given: ['GET', '/orgs/a%2Fb/teams/%E0%A4%A'], want: ['getTeam', { org: 'a/b', team: '%E0%A4%A' }] },
     { given: ['GET', '/v2/statsXjson'], want: ['path-documented', 'no path of the contract matches /v2/statsXjson'] },
     { given: ['GET', '/users'], want: ['path-documented', 'no path of the contract matches /users'] },
@@ -108,5 +110,32 @@ describe('createOperationFinder over a small document', () => {
     expect(createOperationFinder({ openapi: '3.1.0' } as OpenApiDocument)('GET', '/')).toMatchObject({
       rule: 'path-documented',
     });
+  });
+});
+
+describe('createOperationFinder, whatever order the document lists its paths in', () => {
+  const op = (operationId: string) => ({ operationId, responses: {} });
+  // The paths a match should lose to come first.
+  const document = {
+    openapi: '3.1.0',
+    paths: {
+      '/{a}/{b}/{c}': { get: op('abc') },
+      '/items/{q}': { get: op('item') },
+      '/users/{id}': { get: op('user') },
+      '/users/me': { get: op('me') },
+      '/y/{id}': { get: op('y') },
+      '/x/y/{id}': { get: op('xy') },
+    },
+  } as unknown as OpenApiDocument;
+
+  it.each([
+    { given: '/users/me', want: ['me', {}], why: 'more literal characters win' },
+    { given: '/users/you', want: ['user', { id: 'you' }], why: 'the one template that fits' },
+    { given: '/x/y/1', want: ['xy', { id: '1' }], why: 'no base path over a base path' },
+    { given: '/t/items/1', want: ['abc', { a: 't', b: 'items', c: '1' }], why: 'no base path, though fewer literals' },
+    { given: '/s/x/y/1', want: ['xy', { id: '1' }], why: 'on the same base path, more literal characters' },
+  ])('GET $given: $why', ({ given, want }) => {
+    const found = createOperationFinder(document)('GET', given);
+    expect('operation' in found ? [found.operation.operationId, found.pathParameters] : found).toEqual(want);
   });
 });

@@ -124,4 +124,10 @@ describe('contract.validateValue', () => {
     expect(contract.validateValue(twoFields, {}, { excludeFields: ['a', 'b'] }).map((d) => d.pointer)).toEqual(['/c']);
     expect(contract.validateValue(otherTwo, {}, { excludeFields: ['a', 'b'] }).map((d) => d.pointer)).toEqual(['/d']);
   });
+
+  it('tells two fields apart from one whose name is theirs run together', () => {
+    const schema = { type: 'object', required: ['a', 'b', 'ab'], properties: { a: {}, b: {}, ab: {} } };
+    expect(contract.validateValue(schema, {}, { excludeFields: ['a', 'b'] }).map((d) => d.pointer)).toEqual(['/ab']);
+    expect(contract.validateValue(schema, {}, { excludeFields: ['ab'] }).map((d) => d.pointer)).toEqual(['/a', '/b']);
+  });
 });

@@ -130,6 +130,17 @@ describe('toMatchContract through the jest adapter', () => {
     expect(failed.message()).toContain('/body/result/0/user/id [type] must be string (got 42)');
   });
 
+  it('a supertest-like response without req or with an empty path: the request info names it, else the label or a ContractError says so', () => {
+    const bare = { status: 200, headers: JSON_HEADERS, body: {} };
+    const named = matcher.call({ isNot: false }, bare, { url: URL_OCTOBER }) as MatcherResult;
+    expect(named.message().split('\n')[0]).toBe(`expected GET ${URL_OCTOBER} → 200 to honour the contract (openapi.yaml)`);
+    const emptyPath = matcher.call({ isNot: false }, { ...bare, req: { method: 'post', path: '' } }) as MatcherResult;
+    expect(emptyPath.message().split('\n')[0]).toBe('expected POST (unknown URL) → 200 to honour the contract (openapi.yaml)');
+    const unnamed = () => matcher.call({ isNot: false }, bare, { method: 'GET' });
+    expect(unnamed).toThrow(ContractError);
+    expect(unnamed).toThrow(/does not say which request it answers/);
+  });
+
   it('returns a promise for a fetch Response (jest awaits async matchers)', async () => {
     const pending = matcher.call({ isNot: true }, new Response('[]', { headers: JSON_HEADERS }), { url: URL_OCTOBER });
     expect(pending).toBeInstanceOf(Promise);
@@ -141,5 +152,21 @@ describe('toMatchContract through the jest adapter', () => {
   it('needs an expect when there is no global one', () => {
     expect((globalThis as { expect?: unknown }).expect).toBeUndefined();
     expect(() => registerJestMatchers()).toThrow(/no global expect; pass the one from @jest\/globals/);
+  });
+
+  it('takes the global expect when it has an extend function, and only then', () => {
+    const global = globalThis as { expect?: unknown };
+    const extended: Array<Record<string, ContractMatcher>> = [];
+    try {
+      global.expect = { extend: (matchers: Record<string, ContractMatcher>) => void extended.push(matchers) };
+      registerJestMatchers();
+      expect(extended.map((matchers) => Object.keys(matchers))).toEqual([['toMatchContract']]);
+      global.expect = { extend: 'not a function' };
+      expect(() => registerJestMatchers()).toThrow(
+        new TypeError('registerJestMatchers: no global expect; pass the one from @jest/globals'),
+      );
+    } finally {
+      delete global.expect;
+    }
   });
 });

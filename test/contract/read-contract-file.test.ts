@@ -119,5 +119,6 @@ describe('readOpenApiDocument refusals', () => {
     const old = join(dir, 'old.yaml');
     writeFileSync(old, 'openapi: 3.0.0\n');
     expect(() => readOpenApiDocument(pathToFileURL(old))).toThrow(`${old} is OpenAPI 3.0.0; only 3.1 is supported`);
+    expect(() => readOpenApiDocument(old)).toThrow(`${old} is OpenAPI 3.0.0; only 3.1 is supported`);
   });
 });

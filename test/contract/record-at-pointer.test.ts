@@ -4,6 +4,7 @@ import { recordAtPointer } from '../../src/contract/record-at-pointer.js';
 const first = { id: 'a' };
 const second = { id: 'b' };
 const page = { result: [first, second], next_cursor: null };
+const long = { result: Array.from({ length: 11 }, (_, i) => ({ id: `r${i}` })), next_cursor: null };
 const keyed = { result: { 'a/b': first, 'a~b': second, '~1': { id: 'tilde-one' } }, next_cursor: null };
 
 describe('recordAtPointer', () => {
@@ -11,6 +12,9 @@ describe('recordAtPointer', () => {
     { name: 'inside a record of a page', body: page, pointer: '/body/result/1/user/id', want: second },
     { name: 'the record itself', body: page, pointer: '/body/result/0', want: first },
     { name: 'an index past the page', body: page, pointer: '/body/result/2', want: undefined },
+    { name: 'an index of two digits', body: long, pointer: '/body/result/10/id', want: { id: 'r10' } },
+    { name: 'an index with a leading zero', body: page, pointer: '/body/result/01', want: second },
+    { name: "a page's own property, not an index", body: page, pointer: '/body/result/length', want: undefined },
     { name: 'an index with letters after it', body: page, pointer: '/body/result/1x/id', want: undefined },
     { name: 'an index with letters before it', body: page, pointer: '/body/result/x1', want: undefined },
     { name: 'a key with a slash (~1)', body: keyed, pointer: '/body/result/a~1b/id', want: first },

@@ -169,6 +169,14 @@ describe('the exchange of a response, field by field', () => {
     ).toEqual({ method: 'POST', path: '/q', query: { a: '1' }, status: 200, headers, body: '' });
   });
 
+  it('adds no query key the request did not give, and needs no req when the request names the url', async () => {
+    const headers = { 'content-type': 'application/json' };
+    expect(await exchangeFromFetch(fetched('http://h/p'))).not.toHaveProperty('query');
+    const exchange = exchangeFromSupertest({ status: 200, headers, text: '{}' }, { url: '/given' });
+    expect(exchange).toEqual({ method: 'GET', path: '/given', status: 200, headers, body: '{}' });
+    expect(exchange).not.toHaveProperty('query');
+  });
+
   it('says why a supertest response without its request cannot be read', () => {
     expect(() => exchangeFromSupertest({ status: 200, headers: {} })).toThrow(
       '[interactions-kit contract] this response does not say which request it answers; pass { url, method }',

@@ -116,6 +116,27 @@ describe('createSchemaRegistry, the ajv it builds', () => {
     expect(registry.validate('#/components/schemas/Pet', 1).map((d) => d.message)).toEqual(['must be object,null']);
   });
 
+  it('takes a union of two non-null types', () => {
+    const registry = createSchemaRegistry(withSchemas({ Id: { type: ['string', 'number'] } }));
+    expect(registry.validate('#/components/schemas/Id', 7)).toEqual([]);
+    expect(registry.validate('#/components/schemas/Id', true)).toEqual([
+      { pointer: '', rule: 'type', message: 'must be string,number', value: true },
+    ]);
+  });
+
+  it('checks a document against the meta-schema unless told it was checked before', () => {
+    const broken = withSchemas({ S: { type: 'string', minLength: -1 } });
+    expect(() => createSchemaRegistry(broken).validate('#/components/schemas/S', 'a')).toThrow(/minLength must be >= 0/);
+    const trusted = createSchemaRegistry(broken, { checkedDocument: true });
+    expect(trusted.validate('#/components/schemas/S', 'a')).toEqual([]);
+  });
+
+  it('names no schema on a diagnostic of an inline schema', () => {
+    const [diagnostic] = createSchemaRegistry(document).validate({ type: 'integer' }, 'x');
+    expect(diagnostic).toEqual({ pointer: '', rule: 'type', message: 'must be integer', value: 'x' });
+    expect(diagnostic).not.toHaveProperty('schema');
+  });
+
   it('refuses an unknown keyword (strict mode), vendor extensions aside', () => {
     expect(() =>
       createSchemaRegistry(withSchemas({ S: { type: 'string', colour: 'red' } })).validatorFor(

@@ -12,6 +12,8 @@ describe('readHeaderValue', () => {
     { text: '12abc', schema: { type: 'integer' }, want: '12abc' },
     { text: 'a12', schema: { type: 'integer' }, want: 'a12' },
     { text: '1.', schema: { type: 'number' }, want: '1.' },
+    { text: '1.25', schema: { type: 'number' }, want: 1.25 },
+    { text: '3e12', schema: { type: 'integer' }, want: 3e12 },
     { text: '', schema: { type: 'integer' }, want: '' },
     { text: '2', schema: { type: 'string' }, want: '2' },
     { text: '2', schema: {}, want: '2' },

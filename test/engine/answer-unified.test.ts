@@ -4,8 +4,10 @@
  * answers are offered to it, and what a hit answers.
  */
 import { describe, expect, it } from 'vitest';
+import { answerUnified } from '../../src/engine/answer-unified.js';
 import { createEngine } from '../../src/engine/create-engine.js';
 import type { EngineRequest } from '../../src/engine/engine-request.js';
+import { createPageCache } from '../../src/engine/page-cache.js';
 import { DEFAULT_ACCOUNT_ID } from '../../src/world/account-spec.js';
 import { NOW, OCTOBER } from '../helpers/mock.js';
 
@@ -115,5 +117,22 @@ describe('answerUnified', () => {
     const asked = await engine.answer(get(`${ROUTE}?${Q}&truto_response_format=stream&__scenario=looping`));
     expect(asked.journal).toEqual({ scenario: 'looping' });
     for await (const _ of asked.pages ?? []);
+  });
+
+  it('called without an ambient scenario: a request naming none gets the plain page', async () => {
+    const engine = createEngine({ now: NOW });
+    const parts = {
+      context: engine.context,
+      gong: engine.gong,
+      pages: createPageCache(),
+      tokens: undefined,
+      origin: 'http://mock.test',
+      mappings: undefined,
+      encodeText: (t: string) => new TextEncoder().encode(t),
+    };
+    const answer = await answerUnified(parts, get(`${ROUTE}?${Q}`), '/conversational-intelligence/interactions', Q);
+    expect([answer.status, answer.cacheable, answer.scenario]).toEqual([200, true, undefined]);
+    const viaEngine = await engine.answer(get(`${ROUTE}?${Q}`));
+    expect(text(answer.body)).toBe(text(viaEngine.body).replaceAll(engine.settings.origin, 'http://mock.test'));
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/create-engine.js';
 import { RESPONSE_PREVIEW_BYTES } from '../../src/engine/response-preview.js';
 import { WINDOW_CACHE_ENTRIES } from '../../src/gong/window-cache.js';
+import { loadJsonata } from '../../src/mapping/jsonata-loader.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
 import { DEFAULT_ACCOUNT_ID } from '../../src/world/account-spec.js';
 import { NOW, OCTOBER } from '../helpers/mock.js';
@@ -41,6 +42,27 @@ describe('createEngine', () => {
     expect(createEngine({ world }).mappings).toBeDefined();
   });
 
+  it('the mappings are the options’ and the world accounts’, each account under its lower-case id', async () => {
+    expect(createEngine({ mapping: { response_mapping: '$' } }).mappings?.forAccount(A)?.layers).toEqual({
+      query_mapping: 'base',
+      response_mapping: 'server',
+    });
+    const upper = A.toUpperCase();
+    const world = { accounts: [{ ...ACCOUNT_DOC, id: upper, mapping: { response_mapping: '(' } }] };
+    const engine = createEngine({ world });
+    expect(engine.mappings?.forAccount(A)?.layers).toEqual({ query_mapping: 'base', response_mapping: 'account' });
+    // The load-time check names the account as the engine keyed it.
+    expect((await engine.mappings?.check())?.map((failure) => failure.accountId)).toEqual([A]);
+  });
+
+  it('a mapping runs on the JSONata the parts load', async () => {
+    let loads = 0;
+    const loader = async () => (loads++, loadJsonata());
+    const engine = createEngine({ mapping: { response_mapping: '$' } }, { jsonataLoader: loader });
+    expect(await engine.mappings?.check()).toEqual([]);
+    expect(loads).toBe(1);
+  });
+
   it('the store: the one given, else a memory store; replaces carries store and journal over', async () => {
     const store = createMemoryStore();
     const first = createEngine({}, { store });
@@ -49,6 +71,28 @@ describe('createEngine', () => {
     expect(second.store).toBe(store);
     expect(second.journal).toBe(first.journal);
     expect(createEngine().store).not.toBe(store);
+  });
+
+  it('the default memory store measures its windows on the options’ clock', async () => {
+    let now = 0;
+    const engine = createEngine({ clock: () => now });
+    expect((await engine.store.incr('k', { windowMs: 1000 })).value).toBe(1);
+    expect((await engine.store.incr('k', { windowMs: 1000 })).value).toBe(2);
+    now = 5000;
+    expect((await engine.store.incr('k', { windowMs: 1000 })).value).toBe(1);
+  });
+
+  it('the window cache holds the options’ bytes: none kept at 0, a walked window kept by default', async () => {
+    const walk = async (windowCacheBytes?: number) => {
+      const engine = createEngine({ now: NOW, ...(windowCacheBytes === undefined ? {} : { windowCacheBytes }) });
+      const account = engine.world.account(A);
+      if (account === undefined) throw new Error('no default account');
+      const body = { filter: { fromDate: '2026-10-01', toDate: '2026-11-01' } };
+      for (let i = 0; i < 2; i++) expect((await engine.gong.interactionStats(account, body)).status).toBe(200);
+      return engine.windowCacheUse().entries;
+    };
+    expect(await walk()).toBe(1);
+    expect(await walk(0)).toBe(0);
   });
 
   it('reports the caches’ use against their bounds', async () => {
@@ -91,6 +135,8 @@ describe('record', () => {
       instance: 'me',
     });
     expect(entry?.query).toContain('x=1');
+    for (const key of ['violations', 'requestHeaders', 'responseHeaders', 'responseBody'])
+      expect(entry).not.toHaveProperty(key);
   });
 
   it('headers redacted, a repeated one joined, an absent one left out; violations kept', async () => {

@@ -61,6 +61,18 @@ describe('createGongApi', () => {
     expect(users.repeatable).toBeUndefined();
   });
 
+  it('without parts, a later page is Gong’s own: the cursor given is not handed back', async () => {
+    const gong = createGongApi(context);
+    const statsCursor = secondPageCursor(listInteractionStats(context, account, october));
+    const stats = await gong.interactionStats(account, { ...october, cursor: statsCursor });
+    expect(stats).toEqual(listInteractionStats(context, account, { ...october, cursor: statsCursor }));
+    expect((stats.body as { records: { cursor?: string } }).records.cursor).not.toBe(statsCursor);
+    const usersCursor = secondPageCursor(listUsers(context, account, {}));
+    const users = await gong.users(account, { cursor: usersCursor });
+    expect(users).toEqual(listUsers(context, account, { cursor: usersCursor }));
+    expect((users.body as { records: { cursor?: string } }).records.cursor).not.toBe(usersCursor);
+  });
+
   it('passes the call’s scenario to the fault source, and none when the call names none', async () => {
     const faults = always({});
     const gong = createGongApi(context, { faults });

@@ -26,6 +26,8 @@ const cases: { given: string; want: string | undefined }[] = [
   { given: 'scenario', want: '' },
   { given: '=empty, scenario=looping', want: 'looping' },
   { given: 'scenario=empty garbage, x', want: undefined },
+  // A malformed preference is skipped whole, commas inside its quoted strings too.
+  { given: 'junk x "a, scenario=forbidden, b", scenario=rate-limited', want: 'rate-limited' },
   { given: 'scenario="unterminated', want: 'unterminated' },
   { given: '', want: undefined },
 ];

@@ -158,6 +158,57 @@ describe.runIf(REDIS !== undefined)('the Redis driver', () => {
     await client.connect();
   });
 
+  /** How many times Redis has run EVAL, EVALSHA and SCRIPT LOAD so far. */
+  const scriptCalls = async () => {
+    const info = await client.info('commandstats');
+    const calls = (name: string) => Number(new RegExp(`^cmdstat_${name}:calls=(\\d+)`, 'm').exec(info)?.[1] ?? 0);
+    return { eval: calls('eval'), evalsha: calls('evalsha'), load: calls('script\\|load') };
+  };
+  const since = (before: Awaited<ReturnType<typeof scriptCalls>>, after: typeof before) => ({
+    eval: after.eval - before.eval,
+    evalsha: after.evalsha - before.evalsha,
+    load: after.load - before.load,
+  });
+
+  it('runs a script by its SHA after its first run, loading it once', async () => {
+    const store = await open();
+    const before = await scriptCalls();
+    for (let i = 0; i < 3; i++) await store.incr('n');
+    expect(since(before, await scriptCalls())).toEqual({ eval: 1, evalsha: 2, load: 1 });
+  });
+
+  it('after Redis forgot a script, runs it once by EVAL, which Redis keeps again: no second load', async () => {
+    const store = await open();
+    await store.incr('n');
+    await client.scriptFlush();
+    const before = await scriptCalls();
+    for (let i = 0; i < 2; i++) await store.incr('n');
+    expect(since(before, await scriptCalls())).toEqual({ eval: 1, evalsha: 2, load: 0 });
+    expect(await store.count('n')).toBe(3);
+  });
+
+  it('rejects with a script’s own error, without running it again', async () => {
+    const prefix = `wrong:${randomUUID()}:`;
+    const store = await open({ prefix });
+    await store.incr('loaded');
+    await client.lPush(`${prefix}w`, 'x');
+    const before = await scriptCalls();
+    await expect(store.incr('w')).rejects.toThrow(/WRONGTYPE/);
+    expect(since(before, await scriptCalls())).toEqual({ eval: 0, evalsha: 1, load: 0 });
+  });
+
+  it('tells its listeners the connection is gone when it closes; closing again does nothing', async () => {
+    const store = await openRedisStore({ url: server.url, prefix: `t:${randomUUID()}:` });
+    const seen: boolean[] = [];
+    store.onReachable((reachable) => seen.push(reachable));
+    expect(store.reachable()).toBe(true);
+    await store.close();
+    expect(seen).toEqual([false]);
+    expect(store.reachable()).toBe(false);
+    await expect(store.close()).resolves.toBeUndefined();
+    expect(seen).toEqual([false]);
+  });
+
   it('closes at once when it never connected', async () => {
     const store = await openRedisStore({ url: `redis://127.0.0.1:${server.port + 1}`, connectWaitMs: 50 });
     await store.close();
