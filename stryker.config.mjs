@@ -39,7 +39,7 @@
  *     `errors.length > 0` returns first; the two checks are there for the types.
  *   src/unified/query-values.ts:66 ConditionalExpression `first !== undefined` -> `true`: the digit
  *     test of undefined reads the text "undefined", which is no index either.
- *   src/unified/query-values.ts:132 EqualityOperator `i < path.length` -> `i <= path.length`: the
+ *   src/unified/query-values.ts:165 EqualityOperator `i < path.length` -> `i <= path.length`: the
  *     last segment always ends the walk (a break or a return), so i never reaches path.length.
  *   src/unified/unified-cursor.ts:38 ConditionalExpression, UnaryOperator, StringLiteral (`body`
  *     when there is no dot: the whole cursor less a character, its first character, or a text):
@@ -86,7 +86,7 @@
  *     requestedScenario reads as no scenario, as it reads undefined.
  *   src/faults/wire-fault.ts:56 ConditionalExpression `default:` (its `return undefined` dropped): a
  *     function that falls off its end returns undefined too.
- *   src/store/memory-store.ts:63 ConditionalExpression `counter.endsAt === Infinity` -> `false`:
+ *   src/store/memory-store.ts:65 ConditionalExpression `counter.endsAt === Infinity` -> `false`:
  *     Infinity > clock() holds for every finite clock reading, so a windowless counter is live either
  *     way.
  *   src/gong/gong-api.ts:69 ConditionalExpression `typeof cursor === 'string'` -> `true`: a stats
@@ -174,30 +174,6 @@
  *     pageQuery.nextCursor` -> `false`: a page's next cursor encodes a position that always differs
  *     from the one it was asked with (the offset grows, or Gong's cursor changes: isLooping nulls a
  *     Gong cursor handed back), so the two are never equal.
- *   src/contract/contract.ts:111 ConditionalExpression `source === undefined` -> `false`:
- *     loadContract() then checks the package's own document against the meta-schema, which it passes
- *     (the spec tests check it); only the cold start is slower, no diagnostic differs. (reasoned; no
- *     run has shown it surviving yet)
- *   src/contract/contract.ts:127 ConditionalExpression `excludeFields.length === 0` -> `false`: with
- *     no fields withoutRequired returns the schema itself, so the derived validator is the same schema
- *     and gives the same diagnostics; only a cache entry more. (reasoned; no run has shown it
- *     surviving yet)
- *   src/contract/contract.ts:128 MethodExpression `[...excludeFields].sort()` ->
- *     `[...excludeFields]`: the key only names a cache entry; an unsorted key misses the cache and
- *     compiles the same derived schema. (reasoned; no run has shown it surviving yet)
- *   src/contract/read-openapi-document.ts:319-321 (the JSON twin of the default contract: the URL
- *     check -> `false`, `document !== undefined` -> `false`): openapi.json is the same document as
- *     openapi.yaml (test/spec/openapi-json.test.ts keeps it fresh), so reading the YAML instead gives
- *     an equal document, slower. (reasoned; no run has shown it surviving yet)
- *   src/contract/read-openapi-document.ts:313 BlockStatement (readDefaultJson's catch -> `{}`): the
- *     twin is always readable where the tests run; where it is not, the YAML fallback reads the same
- *     document. (reasoned; no run has shown it surviving yet)
- *   src/contract/schema-registry.ts:225 LogicalOperator/StringLiteral `error.message ?? \`fails
- *     "${error.keyword}"\``: ajv (messages left on) sets message on every error, so the fallback is
- *     never read; it is for the types. (reasoned; no run has shown it surviving yet)
- *   src/contract/read-truto-query.ts:267 ConditionalExpression `pair !== ''` -> `true`: an empty
- *     pair reads as the parameter '' with value '', which names no truto_ parameter. (reasoned; no run
- *     has shown it surviving yet)
  *   src/engine/gong-body.ts:100 Regex `/^utf-?8$/` -> `/^utf-8$/` (and the anchors dropped): line 75
  *     has already refused every charset not starting with `utf-`, and of the decoder labels starting
  *     so only `utf-8` ends in 8, so the three patterns agree on every charset that gets here.
@@ -231,6 +207,198 @@
  *   src/engine/page-cache.ts:53 ConditionalExpression `bytes.byteOffset === 0` -> `true`: an array
  *     at a non-zero offset always has a buffer longer than itself, so the second test copies it
  *     anyway.
+ *   src/world/account-spec.ts:58 ArrayDeclaration `DEFAULT_WORLD.accounts ?? []` -> `?? ["Stryker was here"]`:
+ *     the embedded default world states its accounts, so the fallback is never read; it is for the types.
+ *   src/world/date-time.ts:35 and :58 StringLiteral (`date = ''`, `hh = ''`, `mm = ''`, `ss = ''` -> another
+ *     text, no coverage): the four groups are not optional, so they always take part in a match and the
+ *     defaults are never read; they are for the types.
+ *   src/world/date-time.ts:54 ConditionalExpression `text.length === 10` -> `true`: parseIsoDate's pattern
+ *     is anchored `^\d{4}-\d{2}-\d{2}$`, exactly 10 characters, so it refuses every other length anyway.
+ *   src/world/pinned-days.ts:47 StringLiteral `from = ''` -> `"Stryker was here!"` (no coverage): split
+ *     always yields a first element, so the default is never read; it is for the types.
+ *   src/signing.ts:62 ConditionalExpression `state === undefined` -> `true`, and :63 every mutant of `keyed.size >=
+ *     KEPT_KEYS` (`true`, `false`, `>`, `<`): the map only keeps keyed HMAC states to skip the key setup; setting
+ *     a key up again, or clearing the map at another size, gives the same bytes.
+ *   src/signing.ts:110 EqualityOperator `i < expected.length` -> `<=`: the lengths are already equal there, and
+ *     one step past the end reads NaN from both, `NaN ^ NaN` is 0: the difference is unchanged.
+ *   src/base64url.ts:29 ArithmeticOperator `Math.ceil(length / 3) * 4` -> `length * 3`, :30 ConditionalExpression
+ *     `size <= SCRATCH_BYTES` -> `false` and EqualityOperator -> `<`: the size only chooses between the scratch
+ *     array and a fresh one (as large or larger); the characters written are the same.
+ *   src/base64url.ts:73 ConditionalExpression `left === 3` -> `true`: with two characters left `i + 2` is the
+ *     text's length, charCodeAt gives NaN, VALUE_OF[NaN] is undefined and `undefined << 6` is 0, as before.
+ *   src/base64url.ts:123 ConditionalExpression `text.length * 3 > SCRATCH_BYTES` -> `true` and EqualityOperator
+ *     -> `>=`: encoding through encoder.encode instead of the scratch array gives the same bytes.
+ *   src/base64url.ts:139 ConditionalExpression `length <= SCRATCH_BYTES` -> `false` and EqualityOperator -> `<`:
+ *     decoding into a fresh array instead of the scratch one gives the same text.
+ *   src/world/daily-stats.ts:53 EqualityOperator `value < low` -> `<=` and `value > high` -> `>=`: at the bound
+ *     the clamp gives the bound, which is the value.
+ *   src/world/daily-stats.ts:64 `unit(...) < 0.03` -> `<=`, :67 `week < 0.08` and `week < 0.2` -> `<=`: unit is a
+ *     multiple of 2^-32 and none of 0.03, 0.08, 0.2 is one (0.03 * 2^32 = 128849018.88), so no draw equals them.
+ *   src/world/daily-stats.ts:111, :112, :162, :163 EqualityOperator `>` -> `>=` (the day's longest against the
+ *     running maximum): when they are equal, assigning the same value changes nothing.
+ *   src/world/users.ts:178 `unit(...) < 0.8` -> `<=`, :197 `< 0.7` -> `<=`, :198 `< 0.8` -> `<=`, :311 `>= 0.066`
+ *     -> `>`: none of these is a multiple of 2^-32, so no draw equals them.
+ *   src/world/users.ts:200 EqualityOperator `unit(mix2(key, 30)) < 0.5` -> `<=` (NOT equivalent, left): 0.5 is
+ *     2^31 / 2^32, so one user key in 2^32 tells them apart; the key is mix3(seed, account key, index) and the
+ *     account key hashes the seed, so no test can choose a seed that lands on it.
+ *   src/world/users.ts:277 ArrayDeclaration `stated = []` -> `["Stryker was here"]` (no coverage): the only
+ *     caller (world.ts) always passes the stated users; the default is for direct callers.
+ *   src/world/users.ts:290 ConditionalExpression `given?.firstName === undefined || ...` -> `true`: seeding the
+ *     faker for a user whose names are both stated draws nothing from it; every later user that draws seeds it
+ *     again, and gongRecord seeds it itself.
+ *   src/world/users.ts:316 OptionalChaining `users[managerIndex]?.id` -> `.id`: managerIndex is 0 or the index
+ *     rounded down to ten, always an earlier user, so the user is always there.
+ *   src/world/world.ts:173 and :174 ConditionalExpression `seed === undefined` / `userCount === undefined` ->
+ *     `false`: an override of undefined is read with `??` and `=== undefined`, as an absent one.
+ *   src/world/day-tables.ts (the tables are a cache of sums the day-by-day path gives exactly; every mutant that
+ *     only changes when a block is tabled, or whether a window is summed from a table or day by day, gives the
+ *     same totals): :84 fillTable's BlockStatement (an undefined table is summed day by day); :125 tableOf's
+ *     BlockStatement; :127 `known !== undefined` -> `true`, `false`, `===`; :128 ArrayDeclaration `??= []`
+ *     (touches); :129 `?? 0` -> `&& 0`; :130 every mutant of `touched < TOUCHES_BEFORE_TABLE` and its block;
+ *     :131 `touched + 1` -> `- 1`; :135 every mutant of `count >= MAX_TABLES` and :135-137 the reset block and
+ *     its arrays (no coverage), :141 `count++` -> `count--` (the bound only limits memory); :148 and :181 every
+ *     mutant of `end - first < SHORT_WINDOW_DAYS` and its block; :157 and :189 `table === undefined` -> `true`;
+ *     :158 `stop = to + block * BLOCK_DAYS` -> `-` or `block / BLOCK_DAYS`, and `day < stop` -> `false`, `>=`;
+ *     :190 `day < stop` -> `false`, `>=` (a loop that sums no day and continues asks tableOf again, which tables
+ *     the block by the third time: the same sums).
+ *   src/world/day-tables.ts:97 ConditionalExpression `day.calls !== before` -> `true`: a day without calls has
+ *     its maxima reset to 0, and writing 0 where the table already holds 0 changes nothing.
+ *   src/world/day-tables.ts:169, :170 EqualityOperator `>` -> `>=`: an equal maximum assigned again.
+ *   src/world/world-problems.ts:79 ConditionalExpression `Math.abs(a.length - b.length) > 2` -> `false`: the edit
+ *     distance is at least the difference of the lengths, so the Levenshtein rows answer false for those too.
+ *   src/world/world-problems.ts:99 ConditionalExpression (`true`, both sides) and LogicalOperator `&&` -> `||`:
+ *     an instancePath only runs through values that exist in the document, so the node stepped from is always
+ *     an object or array; the check only guards the types.
+ *   src/world/world-problems.ts:106 and :112 OptionalChaining `error.parentSchema?.` -> `.`: the validator is
+ *     generated verbose, so every error carries its parentSchema. (reasoned)
+ *   src/world/users.ts:282 ArrayDeclaration `[]` -> `["Stryker was here"]`: a stated user without an address adds
+ *     that text to the taken addresses, and no drawn address (`local@domain`) can equal it.
+ *   src/world/users.ts:126 EqualityOperator `day < first` -> `<=` and :127 `day > last` -> `>=`: a Map holds each
+ *     day once, so an equal day is never met again; at worst the same value is assigned.
+ *   src/world/users.ts:314 ConditionalExpression `index === 0` -> `false`: user 0 is a manager (0 % 10), so its
+ *     managerIndex becomes 0, `users[0]` does not exist yet while user 0 is made, and `?? null` gives null.
+ *   src/world/users.ts:316 ConditionalExpression (col 47) `managerIndex === undefined` -> `false`: only user 0
+ *     has no managerIndex, and `users[undefined]?.id ?? null` is null too.
+ *   src/world/resolve-world-document.ts:53-56 and :59 ConditionalExpression `user.x === undefined` -> `false`
+ *     (firstName, lastName, email, title, profile): the key is then present with undefined, which every reader
+ *     (`?? `, `=== undefined`, the fingerprint's `?? null`) reads as absent.
+ *   src/world/resolve-world-document.ts:189 ConditionalExpression `doc.now === undefined` -> `false`:
+ *     parseDateTime(undefined) tests the text "undefined", which is no date-time: undefined either way.
+ *   src/engine/create-engine.ts:141 ArrayDeclaration `document?.accounts ?? []` -> `["Stryker was here"]`:
+ *     the loop then meets a string, which has no `mapping`, so nothing is added either way.
+ *   src/engine/create-engine.ts:159 ConditionalExpression `loader === undefined` -> `false`: it passes
+ *     `{ loader: undefined }`, which createGongMappings' destructuring default reads as no loader.
+ *   src/engine/create-engine.ts:174 ArrowFunction `health = () => ({})` -> `() => undefined`: the health
+ *     answer spreads it, and spreading undefined adds nothing, as spreading {} does.
+ *   src/engine/create-engine.ts:179, :180 ConditionalExpression (`resolved.accounts`, `.userCount`
+ *     `=== undefined`) -> `false`: createWorld then gets the key with the value undefined, which its
+ *     destructuring reads as absent (`accounts === undefined`, `userCount === undefined`).
+ *   src/engine/create-engine.ts:239 `preview === undefined` -> `true`: the WeakMap only spares making a
+ *     repeated page's preview again; a deferred preview of the same bytes reads the same.
+ *   src/engine/create-engine.ts:246 col 41 ConditionalExpression `answered.journal !== undefined` ->
+ *     `true`: only the unified API answers with pages, and answer.ts journals every unified answer,
+ *     so a stream always has `journal` here.
+ *   src/engine/create-engine.ts:267 ConditionalExpression `sent === undefined` -> `false`:
+ *     WeakMap.get(undefined) returns undefined, as the guard does.
+ *   src/engine/create-engine.ts:282 LogicalOperator `head?.more ?? false` -> `head?.more && false`:
+ *     tapPages sets `more` only once the head holds 4,097 characters, which previewOf marks truncated
+ *     anyway (4,097 characters are more than 4,096 bytes); with no head, undefined is as false.
+ *   src/engine/answer-unified.ts:88 ConditionalExpression `answer.status === 200` -> `true`: only
+ *     listInteractions' 200 JSON page sets `repeatable`; its error answers leave it undefined, so
+ *     `repeatable === true` is false for them either way.
+ *   src/engine/answer-unified.ts:89 col 20 ConditionalExpression `scenario === undefined` -> `true`:
+ *     listInteractions sets `repeatable` only when the call has no scenario
+ *     (list-interactions.ts:210), so `cacheable` already implies none.
+ *   src/contract/contract.ts:130 ConditionalExpression `name === undefined` -> `false`: the context
+ *     then holds `schema: undefined`, which toDiagnostic reads as no schema (`context.schema ===
+ *     undefined`): the same diagnostics.
+ *   src/contract/contract.ts:132 MethodExpression `[...excludeFields].sort()` -> `[...excludeFields]`
+ *    : an unsorted key only misses the cache and compiles
+ *     the same derived schema.
+ *   src/contract/find-operation.ts:50 Regex `/^\{([^}]+)\}$/` -> without `^` or without `$`: the split
+ *     on `(\{[^}]+\})` puts every `{name}` in a part of its own, so no literal part holds one and
+ *     the three patterns agree on every part.
+ *   src/contract/find-operation.ts:91 StringLiteral (cols 26 and 54) `match[1] ?? ''` -> `?? "Stryker was
+ *     here!"` (no coverage), and :119 `match[i + 2] ?? ''`: group 1 and each name's group always take
+ *     part in a match (possibly empty), so the defaults are never read; they are for the types.
+ *   src/contract/exclude-fields.ts:54 col 39 ConditionalExpression `nested.size > 0` -> `true`, and
+ *     EqualityOperator -> `>= 0`: copying the properties map when no dotted field reaches into it
+ *     gives an equal map.
+ *   src/contract/exclude-fields.ts:88 col 35 ConditionalExpression `properties.result === undefined`
+ *     -> `false`: an undefined result is no schema map, so line 91 returns the list schema anyway.
+ *   src/contract/openapi-document.ts:128 MethodExpression `ref.slice(1).split('/')` -> `ref.split('/')`:
+ *     the first segment is dropped either way (`''` after the `#`, or `#` itself), and a ref starting
+ *     `#` splits the same after it.
+ *   src/contract/read-openapi-document.ts:50 col 7 ConditionalExpression `typeof document !== 'object'`
+ *     -> `false`: a primitive (null aside, checked next) has no `openapi` text, so the third test
+ *     refuses it with the same sentence.
+ *   src/contract/read-openapi-document.ts:62-75 (readDefaultJson and the JSON twin: :62 and :66 the
+ *     function's and the catch's blocks -> `{}`, :73 the URL check -> `false` and its block -> `{}`,
+ *     :75 `document !== undefined` -> `true`, `false`, `===`): openapi.json is the same document as openapi.yaml (a spec test keeps it
+ *     fresh) and always readable where the tests run, so reading the YAML instead, or the twin, gives
+ *     an equal document.
+ *   src/contract/record-at-pointer.ts:21 col 25 ConditionalExpression `typeof body !== 'object'` ->
+ *     `false`: a primitive body's `result` is undefined, so nothing is found either way.
+ *   src/contract/record-at-pointer.ts:24 Regex `/^\d+$/` -> `/\d+$/` or `/^\d+/`: a key they admit in
+ *     addition holds a non-digit, so Number(key) is NaN and result[NaN] is undefined, as refused.
+ *   src/contract/schema-registry.ts:56 ConditionalExpression `typeof node !== 'object'` -> `false`: a
+ *     string's entries are its characters, keyed by digits, and a number has none: no `x-` key either way.
+ *   src/contract/schema-registry.ts:124 ConditionalExpression `typeof schema === 'boolean'` -> `true`
+ *     and :126 `validate === undefined` -> `true`: the WeakMap only spares compiling an inline schema
+ *     again; a fresh compile validates the same.
+ *   src/contract/schema-registry.ts:174 ConditionalExpression `instancePath === ''` -> `false` and
+ *     StringLiteral `''` -> another text: '' splits into [''], whose slice(1) is empty, so the walk
+ *     returns the root either way.
+ *   src/contract/schema-registry.ts:179 (`typeof node !== 'object' || node === null` -> `false`, `&&`,
+ *     and col 37 `node === null` -> `false`): ajv's instance paths name only values it found inside
+ *     objects and arrays, so the walk never meets a primitive or null before its end.
+ *   src/contract/matchers.ts:49 ConditionalExpression `typeof value === 'object'` -> `true`: a primitive
+ *     (null aside, checked next) has no numeric `status`, so it is no supertest response either way.
+ *   src/contract/response-headers.ts:37 (`forEach` and `get` both functions: `&&` -> `||`, either test
+ *     -> `true`): a header record's values are texts, numbers or lists, never functions, and a
+ *     Headers or Map has both methods, so the two tests never disagree.
+ *   src/contract/validate-headers.ts:17 ConditionalExpression `typeof schema !== 'object'` -> `false`,
+ *     and ArrayDeclaration `[]` -> `["Stryker was here"]`: a boolean schema has no `type`, which gives
+ *     [] on the next line; an extra name matches none of integer, number, boolean, array.
+ *   src/contract/validate-headers.ts:19 col 51 ConditionalExpression `typeof type === 'string'` ->
+ *     `true` and col 87 `[]` -> `["Stryker was here"]`: [undefined] or a made-up name matches none of
+ *     the types readHeaderValue asks about.
+ *   src/contract/validate-body.ts:37 ConditionalExpression `fields.length === 0` -> `false`: with no
+ *     fields the derived schema is the schema itself, so the same diagnostics (as contract.ts above).
+ *   src/contract/validate-body.ts:38 MethodExpression `[...fields].sort()` -> `[...fields]`: the key
+ *     only names a cache entry; an unsorted key compiles the same derived schema.
+ *   src/store/fallback-store.ts:77 col 16 ConditionalExpression `degradedSince === undefined` -> `true`:
+ *     degrade() returns at once when an outage is already under way, its own first line.
+ *   src/store/fallback-store.ts:64 OptionalChaining `.unref?.()` -> `.unref()`: Node's timers always
+ *     have unref; the `?.` is for runtimes whose setInterval returns a number.
+ *   src/store/redis-store.ts:92-93 (the connect promise's handlers: `() => true` -> `() => undefined`
+ *     or `false`, `() => false` -> `() => undefined` or `true`): `connected`'s value is never read,
+ *     only awaited (the race with connectWaitMs, and close).
+ *   src/store/redis-store.ts:126 ConditionalExpression `value === null` -> `false`: Number(null) is 0.
+ *   src/store/redis-store.ts:129 col 48 ConditionalExpression `maxWeight === Infinity` -> `false`: the
+ *     append script's tonumber reads 'Infinity' as inf (Lua's strtod), which bounds nothing, as -1.
+ *   src/store/redis-store.ts:141 and :146 ArrayDeclaration `[]` -> `["Stryker was here"]`: the use and
+ *     clear scripts read no ARGV.
+ *   src/store/redis-store.ts:152 col 34 ConditionalExpression `=== 'PONG'` -> `true`: a ready Redis
+ *     answers PING with PONG; and col 16 `&&` -> `||`: a client that is not ready refuses the command
+ *     at once (no offline queue), which the catch turns into false, as the short circuit does.
+ *   src/faults/prefer-header.ts:75, :83, :90, :122, :133 EqualityOperator `i < end` -> `i <= end` (and
+ *     :83, :133 ConditionalExpression -> `true`), :111 `i >= end` -> `i > end` or `false`, :114
+ *     `i < end` -> `true`: charCodeAt at or past the end is NaN, which is no space, token character,
+ *     quote, backslash, comma, semicolon or `=`, so every loop and test ends there as at the bound.
+ *   src/faults/prefer-header.ts:147 col 43 ConditionalExpression `code === COMMA` -> `false`: a comma
+ *     then reads as an empty name, and skipToNextPreference steps past that same comma: one character
+ *     either way.
+ *   src/unified/interaction-json.ts:65 ObjectLiteral -> `{}` and StringLiteral `text: ''` -> another
+ *     text: the first record's strings never equal undefined, so the window text is made before it
+ *     is first read.
+ *   src/unified/interaction-json.ts:52 ConditionalExpression (the whole test) -> `true`: making the
+ *     window text again for every record gives the same text; the memo only spares the escaping.
+ *   src/contract/matchers.ts:63 col 48 ConditionalExpression `url === undefined` -> `false`: a label is
+ *     only read once the response was validated, and by then the URL is a string (a fetch Response's
+ *     `url` always is; a supertest response without a path throws before any message is made).
+ *   src/world/day-tables.ts:85 ConditionalExpression `user.pinned === undefined` -> `false`: a
+ *     Float64Array holds every sum an Int32Array does, exactly: the same totals, in twice the memory.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
