@@ -73,6 +73,17 @@ describe('finishedEntry', () => {
     });
   });
 
+  it('keeps the violations it is given', () => {
+    const violations = [{ pointer: '/body', rule: 'type', message: 'must be object' }];
+    expect(finishedEntry(makings({ violations })).violations).toEqual(violations);
+    expect(Object.keys(finishedEntry(makings()))).not.toContain('violations');
+  });
+
+  it('an unfinished entry is finished once: the same object every time', () => {
+    const entry = unfinishedEntry(makings());
+    expect(entry.finish()).toBe(entry.finish());
+  });
+
   it('a stream names its own content type; no headers, no answer, no preview: none kept', () => {
     const entry = finishedEntry(makings({ streamed: true, headers: undefined }));
     expect(entry.responseHeaders).toEqual({ 'x-request-id': 'r1' });
@@ -80,6 +91,33 @@ describe('finishedEntry', () => {
     const bare = finishedEntry(makings({ headers: undefined, answerHeaders: undefined }));
     expect(Object.keys(bare)).not.toContain('responseHeaders');
     expect(Object.keys(bare)).not.toContain('responseBody');
+  });
+});
+
+describe('weighMakings', () => {
+  // The bare makings: overhead 300, the path '/p', GET, instance 'i', and a UUID's 36 for the account.
+  const bare = makings({ url: '/p', headers: undefined, answerHeaders: undefined, instance: 'i' });
+  const BARE = 300 + 2 + 3 + 1 + 36;
+  it.each<[string, Partial<EntryMakings>, number]>([
+    ['the bare makings', {}, BARE],
+    // '/p?a=1&bb=22': the path and '?' once, the 9-character query twice, each of 2 parameters
+    // with room for a [REDACTED] twice.
+    ['a query', { url: '/p?a=1&bb=22' }, BARE + 1 + 2 * (9 + 2 * 10)],
+    ['a longer method and a scenario', { method: 'DELETE', scenario: 'slow' }, BARE + 3 + 4],
+    [
+      'request headers: 48 each, the name, the value or a [REDACTED]; a list joined; an absent one not',
+      { headers: { ab: 'cde', f: 'x'.repeat(12), g: ['abcde', 'fghij'], h: undefined } },
+      BARE + (48 + 2 + 10) + (48 + 1 + 12) + (48 + 1 + 'abcde, fghij'.length),
+    ],
+    [
+      'answer headers the same, and room for the content type the journal may add',
+      { answerHeaders: { 'X-Id': 'r'.repeat(11) } },
+      BARE + (48 + 4 + 11) + (48 + 12 + 31),
+    ],
+    ['a preview by its own weight', { preview: { text: 'abc', truncated: false } }, BARE + 32 + 3],
+    ['violations: 64 each and their texts', { violations: [{ pointer: '/a', rule: 'rr', message: 'mmm' }] }, BARE + 71],
+  ])('%s', (_name, changes, want) => {
+    expect(weighMakings({ ...bare, ...changes })).toBe(want);
   });
 });
 
