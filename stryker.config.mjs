@@ -341,6 +341,9 @@
  *     `false`: a primitive body's `result` is undefined, so nothing is found either way.
  *   src/contract/record-at-pointer.ts:24 Regex `/^\d+$/` -> `/\d+$/` or `/^\d+/`: a key they admit in
  *     addition holds a non-digit, so Number(key) is NaN and result[NaN] is undefined, as refused.
+ *   src/contract/schema-registry.ts:225 LogicalOperator/StringLiteral `error.message ?? \`fails
+ *     "${error.keyword}"\`` (no coverage): ajv (messages left on) sets message on every error, so the
+ *     fallback is never read; it is for the types.
  *   src/contract/schema-registry.ts:56 ConditionalExpression `typeof node !== 'object'` -> `false`: a
  *     string's entries are its characters, keyed by digits, and a number has none: no `x-` key either way.
  *   src/contract/schema-registry.ts:124 ConditionalExpression `typeof schema === 'boolean'` -> `true`
