@@ -418,6 +418,8 @@ export default {
     'src/contract/**/*.ts',
     'src/engine/**/*.ts',
     'src/store/**/*.ts',
+    'src/mapping/**/*.ts',
+    'src/redact.ts',
     'src/scenarios.ts',
     'src/signing.ts',
     'src/base64url.ts',
