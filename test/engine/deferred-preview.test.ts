@@ -15,7 +15,7 @@ import {
   RESPONSE_PREVIEW_BYTES,
 } from '../../src/engine/response-preview.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import type { Store } from '../../src/store/store.js';
+import { serializingStore } from '../helpers/serializing-store.js';
 import { journalEntry } from '../helpers/journal-entry.js';
 import { AUTH, NOW, october, unifiedUrl } from '../helpers/mock.js';
 
@@ -102,22 +102,6 @@ describe('deferredPreviewOf', () => {
     expect(previewWeight({ text: 'ab€', truncated: true })).toBe(PREVIEW_OVERHEAD + 6);
   });
 });
-
-/** A store that keeps entries as text, as a shared store does: what it was handed, serialized. */
-function serializingStore(): { store: Store; sent: string[] } {
-  const memory = createMemoryStore();
-  const sent: string[] = [];
-  return {
-    sent,
-    store: {
-      ...memory,
-      append: (key, item, bounds) => {
-        sent.push(JSON.stringify(item));
-        return memory.append(key, JSON.parse(sent.at(-1) as string), bounds);
-      },
-    },
-  };
-}
 
 describe('the engine journals a page’s preview deferred', () => {
   it('sends a page and journals it without redacting; the first read of the journal does, once', async () => {

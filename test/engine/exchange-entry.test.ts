@@ -10,7 +10,7 @@ import { finishedEntry, unfinishedEntry, weighMakings, type EntryMakings } from 
 import { createJournal } from '../../src/engine/journal.js';
 import { deferredPreviewOf } from '../../src/engine/response-preview.js';
 import { createMemoryStore } from '../../src/store/memory-store.js';
-import type { Store } from '../../src/store/store.js';
+import { serializingStore } from '../helpers/serializing-store.js';
 
 const redaction = vi.hoisted(() => ({ runs: 0 }));
 vi.mock('../../src/redact.js', async (original) => {
@@ -38,23 +38,6 @@ const makings = (changes: Partial<EntryMakings> = {}): EntryMakings => ({
   streamed: false,
   ...changes,
 });
-
-/** A store that keeps what it is given as text, as a shared store does. */
-function serializingStore(): { store: Store; sent: string[] } {
-  const memory = createMemoryStore();
-  const sent: string[] = [];
-  const { keepsReferences: _kept, ...rest } = memory;
-  return {
-    sent,
-    store: {
-      ...rest,
-      append: (key, item, bounds) => {
-        sent.push(JSON.stringify(item));
-        return memory.append(key, JSON.parse(sent.at(-1) as string), bounds);
-      },
-    },
-  };
-}
 
 describe('finishedEntry', () => {
   it('redacts the query and both sets of headers, joins a repeated header, names the account', () => {
