@@ -177,7 +177,7 @@
  *   src/engine/gong-body.ts:100 Regex `/^utf-?8$/` -> `/^utf-8$/` (and the anchors dropped): line 75
  *     has already refused every charset not starting with `utf-`, and of the decoder labels starting
  *     so only `utf-8` ends in 8, so the three patterns agree on every charset that gets here.
- *   src/engine/response-preview.ts:70 ConditionalExpression `end < bytes.length` -> `true`: when the
+ *   src/engine/response-preview.ts:69 ConditionalExpression `end < bytes.length` -> `true`: when the
  *     cut is at the end, `bytes[end]` is undefined and `undefined & 0xc0` is 0, so the loop does not
  *     run either way.
  *   src/engine/answer-admin.ts:55 ConditionalExpression `value !== undefined && value !== ''` ->
@@ -196,12 +196,12 @@
  *     text quotes the header, not the type).
  *   src/engine/gong-body.ts:41 StringLiteral `type = ''` (no coverage): split always yields a first
  *     element, so the default is never read; it is for the types.
- *   src/engine/response-preview.ts:46 ConditionalExpression `page.length > room` -> `true`,
+ *   src/engine/response-preview.ts:45 ConditionalExpression `page.length > room` -> `true`,
  *     EqualityOperator -> `>=`: a page no longer than the room sliced to the room is the page itself.
- *   src/engine/response-preview.ts:66 MethodExpression `body.slice(0, RESPONSE_PREVIEW_BYTES + 1)`
+ *   src/engine/response-preview.ts:65 MethodExpression `body.slice(0, RESPONSE_PREVIEW_BYTES + 1)`
  *     -> `body`: the slice only spares encoding the rest; the cut and the truncated flag come out the
  *     same (a string past 4,096 characters is past 4,096 bytes either way).
- *   src/engine/response-preview.ts:70 EqualityOperator `end < bytes.length` -> `end <=
+ *   src/engine/response-preview.ts:69 EqualityOperator `end < bytes.length` -> `end <=
  *     bytes.length`: end never exceeds the length, and at the length the loop does not run (see the
  *     `true` line above).
  *   src/engine/page-cache.ts:53 ConditionalExpression `bytes.byteOffset === 0` -> `true`: an array
@@ -300,7 +300,7 @@
  *     so a stream always has `journal` here.
  *   src/engine/create-engine.ts:267 ConditionalExpression `sent === undefined` -> `false`:
  *     WeakMap.get(undefined) returns undefined, as the guard does.
- *   src/engine/create-engine.ts:282 LogicalOperator `head?.more ?? false` -> `head?.more && false`:
+ *   src/engine/create-engine.ts:283 LogicalOperator `head?.more ?? false` -> `head?.more && false`:
  *     tapPages sets `more` only once the head holds 4,097 characters, which previewOf marks truncated
  *     anyway (4,097 characters are more than 4,096 bytes); with no head, undefined is as false.
  *   src/engine/answer-unified.ts:88 ConditionalExpression `answer.status === 200` -> `true`: only

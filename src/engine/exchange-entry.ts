@@ -24,18 +24,18 @@ export interface EntryMakings {
   scenario: string | undefined;
   durationMs: number;
   instance: string;
-  violations?: JournalViolation[];
-  headers?: DoorHeaders;
+  violations?: JournalViolation[] | undefined;
+  headers?: DoorHeaders | undefined;
   /** The answer's headers (not the answer: an entry must not keep a whole page alive). */
-  answerHeaders?: Record<string, string>;
+  answerHeaders?: Record<string, string> | undefined;
   /** Whether the answer was a stream (a stream names its own content type). */
-  streamed?: boolean;
+  streamed?: boolean | undefined;
   /** The body's preview (already redacted, or made redacted on first read). */
-  preview?: JournalResponseBody;
+  preview?: JournalResponseBody | undefined;
 }
 
 /** Headers as the journal keeps them: secret values redacted, a repeated header's values joined. */
-export function journalHeaders(headers: DoorHeaders): Record<string, string> {
+function journalHeaders(headers: DoorHeaders): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const [name, value] of Object.entries(redactHeaders(headers)))
     if (value !== undefined) kept[name] = typeof value === 'string' ? value : value.join(', ');

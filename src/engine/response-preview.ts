@@ -5,7 +5,6 @@
  * and the engine makes the preview, so every door journals the same bytes.
  */
 import { redactHeaders, redactJsonText } from '../redact.js';
-import type { EngineAnswer } from './engine-request.js';
 
 /** Bytes of a response body the journal keeps (UTF-8, cut at a character's boundary). */
 export const RESPONSE_PREVIEW_BYTES = 4096;
@@ -154,22 +153,11 @@ export function previewWeight(preview: JournalResponseBody): number {
 }
 
 /**
- * The response's headers as the journal keeps them: the answer's own (what the API sends; the
+ * An answer's headers as the journal keeps them: the answer's own (what the API sends; the
  * transport headers an HTTP server adds, `content-length` and `date`, are no door's answer),
- * with the content type the doors fill in, secret values redacted.
- *
- * @example
- * responseHeadersOf({ status: 200, headers: {}, body: '{}', cacheable: true, delayMs: 0 });
- * // { 'content-type': 'application/json; charset=utf-8' }
- */
-export function responseHeadersOf(answer: EngineAnswer): Record<string, string> {
-  return journalResponseHeaders(answer.headers, answer.pages !== undefined);
-}
-
-/**
- * An answer's headers as the journal keeps them (see responseHeadersOf), from the headers and
- * whether the answer was a stream: what a journal entry keeps of an answer until it is read,
- * rather than the answer and its whole body.
+ * names lower case, with the content type the doors fill in for a body, secret values
+ * redacted. It takes the headers and whether the answer was a stream, not the answer: an
+ * entry keeps these until it is read, and must not keep a whole page alive.
  *
  * @example
  * journalResponseHeaders({ 'X-Token': 'abc' }, false);

@@ -1,18 +1,28 @@
 /**
  * The journal's view of a response at its edges: how much of a stream `tapPages` keeps and when
  * it says there was more, where `previewOf` cuts (never inside a character), and the headers
- * `responseHeadersOf` keeps.
+ * `journalResponseHeaders` keeps.
  */
 import { describe, expect, it } from 'vitest';
-import type { EngineAnswer } from '../../src/engine/engine-request.js';
-import { previewOf, RESPONSE_PREVIEW_BYTES, responseHeadersOf, tapPages } from '../../src/engine/response-preview.js';
+import {
+  journalResponseHeaders,
+  previewOf,
+  RESPONSE_PREVIEW_BYTES,
+  tapPages,
+} from '../../src/engine/response-preview.js';
 
 const N = RESPONSE_PREVIEW_BYTES;
 
 async function tapped(pages: string[]) {
   const head = { text: '', more: false };
   const passed: string[] = [];
-  for await (const page of tapPages((async function* () { yield* pages; })(), head)) passed.push(page);
+  for await (const page of tapPages(
+    (async function* () {
+      yield* pages;
+    })(),
+    head,
+  ))
+    passed.push(page);
   expect(passed).toEqual(pages);
   return { length: head.text.length, more: head.more, text: head.text };
 }
@@ -58,29 +68,22 @@ describe('previewOf', () => {
   });
 });
 
-describe('responseHeadersOf', () => {
-  const answer = (headers: Record<string, string>, pages?: AsyncIterable<string>): EngineAnswer => ({
-    status: 200,
-    headers,
-    body: '',
-    cacheable: false,
-    delayMs: 0,
-    ...(pages === undefined ? {} : { pages }),
-  });
+describe('journalResponseHeaders', () => {
+  const answer = (headers: Record<string, string>, streamed = false) => journalResponseHeaders(headers, streamed);
 
   it('names lower case, JSON’s type filled in for a body that names none', () => {
-    expect(responseHeadersOf(answer({ 'Retry-After': '2' }))).toEqual({
+    expect(answer({ 'Retry-After': '2' })).toEqual({
       'retry-after': '2',
       'content-type': 'application/json; charset=utf-8',
     });
   });
 
   it('a named type kept; none filled in for a stream', () => {
-    expect(responseHeadersOf(answer({ 'Content-Type': 'text/plain' }))).toEqual({ 'content-type': 'text/plain' });
-    expect(responseHeadersOf(answer({}, (async function* () {})()))).toEqual({});
+    expect(answer({ 'Content-Type': 'text/plain' })).toEqual({ 'content-type': 'text/plain' });
+    expect(answer({}, true)).toEqual({});
   });
 
   it('secret values redacted', () => {
-    expect(responseHeadersOf(answer({ 'set-cookie': 'session=s3cret' }))['set-cookie']).not.toContain('s3cret');
+    expect(answer({ 'set-cookie': 'session=s3cret' })['set-cookie']).not.toContain('s3cret');
   });
 });
