@@ -16,7 +16,8 @@ import { createAnswer } from './answer.js';
 import type { EngineAnswer, EngineRequest } from './engine-request.js';
 import { createJournal, type Journal, type JournalResponseBody, type JournalViolation } from './journal.js';
 import { createPageCache, type CacheUse } from './page-cache.js';
-import { deferredPreviewOf, previewOf, tapPages } from './response-preview.js';
+import { previewOf, tapPages } from './response-preview.js';
+import { recentPreviews, RECENT_PREVIEWS } from './recent-previews.js';
 import { unfinishedEntry } from './exchange-entry.js';
 import { resolveEngineOptions, type EngineOptions, type EngineSettings } from './engine-options.js';
 import { createGongMappings } from '../mapping/gong-mappings.js';
@@ -227,18 +228,16 @@ export function createEngine(options: EngineOptions = {}, parts: EngineParts = {
     },
   });
   /**
-   * Previews of bodies held as bytes, by the bytes: a repeated page is the page cache's same
-   * bytes each time, and its preview is made once (it would cost more than the answer did).
-   * A page's preview is deferred (made when first read); a text body is an error or an admin
-   * answer, short, and its own string would have to be copied to be kept anyway.
+   * The previews of the last few bodies held as bytes: a repeated page is the page cache's same
+   * bytes each time, and its preview is made once. Only the last few: a WeakMap by the bytes kept
+   * a preview alive for as long as its page stayed in the page cache, which under distinct pages
+   * is thousands of previews never asked for again, and the collector paid for each (a profile).
+   * A text body is an error or an admin answer, short, and its own string would have to be
+   * copied to be kept anyway.
    */
-  const previews = new WeakMap<Uint8Array, JournalResponseBody>();
-  const previewOfBody = (body: string | Uint8Array, more: boolean): JournalResponseBody => {
-    if (typeof body === 'string' || more) return previewOf(body, more);
-    let preview = previews.get(body);
-    if (preview === undefined) previews.set(body, (preview = deferredPreviewOf(body)));
-    return preview;
-  };
+  const recent = recentPreviews(RECENT_PREVIEWS);
+  const previewOfBody = (body: string | Uint8Array, more: boolean): JournalResponseBody =>
+    typeof body === 'string' || more ? previewOf(body, more) : recent(body);
   /** The first bytes of each journaled stream, as the door reads it: the journal's preview. */
   const streamHeads = new WeakMap<EngineAnswer, { text: string; more: boolean }>();
   async function answer(request: EngineRequest): Promise<EngineAnswer> {

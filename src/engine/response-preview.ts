@@ -52,6 +52,14 @@ export async function* tapPages(
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** Where a preview of these bytes ends: at most RESPONSE_PREVIEW_BYTES, never inside a character. */
+function previewEnd(bytes: Uint8Array): number {
+  let end = Math.min(bytes.length, RESPONSE_PREVIEW_BYTES);
+  // Back to the start of a character when the cut falls inside one (continuation bytes are 10xxxxxx).
+  if (end < bytes.length) while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
+  return end;
+}
+
 /**
  * A body's preview: at most RESPONSE_PREVIEW_BYTES of UTF-8, never half a character, in a
  * string of its own (a slice of a page's string would keep the whole page alive in the
@@ -63,44 +71,51 @@ const decoder = new TextDecoder();
 export function previewOf(body: string | Uint8Array, more: boolean): JournalResponseBody {
   // Past 4096 characters a string is past 4096 bytes: only the start is encoded.
   const bytes = typeof body === 'string' ? encoder.encode(body.slice(0, RESPONSE_PREVIEW_BYTES + 1)) : body;
-  let end = Math.min(bytes.length, RESPONSE_PREVIEW_BYTES);
   const truncated = more || bytes.length > RESPONSE_PREVIEW_BYTES;
-  // Back to the start of a character when the cut falls inside one (continuation bytes are 10xxxxxx).
-  if (end < bytes.length) while (end > 0 && ((bytes[end] as number) & 0xc0) === 0x80) end--;
-  return { text: redactJsonText(decoder.decode(bytes.subarray(0, end))), truncated };
+  return { text: redactJsonText(decoder.decode(bytes.subarray(0, previewEnd(bytes)))), truncated };
 }
 
 /**
- * A page's preview whose text is made when it is first read, not when the page is sent: the
+ * A page's preview whose text is redacted when it is first read, not when the page is sent: the
  * redaction passes cost more than answering a new page does, and most journal entries are never
- * read. It holds the page's first RESPONSE_PREVIEW_BYTES + 1 bytes (the one past the end says
- * where a character starts), never the page. Every way out of the process reads `text` (a
- * listener, the admin API's JSON, a shared store's `JSON.stringify`), so nothing unredacted
- * leaves it: `text` is an own enumerable getter, which JSON.stringify and structuredClone call.
+ * read. It holds the page's first RESPONSE_PREVIEW_BYTES as text of its own, never the page: a
+ * decoded string, not a copy of the bytes, because under distinct pages a small buffer a request
+ * kept in the journal cost the collector more than the text does (a profile of both). Every way
+ * out of the process reads `text` (a listener, the admin API's JSON, a shared store's
+ * `JSON.stringify`), so nothing unredacted leaves it: `text` is an own enumerable getter, which
+ * JSON.stringify and structuredClone call.
  */
 class DeferredPreview implements JournalResponseBody {
   declare readonly text: string;
   declare readonly truncated: boolean;
   /** What the text will weigh at most (see `previewWeight`), known without making it. */
   readonly #weight: number;
+  /** The text before redaction, until it is redacted. */
+  #raw: string | undefined;
+  #text: string | undefined;
+
+  /**
+   * The one getter every preview's `text` shares: a getter made per preview would give each
+   * one a hidden class of its own, a new map a distinct page for V8 to make and sweep.
+   */
+  static readonly #readText = function (this: DeferredPreview): string {
+    if (this.#text === undefined) {
+      this.#text = redactJsonText(this.#raw as string);
+      this.#raw = undefined;
+    }
+    return this.#text;
+  };
 
   constructor(body: Uint8Array) {
-    // A copy of its own (offset 0), whatever `body` is: a Node Buffer's `slice` is a view, which
-    // would keep the whole page alive in the journal.
-    let start: Uint8Array | undefined = new Uint8Array(body.subarray(0, RESPONSE_PREVIEW_BYTES + 1));
-    let text: string | undefined;
-    this.#weight = weightOfStart(start);
+    const end = previewEnd(body);
+    // TextDecoder makes a string of its own: no view of the page's bytes is kept.
+    this.#raw = decoder.decode(body.subarray(0, end));
+    // Bytes, not characters, as if each were one: redaction changes the length by a few
+    // characters a secret, and the bound is the journal's, not an exact count.
+    const kept = Math.min(body.length, RESPONSE_PREVIEW_BYTES);
+    this.#weight = PREVIEW_OVERHEAD + (hasBeyondLatin1(body, kept) ? 2 : 1) * kept;
     // `text` first, as in a preview made at once: the same JSON, key for key.
-    Object.defineProperty(this, 'text', {
-      enumerable: true,
-      get: () => {
-        if (text === undefined) {
-          text = previewOf(start as Uint8Array, false).text;
-          start = undefined;
-        }
-        return text;
-      },
-    });
+    Object.defineProperty(this, 'text', { enumerable: true, get: DeferredPreview.#readText });
     (this as { truncated: boolean }).truncated = body.length > RESPONSE_PREVIEW_BYTES;
   }
 
@@ -110,7 +125,7 @@ class DeferredPreview implements JournalResponseBody {
 }
 
 /**
- * A page's preview, made when first read (see DeferredPreview).
+ * A page's preview, redacted when first read (see DeferredPreview).
  *
  * @example
  * const preview = deferredPreviewOf(new TextEncoder().encode('{"token":"abc"}'));
@@ -121,19 +136,20 @@ export function deferredPreviewOf(body: Uint8Array): JournalResponseBody {
 }
 
 /**
- * What the text made from these bytes will weigh at most, as `previewWeight` counts a text: a
- * character never takes more than one UTF-8 byte, and a string is two bytes a character once
- * it holds one past Latin-1 (a UTF-8 lead byte of 0xC4 or more). Redaction changes the length
- * by a few characters a secret; the bound is the journal's, not an exact count. `start` is a
- * copy of its own (offset 0), read four bytes at a time while they are ASCII.
+ * Whether the text of `bytes[0, end)` holds a character past Latin-1 (a UTF-8 lead byte of 0xC4
+ * or more), which makes a string two bytes a character: `previewWeight`'s rule, known without
+ * the text. Read four bytes at a time while they are ASCII, when the bytes sit where a 32-bit
+ * view can start (a page's own buffer does; a slice of Node's pool may not).
  */
-function weightOfStart(start: Uint8Array): number {
-  const kept = Math.min(start.length, RESPONSE_PREVIEW_BYTES);
-  const words = new Uint32Array(start.buffer, 0, kept >>> 2);
-  let i = 0;
-  while (i < words.length && ((words[i] as number) & 0x80808080) === 0) i++;
-  for (let at = 4 * i; at < kept; at++) if ((start[at] as number) >= 0xc4) return PREVIEW_OVERHEAD + 2 * kept;
-  return PREVIEW_OVERHEAD + kept;
+function hasBeyondLatin1(bytes: Uint8Array, end: number): boolean {
+  let at = 0;
+  if ((bytes.byteOffset & 3) === 0) {
+    const words = new Uint32Array(bytes.buffer, bytes.byteOffset, end >>> 2);
+    while (at < words.length && ((words[at] as number) & 0x80808080) === 0) at++;
+    at *= 4;
+  }
+  for (; at < end; at++) if ((bytes[at] as number) >= 0xc4) return true;
+  return false;
 }
 
 /** Bytes a preview costs besides its text's characters. */

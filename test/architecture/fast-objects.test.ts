@@ -73,4 +73,21 @@ describe('objects read on every request have fast properties', () => {
       }),
     ).toEqual({ 'keys of both kinds': true, 'slow users': [], 'generated users off the first one’s hidden class': 0 });
   });
+
+  it('the journal previews of distinct pages share one hidden class', () => {
+    // A getter made per preview gave every journaled page a hidden class of its own: under
+    // distinct pages, a new map a request for V8 to make and its collector to sweep.
+    const setup = `
+      const { deferredPreviewOf } = await import('./src/engine/response-preview.ts');
+      const page = (n) => new TextEncoder().encode('{"result":[' + '{"id":"' + n + '"},'.repeat(300) + ']}');
+      const previews = [1, 2, 3].map((n) => deferredPreviewOf(page(n)));
+      const read = previews[2].text;`;
+    expect(
+      v8Says(setup, {
+        'off the first one’s hidden class': 'previews.filter((p) => !%HaveSameMap(p, previews[0])).length',
+        fast: 'previews.every((p) => %HasFastProperties(p))',
+        'read text': 'read.slice(0, 18)',
+      }),
+    ).toEqual({ 'off the first one’s hidden class': 0, fast: true, 'read text': '{"result":[{"id":"' });
+  });
 });
