@@ -81,8 +81,11 @@ const valueWeight = (value: string | readonly string[]): number =>
  */
 export function weighMakings(makings: EntryMakings): number {
   const { method, url, scenario, instance, violations, headers, answerHeaders, preview } = makings;
-  const query = url.indexOf('?') === -1 ? 0 : url.length - url.indexOf('?') - 1;
-  const parameters = query === 0 ? 0 : url.split('&').length;
+  const mark = url.indexOf('?');
+  const query = mark === -1 ? 0 : url.length - mark - 1;
+  let parameters = 0;
+  // Counted, not split: an array of the parameters a request would be garbage at once.
+  if (query !== 0) for (let at = mark; at !== -1; at = url.indexOf('&', at + 1)) parameters++;
   let bytes = JOURNAL_ENTRY_OVERHEAD + url.length - query + method.length + (scenario?.length ?? 0) + instance.length;
   bytes += 2 * (query + REDACTED_LENGTH * parameters) + 36;
   for (const name in headers) {
@@ -106,16 +109,25 @@ export function weighMakings(makings: EntryMakings): number {
  * await journal.record(unfinishedEntry({ time, method: 'GET', url, status: 200, scenario: undefined, durationMs: 2, instance }));
  */
 export function unfinishedEntry(makings: EntryMakings): UnfinishedEntry {
-  let kept: EntryMakings | undefined = makings;
-  let entry: Omit<JournalEntry, 'id'> | undefined;
-  return {
-    weight: weighMakings(makings),
-    finish() {
-      if (entry === undefined) {
-        entry = finishedEntry(kept as EntryMakings);
-        kept = undefined;
-      }
-      return entry;
-    },
-  };
+  return new Unfinished(makings);
+}
+
+/** An entry kept as its makings until first read: a class, not closures, made once a request. */
+class Unfinished implements UnfinishedEntry {
+  readonly weight: number;
+  #makings: EntryMakings | undefined;
+  #entry: Omit<JournalEntry, 'id'> | undefined;
+
+  constructor(makings: EntryMakings) {
+    this.weight = weighMakings(makings);
+    this.#makings = makings;
+  }
+
+  finish(): Omit<JournalEntry, 'id'> {
+    if (this.#entry === undefined) {
+      this.#entry = finishedEntry(this.#makings as EntryMakings);
+      this.#makings = undefined;
+    }
+    return this.#entry;
+  }
 }

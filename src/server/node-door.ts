@@ -102,7 +102,8 @@ export function nodeDoor(engine: Engine, settings: NodeDoorSettings): RequestLis
         res.once('finish', () => {
           violations = validate(contract, method, url, res, captured?.join('') ?? answer.body);
         });
-      res.once('close', () => {
+      // `on`, not `once`: a response closes once, and `once` wraps every listener anew.
+      res.on('close', () => {
         const durationMs = Math.round((performance.now() - started) * 100) / 100;
         engine
           .record({
