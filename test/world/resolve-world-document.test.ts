@@ -119,6 +119,8 @@ describe('a frozen document', () => {
     const more = worldOf(frozen, { userCount: 5 });
     expect(more.accounts[0]!.generatedUsers).toBe(5);
     expect(worldOf(frozen, { userCount: 5 })).toBe(more);
+    // Each user count is a resolution of its own, not one shared by every count.
+    expect(worldOf(frozen, { userCount: 7 }).accounts[0]!.generatedUsers).toBe(7);
     expect(worldOf(frozen)).toBe(first);
   });
 
