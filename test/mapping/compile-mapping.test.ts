@@ -112,6 +112,10 @@ describe('a @truto/truto-jsonata function on plain JSONata', () => {
     expect(await (compiled as CompiledMapping).run({})).toEqual({ value: 'x' });
   });
 
+  it("leaves a text called as a function alone: no variable, so not the package's $uuid", () => {
+    expect('run' in compileMapping(plain(), 'server', 'response_mapping', "'uuid'()")).toBe(true);
+  });
+
   it("leaves JSONata's own functions alone", async () => {
     const compiled = compileMapping(plain(), 'server', 'response_mapping', '$string(1)');
     expect(await (compiled as CompiledMapping).run({})).toEqual({ value: '1' });
