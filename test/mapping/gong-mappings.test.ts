@@ -22,7 +22,7 @@ const plain: JsonataLoader = async () => ({
   compile: (text) => jsonata(text) as unknown as JsonataExpression,
 });
 
-/** A loader whose expressions answer `answer` for each record, after `took` ms of the fake clock. */
+/** A loader whose expressions answer `{ id: 'r' }` for each record, after `took` ms of the fake clock. */
 function timedLoader(took: number): JsonataLoader {
   const expression = {
     evaluate: async () => (vi.advanceTimersByTime(took), { id: 'r' }),
