@@ -96,6 +96,22 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
   await Promise.race([connected, new Promise((resolve) => (timer = setTimeout(resolve, connectWaitMs)))]);
   clearTimeout(timer);
 
+  /**
+   * Sends one command; one not answered within commandTimeoutMs fails. The client's own timeout
+   * only bounds the wait to be written: a hung Redis takes the command and never answers, and
+   * the caller would wait for ever.
+   */
+  function send<T>(args: string[]): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_answered, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${commandTimeoutMs} ms`)),
+        commandTimeoutMs,
+      );
+    });
+    return Promise.race([client.sendCommand<T>(args), late]).finally(() => clearTimeout(timer));
+  }
+
   const shas = new Map<string, string>();
   /** Runs a script by its SHA (EVALSHA), loading it with EVAL the first time Redis lacks it. */
   async function run<T>(script: string, keys: string[], args: string[]): Promise<T> {
@@ -103,13 +119,13 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
     const sha = shas.get(script);
     if (sha !== undefined) {
       try {
-        return await client.sendCommand<T>(['EVALSHA', sha, ...tail]);
+        return await send<T>(['EVALSHA', sha, ...tail]);
       } catch (error) {
         if (!String((error as Error).message).startsWith('NOSCRIPT')) throw error;
       }
     }
-    const result = await client.sendCommand<T>(['EVAL', script, ...tail]);
-    if (sha === undefined) shas.set(script, (await client.sendCommand<string>(['SCRIPT', 'LOAD', script])) as string);
+    const result = await send<T>(['EVAL', script, ...tail]);
+    if (sha === undefined) shas.set(script, (await send<string>(['SCRIPT', 'LOAD', script])) as string);
     return result;
   }
   const weightKey = (key: string) => `${key}:weight`;
@@ -122,7 +138,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
       return counter;
     },
     async count(key) {
-      const value = await client.sendCommand<string | null>(['GET', prefix + key]);
+      const value = await send<string | null>(['GET', prefix + key]);
       return value === null ? 0 : Number(value);
     },
     async append(key, item, { maxItems, maxWeight, weight = 1 }) {
@@ -134,7 +150,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
       );
     },
     async list<T>(key: string) {
-      const items = await client.sendCommand<string[]>(['LRANGE', prefix + key, '0', '-1']);
+      const items = await send<string[]>(['LRANGE', prefix + key, '0', '-1']);
       return items.map(decode) as T[];
     },
     async listUse(key) {
@@ -149,7 +165,7 @@ export async function openRedisStore(options: RedisStoreOptions): Promise<RedisS
     onReachable: (listener) => void listeners.push(listener),
     async ping() {
       try {
-        return client.isReady && (await client.sendCommand<string>(['PING'])) === 'PONG';
+        return client.isReady && (await send<string>(['PING'])) === 'PONG';
       } catch {
         return false;
       }

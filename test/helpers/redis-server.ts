@@ -76,6 +76,10 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port, empty, and waits until it answers. */
   start(): Promise<void>;
+  /** Stops it answering (SIGSTOP): a hung Redis, its connections still open. */
+  freeze(): void;
+  /** Lets a frozen one go on (SIGCONT), answering what it was sent meanwhile. */
+  thaw(): void;
 }
 
 /** Starts a redis-server on a free loopback port and waits until it answers a PING. */
@@ -95,6 +99,8 @@ export async function startRedisServer(binary: string): Promise<RedisServer> {
     port,
     url: `redis://127.0.0.1:${port}`,
     start,
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     async stop() {
       const running = child;
       if (running === undefined || running.exitCode !== null || running.signalCode !== null) return;

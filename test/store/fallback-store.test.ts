@@ -322,6 +322,25 @@ describe.runIf(REDIS !== undefined)('the Redis store through an outage', () => {
     expect(logA.filter((line) => line.includes('reachable again'))).toHaveLength(1);
   });
 
+  it('answers from memory while Redis hangs (its connection up), and shares again once it answers', async () => {
+    const prefix = `hung:${randomUUID()}:`;
+    const log: string[] = [];
+    const store = await open(prefix, log);
+    expect((await store.incr('calls')).value).toBe(1);
+    server.freeze();
+    try {
+      // The command waits its 500 ms for Redis, then this process's memory answers.
+      expect((await store.incr('calls')).value).toBe(1);
+      expect(store.health?.()).toMatchObject({ reachable: true, degraded: true, outages: 1 });
+      expect(log).toEqual([expect.stringContaining('unreachable (Redis did not answer within 500 ms)')]);
+    } finally {
+      server.thaw();
+    }
+    await waitUntil('the store to use Redis again', () => !store.health?.().degraded);
+    // The increment that timed out had reached Redis, which ran it once it went on: 3, not 2.
+    expect((await store.incr('calls')).value).toBe(3);
+  });
+
   it('gives every key it writes an expiry, and keeps prefixes apart', async () => {
     const prefix = `ttl:${randomUUID()}:`;
     const store = (await openRedisStore({ url: server.url, prefix })) as RedisStore;
