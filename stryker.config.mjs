@@ -271,19 +271,47 @@
  *     an object or array; the check only guards the types.
  *   src/world/world-problems.ts:106 and :112 OptionalChaining `error.parentSchema?.` -> `.`: the validator is
  *     generated verbose, so every error carries its parentSchema. (reasoned)
- *   src/world/users.ts:282 ArrayDeclaration `[]` -> `["Stryker was here"]`: a stated user without an address adds
+ *   src/world/users.ts:290 ArrayDeclaration `[]` -> `["Stryker was here"]`: a stated user without an address adds
  *     that text to the taken addresses, and no drawn address (`local@domain`) can equal it.
  *   src/world/users.ts:126 EqualityOperator `day < first` -> `<=` and :127 `day > last` -> `>=`: a Map holds each
  *     day once, so an equal day is never met again; at worst the same value is assigned.
- *   src/world/users.ts:314 ConditionalExpression `index === 0` -> `false`: user 0 is a manager (0 % 10), so its
+ *   src/world/users.ts:322 ConditionalExpression `index === 0` -> `false`: user 0 is a manager (0 % 10), so its
  *     managerIndex becomes 0, `users[0]` does not exist yet while user 0 is made, and `?? null` gives null.
- *   src/world/users.ts:316 ConditionalExpression (col 47) `managerIndex === undefined` -> `false`: only user 0
+ *   src/world/users.ts:324 ConditionalExpression (col 47) `managerIndex === undefined` -> `false`: only user 0
  *     has no managerIndex, and `users[undefined]?.id ?? null` is null too.
- *   src/world/resolve-world-document.ts:53-56 and :59 ConditionalExpression `user.x === undefined` -> `false`
- *     (firstName, lastName, email, title, profile): the key is then present with undefined, which every reader
- *     (`?? `, `=== undefined`, the fingerprint's `?? null`) reads as absent.
- *   src/world/resolve-world-document.ts:189 ConditionalExpression `doc.now === undefined` -> `false`:
+ *   src/world/resolve-world-document.ts:191 ConditionalExpression `doc.now === undefined` -> `false`:
  *     parseDateTime(undefined) tests the text "undefined", which is no date-time: undefined either way.
+ *   src/world/resolve-world-document.ts:31 Regex `/^-+|-+$/g` -> `/^-|-+$/g` or `/^-+|-$/g`, and :33
+ *     `/-+$/` -> `/-$/`: the line before has already made every run of other characters one dash, and
+ *     after the cut to 40 characters at most one dash can end the slug: one dash or a run, the same.
+ *   src/world/resolve-world-document.ts:41 BlockStatement `catch { return false; }` -> `catch {}`: its
+ *     only reader (`!knownZone(...)`) reads the undefined as false.
+ *   src/world/resolve-world-document.ts:164 StringLiteral `overrides.userCount ?? ''` -> another text:
+ *     it only has to differ from every user count, which are numbers.
+ *   src/world/resolve-world-document.ts:180 ConditionalExpression `key === undefined` -> `false`: the
+ *     WeakMap is then asked for undefined, under which nothing is kept (:220 keeps only a key).
+ *   src/world/resolve-world-document.ts:186 ConditionalExpression `problem.path[0] === 'accounts'` ->
+ *     `true`: outside the accounts a problem's path has one segment, so path[1] is undefined either way.
+ *   src/world/resolve-world-document.ts:199 ArrayDeclaration `DEFAULT_WORLD.accounts ?? []` (no
+ *     coverage): the embedded default world states its accounts; the fallback is for the types.
+ *   src/world/resolve-world-document.ts:220 ConditionalExpression `key !== undefined` -> `true`: a
+ *     mutable document is then kept under undefined, which no lookup asks for.
+ *   src/mapping/compile-mapping.ts:56 and :70 `Array.isArray(node)` -> `false` (and :70's array loop ->
+ *     `{}`): an array then takes the object path, and Object.values gives its elements in order.
+ *   src/mapping/compile-mapping.ts:57 col 12 and :63 `typeof node/value === 'object'` -> `true`, :77 col 7
+ *     and :89 `typeof ... !== 'object'` -> `false` (null still refused): a primitive has no `type` or
+ *     `procedure`, and its values are characters or none, so nothing is added.
+ *   src/mapping/compile-mapping.ts:59 (col 30 and 62 -> `true`, col 64 `n['lhs']` -> `n[""]`) and :61
+ *     (the test, either side -> `true`, `&&` -> `||`): read only for a `bind` node, whose `lhs` JSONata
+ *     always makes a variable node (anything else left of `:=` is S0212), whose value is a string.
+ *   src/mapping/compile-mapping.ts:81 col 6 `n.type === 'function' || n.type === 'partial'` -> `true`,
+ *     :82 `procedure?.type` -> `procedure.type`, :83 `typeof procedure.value === 'string'` -> `true`:
+ *     JSONata gives only function and partial nodes a procedure, and a variable's value is its name.
+ *   src/mapping/compile-mapping.ts:168 ConditionalExpression `call.position === undefined` -> `false`:
+ *     every variable the text names has a position; the one procedure without (`??` calls `$exists`)
+ *     is no package function.
+ *   src/mapping/gong-mappings.ts:177 ConditionalExpression `runtime === undefined` -> `false`: it is
+ *     undefined only when nothing states a mapping, and both loops then find no text.
  *   src/engine/create-engine.ts:141 ArrayDeclaration `document?.accounts ?? []` -> `["Stryker was here"]`:
  *     the loop then meets a string, which has no `mapping`, so nothing is added either way.
  *   src/engine/create-engine.ts:159 ConditionalExpression `loader === undefined` -> `false`: it passes
@@ -377,14 +405,15 @@
  *   src/store/redis-store.ts:92-93 (the connect promise's handlers: `() => true` -> `() => undefined`
  *     or `false`, `() => false` -> `() => undefined` or `true`): `connected`'s value is never read,
  *     only awaited (the race with connectWaitMs, and close).
- *   src/store/redis-store.ts:126 ConditionalExpression `value === null` -> `false`: Number(null) is 0.
- *   src/store/redis-store.ts:129 col 48 ConditionalExpression `maxWeight === Infinity` -> `false`: the
+ *   src/store/redis-store.ts:142 ConditionalExpression `value === null` -> `false`: Number(null) is 0.
+ *   src/store/redis-store.ts:145 col 48 ConditionalExpression `maxWeight === Infinity` -> `false`: the
  *     append script's tonumber reads 'Infinity' as inf (Lua's strtod), which bounds nothing, as -1.
- *   src/store/redis-store.ts:141 and :146 ArrayDeclaration `[]` -> `["Stryker was here"]`: the use and
+ *   src/store/redis-store.ts:157 and :162 ArrayDeclaration `[]` -> `["Stryker was here"]`: the use and
  *     clear scripts read no ARGV.
- *   src/store/redis-store.ts:152 col 34 ConditionalExpression `=== 'PONG'` -> `true`: a ready Redis
- *     answers PING with PONG; and col 16 `&&` -> `||`: a client that is not ready refuses the command
- *     at once (no offline queue), which the catch turns into false, as the short circuit does.
+ *   src/store/redis-store.ts:176 col 11 `client.isReady` -> `true` and col 54 `() => client.destroy()` ->
+ *     `() => undefined`, :177 `client.isOpen` -> `true`: a client that is not ready has an empty queue
+ *     (no offline queue), so close() drains nothing and tears down as destroy() does; a ready client's
+ *     close() does not reject; destroy() on a closed client returns at once.
  *   src/faults/prefer-header.ts:75, :83, :90, :122, :133 EqualityOperator `i < end` -> `i <= end` (and
  *     :83, :133 ConditionalExpression -> `true`), :111 `i >= end` -> `i > end` or `false`, :114
  *     `i < end` -> `true`: charCodeAt at or past the end is NaN, which is no space, token character,
