@@ -117,8 +117,11 @@ export function interactionLines(records: readonly Interaction[]): string {
   return text;
 }
 
-/** Whether JSON.stringify would hand `value` to its `toJSON` (with the key it sits under). */
-function hasToJson(value: object): boolean {
+/**
+ * Whether JSON.stringify would hand `value` to its `toJSON` (with the key it sits under). It asks
+ * every object, functions too, and bigints; a primitive's own answer only sends it the slow way.
+ */
+function hasToJson(value: {}): boolean {
   return typeof (value as { toJSON?: unknown }).toJSON === 'function';
 }
 
@@ -148,7 +151,8 @@ export function answerJson(body: unknown): string {
   }
   let text = '{';
   for (const [key, value] of Object.entries(body)) {
-    if (typeof value === 'object' && value !== null && hasToJson(value)) return JSON.stringify(body);
+    // A function is asked too: JSON.stringify skips one only when it has no toJSON.
+    if (value !== null && value !== undefined && hasToJson(value)) return JSON.stringify(body);
     const json =
       key === 'result' && Array.isArray(value) && isPlain(value, Array.prototype)
         ? interactionsJson(value)
