@@ -50,6 +50,17 @@ const shapes: Array<{ name: string; change: (r: Json) => Json }> = [
       return r;
     },
   },
+  // JSON.stringify leaves an undefined user out; the template would read it.
+  { name: 'an undefined user', change: (r) => ((r['user'] = undefined), r) },
+  {
+    // The Gong person agrees, so only the type tells the template's quoted text from JSON's number.
+    name: 'a numeric user id in the user and the Gong person',
+    change: (r) => ((at(r, 'user')['id'] = 7), (at(r, 'remote_data')['userId'] = 7), r),
+  },
+  {
+    name: 'a numeric email in the user and the Gong person',
+    change: (r) => ((at(r, 'user.emails.0')['email'] = 7), (at(r, 'remote_data')['userEmailAddress'] = 7), r),
+  },
   {
     name: 'a second email',
     change: (r) => ((at(r, 'user')['emails'] as Json[]).push({ email: 'e@f.g', is_primary: false }), r),
