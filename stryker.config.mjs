@@ -426,6 +426,21 @@
  *     is first read.
  *   src/unified/interaction-json.ts:52 ConditionalExpression (the whole test) -> `true`: making the
  *     window text again for every record gives the same text; the memo only spares the escaping.
+ *   src/unified/interaction-json.ts:32 `Math.round(value * 100)` -> `/ 100`, :34 the memo's whole test ->
+ *     `false` or its block -> `{}`, every mutant of its range test (`hundredths >= 0 && hundredths <
+ *     REMEMBERED_HUNDREDTHS`), and col 64 `hundredths / 100` -> `* 100`: the memo only spares turning a
+ *     number into text; its exactness test lets an entry be read only by the number it was made from,
+ *     so every number still gets String(value) (0 and -0 both "0", as JSON writes them).
+ *   src/unified/interaction-json.ts:136 col 82 StringLiteral `?? 'null'` -> `?? ""` (no coverage):
+ *     recordJson answers undefined only for a record whose toJSON does, and such a record has already
+ *     sent the whole array to JSON.stringify on the line before.
+ *   src/unified/interaction-json.ts:157 col 7 `key === 'result'` -> `true`: interactionsJson writes any
+ *     plain array as JSON.stringify does, so another key's array gives the same text.
+ *   src/unified/interaction-template.ts:64 `i === keys.length` -> `true`: a proper prefix of the shape's
+ *     keys lacks its last key, which a later check reads and undefined fails.
+ *   src/unified/interaction-template.ts:72 col 61 `typeof value === 'number'` -> `true`: Number.isFinite
+ *     does not coerce. :112 col 97 `stats[5]?.value` -> `stats[5].value`: isGongStatList has checked
+ *     six stats; the `?.` is for the types.
  *   src/contract/matchers.ts:63 col 48 ConditionalExpression `url === undefined` -> `false`: a label is
  *     only read once the response was validated, and by then the URL is a string (a fetch Response's
  *     `url` always is; a supertest response without a path throws before any message is made).
