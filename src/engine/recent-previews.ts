@@ -19,17 +19,15 @@ export const RECENT_PREVIEWS = 8;
  * previewOfPage(bytes) === previewOfPage(bytes); // true while bytes are among the last 8
  */
 export function recentPreviews(size: number): (body: Uint8Array) => JournalResponseBody {
-  const bodies: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(size).fill(undefined);
-  const previews: (JournalResponseBody | undefined)[] = new Array<JournalResponseBody | undefined>(size).fill(
-    undefined,
-  );
-  let next = 0;
+  // A Map keeps insertion order: its first key is the oldest body.
+  const kept = new Map<Uint8Array, JournalResponseBody>();
   return (body) => {
-    for (let i = 0; i < size; i++) if (bodies[i] === body) return previews[i] as JournalResponseBody;
-    const preview = deferredPreviewOf(body);
-    bodies[next] = body;
-    previews[next] = preview;
-    next = (next + 1) % size;
+    let preview = kept.get(body);
+    if (preview === undefined) {
+      preview = deferredPreviewOf(body);
+      if (kept.size >= size) kept.delete(kept.keys().next().value as Uint8Array);
+      kept.set(body, preview);
+    }
     return preview;
   };
 }

@@ -86,6 +86,9 @@ describe('weighMakings', () => {
     // '/p?a=1&bb=22': the path and '?' once, the 9-character query twice, each of 2 parameters
     // with room for a [REDACTED] twice.
     ['a query', { url: '/p?a=1&bb=22' }, BARE + 1 + 2 * (9 + 2 * 10)],
+    // A '?' with nothing after it: an empty query has no parameter to redact.
+    ['an empty query', { url: '/p?' }, BARE + 1],
+    ['a query of one parameter', { url: '/p?abc' }, BARE + 1 + 2 * (3 + 10)],
     ['a longer method and a scenario', { method: 'DELETE', scenario: 'slow' }, BARE + 3 + 4],
     [
       'request headers: 48 each, the name, the value or a [REDACTED]; a list joined; an absent one not',
