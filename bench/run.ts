@@ -29,7 +29,7 @@
  * `--current DIR` puts another built checkout in this tree's place, so two earlier builds can be
  * compared the same way (a change's own cost, apart from what landed after it).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,7 @@ import { benchColdStart, reportColdStart, type ColdStart } from './cold-start.js
 import { distinctPaths } from './distinct-paths.js';
 import { measure, type Measurement } from './measure.js';
 import { writePrismSpec } from './prism-spec.js';
-import { sideBySide } from './side-by-side.js';
+import { builtCheckoutBin, sideBySide } from './side-by-side.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/interactions-kit.js');
@@ -278,9 +278,7 @@ async function compareWithBaseline(
   duration: number,
   connections: number,
 ) {
-  const bin = current === undefined ? BIN : join(current, 'bin/interactions-kit.js');
-  if (!existsSync(bin))
-    throw new Error(`--current ${current}: expected a checkout with bin/interactions-kit.js and a built dist/`);
+  const bin = current === undefined ? BIN : builtCheckoutBin(current, '--current');
   const result = await sideBySide({
     bin,
     baseline,

@@ -51,6 +51,19 @@ function cpuMs(pid: number): number | undefined {
   }
 }
 
+/**
+ * The binary of a built checkout named by `flag`, or an error saying what is missing.
+ *
+ * @example
+ * builtCheckoutBin('../earlier', '--baseline'); // '../earlier/bin/interactions-kit.js'
+ */
+export function builtCheckoutBin(dir: string, flag: string): string {
+  const bin = join(dir, 'bin/interactions-kit.js');
+  if (!existsSync(bin) || !existsSync(join(dir, 'dist')))
+    throw new Error(`${flag} ${dir}: expected a checkout with bin/interactions-kit.js and a built dist/`);
+  return bin;
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -77,9 +90,7 @@ function startServe(bin: string, path: string, headers: Record<string, string>):
  */
 export async function sideBySide(options: SideBySideOptions): Promise<{ repeated: Workload; distinct: Workload }> {
   const { bin, baseline, rounds, duration, connections, path, headers } = options;
-  const baselineBin = join(baseline, 'bin/interactions-kit.js');
-  if (!existsSync(baselineBin) || !existsSync(join(baseline, 'dist')))
-    throw new Error(`--baseline ${baseline}: expected a checkout with bin/interactions-kit.js and a built dist/`);
+  const baselineBin = builtCheckoutBin(baseline, '--baseline');
   const sides = {
     baseline: await startServe(baselineBin, path, headers),
     current: await startServe(bin, path, headers),

@@ -193,18 +193,15 @@ export function createJournal(store: Store, size: number, maxBytes = 8 * 1024 * 
   return {
     async record(given) {
       const { value: id } = await store.incr(SEQUENCE);
+      const unfinished = isUnfinished(given) ? given : undefined;
       // Kept unfinished only where nothing reads it yet: an in-process store and no listener.
-      if (isUnfinished(given) && store.keepsReferences === true && listeners.size === 0) {
-        const { weight } = given;
-        await store.append<Kept>(
-          ENTRIES,
-          { id, weight, unfinished: given },
-          { maxItems: size, maxWeight: maxBytes, weight },
-        );
+      if (unfinished !== undefined && store.keepsReferences === true && listeners.size === 0) {
+        const { weight } = unfinished;
+        await store.append<Kept>(ENTRIES, { id, weight, unfinished }, { maxItems: size, maxWeight: maxBytes, weight });
         return;
       }
-      const entry = { id, ...(isUnfinished(given) ? given.finish() : given) };
-      const weight = isUnfinished(given) ? given.weight : weighEntry(entry);
+      const entry = { id, ...(unfinished?.finish() ?? (given as Omit<JournalEntry, 'id'>)) };
+      const weight = unfinished?.weight ?? weighEntry(entry);
       await store.append<Kept>(ENTRIES, { entry, weight }, { maxItems: size, maxWeight: maxBytes, weight });
       for (const listener of listeners) {
         // A listener that throws (a closed console) must cost neither the record nor the others.

@@ -39,8 +39,10 @@ describe('findOperation', () => {
   });
 });
 
+/** A documented operation with nothing in it but its id. */
+const op = (operationId: string) => ({ operationId, responses: {} });
+
 describe('createOperationFinder over a small document', () => {
-  const op = (operationId: string) => ({ operationId, responses: {} });
   const document = {
     openapi: '3.1.0',
     paths: {
@@ -114,7 +116,6 @@ describe('createOperationFinder over a small document', () => {
 });
 
 describe('createOperationFinder, whatever order the document lists its paths in', () => {
-  const op = (operationId: string) => ({ operationId, responses: {} });
   // The paths a match should lose to come first.
   const document = {
     openapi: '3.1.0',

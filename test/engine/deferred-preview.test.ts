@@ -60,6 +60,11 @@ describe('deferredPreviewOf', () => {
     const pool = Buffer.alloc(N * 2, 'é');
     const inside = pool.subarray(3, 3 + 40).fill(0x61);
     expect(previewWeight(deferredPreviewOf(inside))).toBe(PREVIEW_OVERHEAD + 40);
+    // At a 4-byte boundary past the start, read four bytes at a time: a '€' in its first bytes
+    // makes the text two bytes a character, whatever the bytes before it in the buffer are.
+    const aligned = Buffer.alloc(N * 2, 'a').subarray(8, 8 + 40);
+    aligned.write('€€');
+    expect(previewWeight(deferredPreviewOf(aligned))).toBe(PREVIEW_OVERHEAD + 2 * 40);
   });
 
   it('copies the bytes it needs: the page changing afterwards changes nothing', () => {
