@@ -7,8 +7,10 @@
 
 const MS_PER_DAY = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** Offsets a ZoneCalendar remembers before it starts over. */
+/** Offsets a ZoneCalendar remembers before it starts over (of whole UTC days, and of instants). */
 const OFFSET_CACHE_SIZE = 4096;
+/** The last instant a Date (and so Intl) can hold, either side of 1970. */
+const MAX_INSTANT_MS = 8.64e15;
 /** Further from a local midnight than any zone's offset ever was (local mean times reach 15:56). */
 const AROUND_MIDNIGHT_MS = 18 * 3_600_000;
 
@@ -89,18 +91,35 @@ export interface ZoneCalendar {
 /** Builds a ZoneCalendar; throws a RangeError for a zone Intl does not know. */
 export function zoneCalendar(timeZone: string): ZoneCalendar {
   const format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-  // Asking Intl is slow (microseconds) and the same instants come back again and again (a
-  // day's midnight for every page of that day), so answers are remembered, a bounded number.
-  const known = new Map<number, number>();
+  // Asking Intl is slow (microseconds), and under a load of distinct requests slower still (its
+  // tables leave the CPU's caches between requests), so answers are remembered, a bounded
+  // number: for a whole UTC day when the offset is the same at its first and last
+  // millisecond (nearly every day of every zone; no zone changes and changes back within a
+  // day), else for the instant. Requests of any day then share its day's answer.
+  const steadyDays = new Map<number, number>();
+  const instants = new Map<number, number>();
+
+  function remember(kept: Map<number, number>, key: number, offset: number): number {
+    if (kept.size >= OFFSET_CACHE_SIZE) kept.clear();
+    kept.set(key, offset);
+    return offset;
+  }
+
+  /** The offset through the whole UTC day, or NaN when it changes within it. */
+  function steadyOffset(utcDay: number): number {
+    const first = askIntl(Math.max(utcDay * MS_PER_DAY, -MAX_INSTANT_MS));
+    const last = askIntl(Math.min(utcDay * MS_PER_DAY + MS_PER_DAY - 1, MAX_INSTANT_MS));
+    return first === last ? first : NaN;
+  }
 
   /** The offset in ms: seconds count, local mean times before standard time have them. */
   function offsetMs(epochMs: number): number {
-    const cached = known.get(epochMs);
-    if (cached !== undefined) return cached;
-    const offset = askIntl(epochMs);
-    if (known.size >= OFFSET_CACHE_SIZE) known.clear();
-    known.set(epochMs, offset);
-    return offset;
+    // What no Date can hold is Intl's to refuse, as before (a RangeError).
+    if (!(Math.abs(epochMs) <= MAX_INSTANT_MS)) return askIntl(epochMs);
+    const utcDay = Math.floor(epochMs / MS_PER_DAY);
+    const steady = steadyDays.get(utcDay) ?? remember(steadyDays, utcDay, steadyOffset(utcDay));
+    if (!Number.isNaN(steady)) return steady;
+    return instants.get(epochMs) ?? remember(instants, epochMs, askIntl(epochMs));
   }
 
   function askIntl(epochMs: number): number {
