@@ -14,6 +14,7 @@
  */
 import { accumulateDay, accumulateValues, callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
 import type { UserProfile } from './user-profile.js';
+import { createCallsTables } from './calls-tables.js';
 import type { PinnedSpan } from './users.js';
 
 /** Days in one table. */
@@ -65,12 +66,20 @@ function callsOnUserDay(user: TotalsSubject, day: number): number {
   return callsOnDay(user.profile, user.key, day);
 }
 
-/** The days the user may have calls on: their generated span, widened to their pinned days. */
-function spanOf(user: TotalsSubject, fromDay: number, toDay: number): { first: number; end: number } {
+/**
+ * The first day the user may have calls on within the window: their generated span, widened
+ * to their pinned days. Numbers, not a `{ first, end }` object: asked for every user of every
+ * window, an object each time was garbage the collector paid for under distinct pages.
+ */
+function spanFirst(user: TotalsSubject, fromDay: number): number {
   const { pinned } = user;
-  const first = pinned === undefined ? user.firstDay : Math.min(user.firstDay, pinned.first);
-  const end = pinned === undefined ? user.endDay : Math.max(user.endDay, pinned.end);
-  return { first: Math.max(fromDay, first), end: Math.min(toDay, end) };
+  return Math.max(fromDay, pinned === undefined ? user.firstDay : Math.min(user.firstDay, pinned.first));
+}
+
+/** The day after the last the user may have calls on within the window (see spanFirst). */
+function spanEnd(user: TotalsSubject, toDay: number): number {
+  const { pinned } = user;
+  return Math.min(toDay, pinned === undefined ? user.endDay : Math.max(user.endDay, pinned.end));
 }
 
 /** A block's table: whole numbers, in an Int32Array where they surely fit (see above). */
@@ -113,8 +122,13 @@ export interface DayTables {
   callsOver(user: TotalsSubject, fromDay: number, toDay: number): number;
 }
 
-/** Sums users' days from remembered tables; one per account. */
-export function createDayTables(): DayTables {
+/**
+ * Sums users' days from remembered tables; one per account. With the account's `users` (in
+ * their order, each at its `index`), whether users had calls is read from tables of the whole
+ * account (calls-tables.ts), which the question of every user of a window reads in order.
+ */
+export function createDayTables(users?: () => readonly TotalsSubject[]): DayTables {
+  const groupCalls = users === undefined ? undefined : createCallsTables(users, callsOnUserDay, BLOCK_DAYS);
   /** Per user (by index), per block number: its table. Arrays, not maps: this is read per user per request. */
   let tables: Array<Array<Table | undefined> | undefined> = [];
   /** Per user, per block: how often it was asked about before it had a table. */
@@ -144,7 +158,8 @@ export function createDayTables(): DayTables {
 
   function totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals {
     const totals = emptyTotals();
-    const { first, end } = spanOf(user, fromDay, toDay);
+    const first = spanFirst(user, fromDay);
+    const end = spanEnd(user, toDay);
     if (end - first < SHORT_WINDOW_DAYS) {
       for (let day = first; day < end; day++) accumulateUserDay(totals, user, day);
       return totals;
@@ -176,7 +191,8 @@ export function createDayTables(): DayTables {
   }
 
   function callsOver(user: TotalsSubject, fromDay: number, toDay: number): number {
-    const { first, end } = spanOf(user, fromDay, toDay);
+    const first = spanFirst(user, fromDay);
+    const end = spanEnd(user, toDay);
     let calls = 0;
     if (end - first < SHORT_WINDOW_DAYS) {
       for (let day = first; day < end; day++) calls += callsOnUserDay(user, day);
@@ -184,8 +200,14 @@ export function createDayTables(): DayTables {
     }
     for (let day = first; day < end;) {
       const block = Math.floor(day / BLOCK_DAYS);
-      const table = tableOf(user, block);
       const stop = Math.min(end, (block + 1) * BLOCK_DAYS);
+      const between = groupCalls?.callsBetween(user.index, block, day - block * BLOCK_DAYS, stop - block * BLOCK_DAYS);
+      if (between !== undefined) {
+        calls += between;
+        day = stop;
+        continue;
+      }
+      const table = tableOf(user, block);
       if (table === undefined) {
         for (; day < stop; day++) calls += callsOnUserDay(user, day);
         continue;

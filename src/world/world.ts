@@ -131,7 +131,9 @@ function createAccount(seed: number, spec: ResolvedAccount): WorldAccount {
   const zone = zoneCalendar(timeZone);
   const slug = domain.split('.')[0] ?? domain;
   let users: readonly WorldUser[] | undefined;
-  const tables = createDayTables();
+  const usersOf = (): readonly WorldUser[] =>
+    (users ??= Object.freeze(generateUsers(seed, { key, domain, slug, zone }, spec.generatedUsers, stated)));
+  const tables = createDayTables(usersOf);
   return {
     id,
     name,
@@ -141,10 +143,7 @@ function createAccount(seed: number, spec: ResolvedAccount): WorldAccount {
     userCount: stated.length + spec.generatedUsers,
     key,
     zone,
-    users() {
-      users ??= Object.freeze(generateUsers(seed, { key, domain, slug, zone }, spec.generatedUsers, stated));
-      return users;
-    },
+    users: usersOf,
     totals(user, fromDay, toDay) {
       const totals = tables.totalsOver(user, fromDay, toDay);
       return totals.calls === 0 ? undefined : totals;
