@@ -42,17 +42,22 @@ export function createLruCache<V>(
 ): LruCache<V> {
   const entries = new Map<string, V>();
   let total = 0;
+  // The key used last: a page asked for again and again is already the newest, and moving it
+  // to the end of the Map (a delete and a set) was most of a repeated page's cache lookup.
+  let newest: string | undefined;
   return withCounts<LruCache<V>>(
     {
       get(key) {
         const value = entries.get(key);
-        if (value !== undefined) {
+        if (value !== undefined && key !== newest) {
           entries.delete(key);
           entries.set(key, value);
+          newest = key;
         }
         return value;
       },
       set(key, value) {
+        newest = key;
         const weight = weigh(value, key);
         const old = entries.get(key);
         if (old !== undefined) {
