@@ -36,6 +36,9 @@ function queryPreference(value: string | undefined): Preference | undefined {
 }
 
 function fromQuery(rawQuery: string): string | undefined {
+  // Names are compared as sent, never decoded, so a query without the name's text has none:
+  // most have none, and splitting each one cost every request its pieces.
+  if (!rawQuery.includes(SCENARIO_PARAMETER)) return undefined;
   for (const pair of rawQuery.split('&')) {
     const eq = pair.indexOf('=');
     if ((eq === -1 ? pair : pair.slice(0, eq)) !== SCENARIO_PARAMETER) continue;
