@@ -87,31 +87,30 @@ type Table = Int32Array | Float64Array;
 const TABLE_LENGTH = MAXIMA + 2 * BLOCK_DAYS;
 
 /**
- * Entries `SUMS * i + k` hold the sums of days 0..i-1 of the block (k: calls, interactivity,
- * patience, question rate, talk ratio, each weighted by calls); then the daily maxima.
+ * Fills the user's table of the block, from entry `start` of `table`: entries `SUMS * i + k`
+ * hold the sums of days 0..i-1 of the block (k: calls, interactivity, patience, question rate,
+ * talk ratio, each weighted by calls); then the daily maxima.
  */
-function fillTable(user: TotalsSubject, block: number): Table {
-  const table = user.pinned === undefined ? new Int32Array(TABLE_LENGTH) : new Float64Array(TABLE_LENGTH);
+function fillTable(user: TotalsSubject, block: number, table: Table, start: number): void {
   const day0 = block * BLOCK_DAYS;
   const day = emptyTotals();
   for (let i = 0; i < BLOCK_DAYS; i++) {
     const before = day.calls;
     accumulateUserDay(day, user, day0 + i);
-    const at = SUMS * (i + 1);
+    const at = start + SUMS * (i + 1);
     table[at] = day.calls;
     table[at + 1] = day.interactivityWeighted;
     table[at + 2] = day.patienceWeighted;
     table[at + 3] = day.questionRateWeighted;
     table[at + 4] = day.talkRatioWeighted;
     if (day.calls !== before) {
-      table[MAXIMA + 2 * i] = day.longestMonologue;
-      table[MAXIMA + 2 * i + 1] = day.longestCustomerStory;
+      table[start + MAXIMA + 2 * i] = day.longestMonologue;
+      table[start + MAXIMA + 2 * i + 1] = day.longestCustomerStory;
     }
     // The maxima are per day, not running: start the next day afresh.
     day.longestMonologue = 0;
     day.longestCustomerStory = 0;
   }
-  return table;
 }
 
 /** A user's totals and calls over windows of days, from remembered tables; one per account. */
@@ -122,38 +121,97 @@ export interface DayTables {
   callsOver(user: TotalsSubject, fromDay: number, toDay: number): number;
 }
 
+/** Users whose tables share a slab: 64 tables back to back, 460 KB. */
+const SLAB_USERS = 64;
+/** A user's state in their slab once their table is filled; before, how often it was asked about. */
+const FILLED = TOUCHES_BEFORE_TABLE + 1;
+
+/**
+ * Where the user's table starts in what `tableOf` gives: a generated user's table at its place
+ * in its slab; a user with pinned days has a table of their own.
+ */
+function tableStart(user: TotalsSubject): number {
+  return user.pinned === undefined ? (user.index % SLAB_USERS) * TABLE_LENGTH : 0;
+}
+
 /**
  * Sums users' days from remembered tables; one per account. With the account's `users` (in
  * their order, each at its `index`), whether users had calls is read from tables of the whole
  * account (calls-tables.ts), which the question of every user of a window reads in order.
+ *
+ * A block's tables of 64 generated users sit back to back in one slab. A page reads its users'
+ * tables one after another, and a table of each user's own cost three reads in a row before
+ * its first number (the user's list of tables, the table, its memory), each a miss in the
+ * CPU's caches under distinct pages; a slab is found once for 64 users. A user with pinned
+ * days keeps a Float64 table of their own, so every slab holds Int32 numbers.
  */
 export function createDayTables(users?: () => readonly TotalsSubject[]): DayTables {
   const groupCalls = users === undefined ? undefined : createCallsTables(users, callsOnUserDay, BLOCK_DAYS);
-  /** Per user (by index), per block number: its table. Arrays, not maps: this is read per user per request. */
-  let tables: Array<Array<Table | undefined> | undefined> = [];
-  /** Per user, per block: how often it was asked about before it had a table. */
-  let touches: Array<Array<number | undefined> | undefined> = [];
+  /** Per block number, per group of 64 users: the slab, made when its first table is filled. */
+  let slabs: Array<Array<Int32Array | undefined> | undefined> = [];
+  /** Per block number, per group: each user's state (touches, then FILLED). */
+  let states: Array<Array<Uint8Array | undefined> | undefined> = [];
+  /** Per user with pinned days (by index), per block number: their table. */
+  let pinnedTables: Array<Array<Float64Array | undefined> | undefined> = [];
+  /** Per user with pinned days, per block: how often it was asked about before it had a table. */
+  let pinnedTouches: Array<Array<number | undefined> | undefined> = [];
+  /** Tables made room for since the last start over (a slab counts its users). */
   let count = 0;
 
-  /** The block's table, or undefined while it is still summed day by day. */
-  function tableOf(user: TotalsSubject, block: number): Table | undefined {
-    const known = tables[user.index]?.[block];
+  /** Forgets every table when `adding` more would pass MAX_TABLES. */
+  function makeRoom(adding: number): void {
+    if (count + adding <= MAX_TABLES) return;
+    slabs = [];
+    states = [];
+    pinnedTables = [];
+    pinnedTouches = [];
+    count = 0;
+  }
+
+  function slabTableOf(user: TotalsSubject, block: number): Int32Array | undefined {
+    const group = Math.floor(user.index / SLAB_USERS);
+    const place = user.index % SLAB_USERS;
+    const groupStates = ((states[block] ??= [])[group] ??= new Uint8Array(SLAB_USERS));
+    const state = groupStates[place] as number;
+    if (state === FILLED) return slabs[block]?.[group];
+    if (state < TOUCHES_BEFORE_TABLE) {
+      groupStates[place] = state + 1;
+      return undefined;
+    }
+    let slab = slabs[block]?.[group];
+    if (slab === undefined) {
+      const size = users === undefined ? SLAB_USERS : Math.min(SLAB_USERS, users().length - group * SLAB_USERS);
+      makeRoom(size);
+      slab = new Int32Array(size * TABLE_LENGTH);
+      (slabs[block] ??= [])[group] = slab;
+      count += size;
+    }
+    fillTable(user, block, slab, place * TABLE_LENGTH);
+    // After makeRoom, the states seen above may be forgotten ones: mark the kept ones.
+    ((states[block] ??= [])[group] ??= new Uint8Array(SLAB_USERS))[place] = FILLED;
+    return slab;
+  }
+
+  function pinnedTableOf(user: TotalsSubject, block: number): Float64Array | undefined {
+    const known = pinnedTables[user.index]?.[block];
     if (known !== undefined) return known;
-    const userTouches = (touches[user.index] ??= []);
+    const userTouches = (pinnedTouches[user.index] ??= []);
     const touched = userTouches[block] ?? 0;
     if (touched < TOUCHES_BEFORE_TABLE) {
       userTouches[block] = touched + 1;
       return undefined;
     }
-    const table = fillTable(user, block);
-    if (count >= MAX_TABLES) {
-      tables = [];
-      touches = [];
-      count = 0;
-    }
-    (tables[user.index] ??= [])[block] = table;
+    makeRoom(1);
+    const table = new Float64Array(TABLE_LENGTH);
+    fillTable(user, block, table, 0);
+    (pinnedTables[user.index] ??= [])[block] = table;
     count++;
     return table;
+  }
+
+  /** The block's table (the user's starts at tableStart), or undefined while it is summed day by day. */
+  function tableOf(user: TotalsSubject, block: number): Table | undefined {
+    return user.pinned === undefined ? slabTableOf(user, block) : pinnedTableOf(user, block);
   }
 
   function totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals {
@@ -173,14 +231,15 @@ export function createDayTables(users?: () => readonly TotalsSubject[]): DayTabl
         for (const stop = to + block * BLOCK_DAYS; day < stop; day++) accumulateUserDay(totals, user, day);
         continue;
       }
-      const a = SUMS * from;
-      const b = SUMS * to;
+      const start = tableStart(user);
+      const a = start + SUMS * from;
+      const b = start + SUMS * to;
       totals.calls += (table[b] as number) - (table[a] as number);
       totals.interactivityWeighted += (table[b + 1] as number) - (table[a + 1] as number);
       totals.patienceWeighted += (table[b + 2] as number) - (table[a + 2] as number);
       totals.questionRateWeighted += (table[b + 3] as number) - (table[a + 3] as number);
       totals.talkRatioWeighted += (table[b + 4] as number) - (table[a + 4] as number);
-      for (let at = MAXIMA + 2 * from, last = MAXIMA + 2 * to; at < last; at += 2) {
+      for (let at = start + MAXIMA + 2 * from, last = start + MAXIMA + 2 * to; at < last; at += 2) {
         if ((table[at] as number) > totals.longestMonologue) totals.longestMonologue = table[at] as number;
         if ((table[at + 1] as number) > totals.longestCustomerStory)
           totals.longestCustomerStory = table[at + 1] as number;
@@ -212,8 +271,10 @@ export function createDayTables(users?: () => readonly TotalsSubject[]): DayTabl
         for (; day < stop; day++) calls += callsOnUserDay(user, day);
         continue;
       }
+      const start = tableStart(user);
       calls +=
-        (table[SUMS * (stop - block * BLOCK_DAYS)] as number) - (table[SUMS * (day - block * BLOCK_DAYS)] as number);
+        (table[start + SUMS * (stop - block * BLOCK_DAYS)] as number) -
+        (table[start + SUMS * (day - block * BLOCK_DAYS)] as number);
       day = stop;
     }
     return calls;

@@ -90,6 +90,29 @@ describe('summing from day tables gives exactly the day-by-day totals', () => {
   });
 });
 
+describe('tables that share a slab (64 users a block)', () => {
+  it('every user of a slab, its last and the next slab’s first, tabled in any order, reads their own days', () => {
+    const { totalsOver } = createDayTables(() => users);
+    // Users 63 and 64 sit either side of a slab's edge; 259 is the last, in a slab of 4.
+    const order = [64, 63, 0, 259, 1, 127, 128, 256, 62];
+    const [from, to] = [20_400, 20_431];
+    for (let ask = 0; ask < 4; ask++)
+      for (const i of order) expect(totalsOver(users[i]!, from, to)).toEqual(dayByDay(users[i]!, from, to));
+  });
+
+  it('after starting over (more than 1,024 tables), tables filled again read the right days', () => {
+    const { totalsOver } = createDayTables(() => users);
+    // 260 users over 6 blocks: 1,560 tables, so the tables are forgotten at least once.
+    for (let block = 0; block < 6; block++) {
+      const [from, to] = [20_000 + 256 * block, 20_030 + 256 * block];
+      for (let ask = 0; ask < 3; ask++)
+        for (const user of users) expect(totalsOver(user, from, to)).toEqual(dayByDay(user, from, to));
+    }
+    for (const i of [0, 70, 259])
+      expect(totalsOver(users[i]!, 20_000, 20_030)).toEqual(dayByDay(users[i]!, 20_000, 20_030));
+  });
+});
+
 describe('calls from running sums give exactly the day-by-day calls', () => {
   it('for random users and windows, short and long, across blocks and user start and end days', () => {
     const { callsOver } = createDayTables();
