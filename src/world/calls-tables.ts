@@ -29,6 +29,13 @@ export interface CallsTables {
    * the block's first day), or undefined while that block of the user's group has no table yet.
    */
   callsBetween(index: number, block: number, from: number, to: number): number | undefined;
+  /**
+   * Adds every user's calls over days [from, to) of block `block` to `into` (at the user's
+   * index) and says true; says false and adds nothing while a group's table of the block is
+   * not filled yet. It counts as a window asked of every user (a third one fills the tables),
+   * and reads the tables only: no user is looked at.
+   */
+  addCallsBetween(block: number, from: number, to: number, into: Int32Array): boolean;
 }
 
 /**
@@ -66,7 +73,8 @@ export function createCallsTables<U>(
     return table;
   }
 
-  function tableOf(group: number, block: number): Int32Array | undefined {
+  /** The group's table of the block, once asked about for two windows; `asks`: users this asks about. */
+  function tableOf(group: number, block: number, asks: number): Int32Array | undefined {
     const known = tables[group]?.[block];
     if (known !== undefined) return known;
     const groupTouches = (touches[group] ??= []);
@@ -74,7 +82,7 @@ export function createCallsTables<U>(
     // Touched once per user asked about: a window asks every user of the group once.
     const size = Math.min(GROUP_USERS, users().length - group * GROUP_USERS);
     if (touched < TOUCHES_BEFORE_TABLE * size) {
-      groupTouches[block] = touched + 1;
+      groupTouches[block] = touched + asks;
       return undefined;
     }
     const table = fill(group, block);
@@ -89,8 +97,26 @@ export function createCallsTables<U>(
   }
 
   return {
+    addCallsBetween(block, from, to, into) {
+      const count = users().length;
+      // Every group's table first (one may start the tables over): all of them, or nothing added.
+      const found: Int32Array[] = [];
+      for (let first = 0; first < count; first += GROUP_USERS) {
+        const table = tableOf(first / GROUP_USERS, block, Math.min(GROUP_USERS, count - first));
+        if (table !== undefined) found.push(table);
+      }
+      if (found.length * GROUP_USERS < count) return false;
+      found.forEach((table, group) => {
+        const first = group * GROUP_USERS;
+        const a = from * GROUP_USERS - first;
+        const b = to * GROUP_USERS - first;
+        for (let index = first, last = Math.min(count, first + GROUP_USERS); index < last; index++)
+          into[index] = (into[index] as number) + (table[b + index] as number) - (table[a + index] as number);
+      });
+      return true;
+    },
     callsBetween(index, block, from, to) {
-      const table = tableOf(Math.floor(index / GROUP_USERS), block);
+      const table = tableOf(Math.floor(index / GROUP_USERS), block, 1);
       if (table === undefined) return undefined;
       const u = index % GROUP_USERS;
       return (table[to * GROUP_USERS + u] as number) - (table[from * GROUP_USERS + u] as number);

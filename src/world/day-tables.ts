@@ -14,7 +14,7 @@
  */
 import { accumulateDay, accumulateValues, callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
 import type { UserProfile } from './user-profile.js';
-import { createCallsTables } from './calls-tables.js';
+import { createCallsTables, type CallsTables } from './calls-tables.js';
 import type { PinnedSpan } from './users.js';
 
 /** Days in one table. */
@@ -64,6 +64,15 @@ function callsOnUserDay(user: TotalsSubject, day: number): number {
     if (day < user.firstDay || day >= user.endDay) return 0;
   }
   return callsOnDay(user.profile, user.key, day);
+}
+
+/**
+ * The user's calls on the day, 0 outside the days they work (a pinned day counts wherever it
+ * is): the calls tables hold these, so that a window's sums need no user's span to clip them.
+ */
+function callsInSpan(user: TotalsSubject, day: number): number {
+  if (user.pinned !== undefined) return callsOnUserDay(user, day);
+  return day < user.firstDay || day >= user.endDay ? 0 : callsOnDay(user.profile, user.key, day);
 }
 
 /**
@@ -119,6 +128,12 @@ export interface DayTables {
   totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals;
   /** The user's number of calls over local days [fromDay, toDay). */
   callsOver(user: TotalsSubject, fromDay: number, toDay: number): number;
+  /**
+   * The indexes, in order, of the users (of those the tables were made with) with calls over
+   * local days [fromDay, toDay): read from the account's calls tables once a window of their
+   * blocks has been asked for twice, without looking at any user; summed user by user before.
+   */
+  usersWithCalls(fromDay: number, toDay: number): number[];
 }
 
 /** Users whose tables share a slab: 64 tables back to back, 460 KB. */
@@ -146,7 +161,7 @@ function tableStart(user: TotalsSubject): number {
  * days keeps a Float64 table of their own, so every slab holds Int32 numbers.
  */
 export function createDayTables(users?: () => readonly TotalsSubject[]): DayTables {
-  const groupCalls = users === undefined ? undefined : createCallsTables(users, callsOnUserDay, BLOCK_DAYS);
+  const groupCalls = users === undefined ? undefined : createCallsTables(users, callsInSpan, BLOCK_DAYS);
   /** Per block number, per group of 64 users: the slab, made when its first table is filled. */
   let slabs: Array<Array<Int32Array | undefined> | undefined> = [];
   /** Per block number, per group: each user's state (touches, then FILLED). */
@@ -249,7 +264,8 @@ export function createDayTables(users?: () => readonly TotalsSubject[]): DayTabl
     return totals;
   }
 
-  function callsOver(user: TotalsSubject, fromDay: number, toDay: number): number {
+  /** The user's calls over the days, read from the account's calls tables `group` if given. */
+  function userCallsOver(user: TotalsSubject, fromDay: number, toDay: number, group: CallsTables | undefined): number {
     const first = spanFirst(user, fromDay);
     const end = spanEnd(user, toDay);
     let calls = 0;
@@ -260,7 +276,7 @@ export function createDayTables(users?: () => readonly TotalsSubject[]): DayTabl
     for (let day = first; day < end;) {
       const block = Math.floor(day / BLOCK_DAYS);
       const stop = Math.min(end, (block + 1) * BLOCK_DAYS);
-      const between = groupCalls?.callsBetween(user.index, block, day - block * BLOCK_DAYS, stop - block * BLOCK_DAYS);
+      const between = group?.callsBetween(user.index, block, day - block * BLOCK_DAYS, stop - block * BLOCK_DAYS);
       if (between !== undefined) {
         calls += between;
         day = stop;
@@ -280,5 +296,28 @@ export function createDayTables(users?: () => readonly TotalsSubject[]): DayTabl
     return calls;
   }
 
-  return { totalsOver, callsOver };
+  function callsOver(user: TotalsSubject, fromDay: number, toDay: number): number {
+    return userCallsOver(user, fromDay, toDay, groupCalls);
+  }
+
+  function usersWithCalls(fromDay: number, toDay: number): number[] {
+    const all = users?.() ?? [];
+    const calls = new Int32Array(all.length);
+    let tabled = groupCalls !== undefined;
+    // Every block is asked (each counts the window), even after one answered false.
+    for (let day = fromDay; groupCalls !== undefined && day < toDay;) {
+      const block = Math.floor(day / BLOCK_DAYS);
+      const stop = Math.min(toDay, (block + 1) * BLOCK_DAYS);
+      tabled = groupCalls.addCallsBetween(block, day - block * BLOCK_DAYS, stop - block * BLOCK_DAYS, calls) && tabled;
+      day = stop;
+    }
+    // Not tabled yet: user by user, without counting the window a second time.
+    if (!tabled)
+      return all.filter((user) => userCallsOver(user, fromDay, toDay, undefined) > 0).map((user) => user.index);
+    const indexes: number[] = [];
+    for (let index = 0; index < calls.length; index++) if ((calls[index] as number) > 0) indexes.push(index);
+    return indexes;
+  }
+
+  return { totalsOver, callsOver, usersWithCalls };
 }

@@ -55,6 +55,8 @@ export interface WorldAccount extends AccountSpec {
   totals(user: WorldUser, fromDay: number, toDay: number): StatTotals | undefined;
   /** Whether the user had calls on local days [fromDay, toDay): cheap for any window. */
   hasCalls(user: WorldUser, fromDay: number, toDay: number): boolean;
+  /** The indexes, in order, of the users with calls on local days [fromDay, toDay). */
+  usersWithCalls(fromDay: number, toDay: number): readonly number[];
 }
 
 /**
@@ -150,6 +152,9 @@ function createAccount(seed: number, spec: ResolvedAccount): WorldAccount {
     },
     hasCalls(user, fromDay, toDay) {
       return tables.callsOver(user, fromDay, toDay) > 0;
+    },
+    usersWithCalls(fromDay, toDay) {
+      return tables.usersWithCalls(fromDay, toDay);
     },
   };
 }

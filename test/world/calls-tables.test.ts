@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCallsTables, GROUP_USERS } from '../../src/world/calls-tables.js';
+import { callsOnDay } from '../../src/world/daily-stats.js';
 import { createDayTables } from '../../src/world/day-tables.js';
 import { createWorld } from '../../src/world/world.js';
 
@@ -80,7 +81,80 @@ describe('createCallsTables', () => {
   });
 });
 
+describe('addCallsBetween: every user of the account at once', () => {
+  it('adds nothing and says false until every group of the block is tabled, then adds each user exactly', () => {
+    const count = GROUP_USERS + 3;
+    const tables = createCallsTables(usersOf(count).users, callsOn, BLOCK);
+    const into = new Int32Array(count).fill(1);
+    expect(tables.addCallsBetween(5, 2, 9, into)).toBe(false);
+    // The short group alone tabled: still false, and still nothing added.
+    for (let i = 0; i < 3; i++)
+      for (let index = GROUP_USERS; index < count; index++) tables.callsBetween(index, 5, 0, 1);
+    expect(tables.addCallsBetween(5, 2, 9, into)).toBe(false);
+    expect([...into]).toEqual(Array(count).fill(1));
+    askAll(tables, GROUP_USERS, 5);
+    askAll(tables, GROUP_USERS, 5);
+    askAll(tables, GROUP_USERS, 5);
+    expect(tables.addCallsBetween(5, 2, 9, into)).toBe(true);
+    // Added to what was there, across both groups; another block is still untabled.
+    expect([...into]).toEqual(Array.from({ length: count }, (_, index) => 1 + summed(index, 5, 2, 9)));
+    expect(tables.addCallsBetween(6, 0, BLOCK, into)).toBe(false);
+  });
+
+  it('counts as a window asked of every user: the third fills every group, with no user asked alone', () => {
+    const count = GROUP_USERS + 3;
+    const tables = createCallsTables(usersOf(count).users, callsOn, BLOCK);
+    const into = new Int32Array(count);
+    expect([1, 2, 3].map(() => tables.addCallsBetween(4, 0, BLOCK, into))).toEqual([false, false, true]);
+    expect([...into]).toEqual(Array.from({ length: count }, (_, index) => summed(index, 4, 0, BLOCK)));
+    // Tabled for single users too.
+    expect(tables.callsBetween(GROUP_USERS + 1, 4, 3, 8)).toBe(summed(GROUP_USERS + 1, 4, 3, 8));
+  });
+});
+
 describe('an account asked about many windows', () => {
+  it('names the users with calls in a window as asking each user would, before and after tabling', () => {
+    const world = createWorld({ seed: 42 });
+    for (const account of world.accounts.slice(0, 3)) {
+      const users = account.users();
+      const plain = createDayTables();
+      // Windows within a block and across two, after some users left and before anyone started.
+      const windows: Array<[number, number]> = [
+        [20_400, 20_431],
+        [20_470, 20_520],
+        [20_300, 20_306],
+        [Math.max(...users.map((user) => user.firstDay)) - 40, Math.max(...users.map((user) => user.firstDay)) + 2],
+        [12_000, 12_030],
+      ];
+      for (let ask = 0; ask < 4; ask++)
+        for (const [from, to] of windows) {
+          const expected = users.filter((user) => plain.callsOver(user, from, to) > 0).map((user) => user.index);
+          expect(account.usersWithCalls(from, to), `${account.id} ${from}-${to} ask ${ask}`).toEqual(expected);
+          for (const user of users) account.hasCalls(user, from, to);
+        }
+    }
+  });
+
+  it('counts no generated day of a user who left after they left, once tabled', () => {
+    const users = createWorld({ seed: 42 }).accounts[0]!.users();
+    const leaver = users.find((user) => Number.isFinite(user.endDay))!;
+    const [from, to] = [leaver.endDay, leaver.endDay + 30];
+    // Their profile would draw calls after they left: the tables must not hold those days.
+    let drawn = 0;
+    for (let day = from; day < to; day++) drawn += callsOnDay(leaver.profile, leaver.key, day);
+    expect(drawn).toBeGreaterThan(0);
+    const tables = createDayTables(() => users);
+    // Windows that reach back into the leaver's days: everyone is asked, and the blocks tabled.
+    for (let ask = 0; ask < 3; ask++) for (const user of users) tables.callsOver(user, from - 60, to);
+    expect(tables.usersWithCalls(from - 60, to)).toContain(leaver.index);
+    // Asked a third time, the window's blocks are read from the tables.
+    for (let ask = 0; ask < 2; ask++) tables.usersWithCalls(from, to);
+    const after = tables.usersWithCalls(from, to);
+    expect(after).not.toContain(leaver.index);
+    const plain = createDayTables();
+    expect(after).toEqual(users.filter((user) => plain.callsOver(user, from, to) > 0).map((user) => user.index));
+  });
+
   it("gives every user's calls as the day-by-day sum, before and after the tables are filled", () => {
     const world = createWorld({ seed: 42 });
     for (const account of world.accounts.slice(0, 3)) {

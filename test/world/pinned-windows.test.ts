@@ -101,6 +101,16 @@ describe('windows over pinned worlds', () => {
             expect(halves).toEqual(whole);
             expect(account.hasCalls(user, from, to)).toBe(whole.calls > 0);
           }
+          // Who had calls, asked as a window does: summed user by user the first times, then
+          // read from the account's calls tables, pinned days outside a user's span included.
+          const people = account
+            .users()
+            .filter((user) => (account.totals(user, from, to)?.calls ?? 0) > 0)
+            .map((user) => user.index);
+          for (let ask = 0; ask < 4; ask++) {
+            for (const user of account.users()) account.hasCalls(user, from, to);
+            expect(account.usersWithCalls(from, to)).toEqual(people);
+          }
         },
       ),
       { numRuns: 150 },
