@@ -10,11 +10,14 @@ import {
 } from '../../src/world/daily-stats.js';
 import { parseIsoDate } from '../../src/world/calendar.js';
 import { createDayTables } from '../../src/world/day-tables.js';
+import { MAX_TABLES, SLAB_USERS } from '../../src/world/user-tables.js';
 import { userProfile } from '../../src/world/user-profile.js';
 import { createWorld } from '../../src/world/world.js';
 
 const account = createWorld().accounts[0]!;
 const users = account.users();
+/** A month of the default world's users' days, in 2025. */
+const [from0, to0] = [20_400, 20_431];
 
 function dayByDay(user: (typeof users)[number], from: number, to: number) {
   const totals = emptyTotals();
@@ -110,6 +113,116 @@ describe('tables that share a slab (64 users a block)', () => {
     }
     for (const i of [0, 70, 259])
       expect(totalsOver(users[i]!, 20_000, 20_030)).toEqual(dayByDay(users[i]!, 20_000, 20_030));
+  });
+});
+
+describe('tables kept: when a table is made, and the bound on their memory', () => {
+  const [from, to] = [20_400, 20_431];
+  const pinnedUser = () =>
+    createWorld({
+      document: {
+        seed: 7,
+        accounts: [
+          { id: '5c2e8f1a-0d3b-4c7e-9a15-6b2f4e8d1c90', users: [{ id: '1', days: { '2026-01-05': { calls: 3 } } }] },
+        ],
+      },
+    }).accounts[0]!.users()[0]!;
+
+  it('a slab for 64 users is made when its first user is asked about a third time, and only once', () => {
+    const { totalsOver, tablesKept } = createDayTables();
+    const kept = [0, 1, 2, 3].map(() => (totalsOver(users[3]!, from, to), tablesKept()));
+    expect(kept).toEqual([0, 0, SLAB_USERS, SLAB_USERS]);
+    // Another user of the same slab fills their place in it; the next 64 users get a slab of their own.
+    for (let ask = 0; ask < 3; ask++) totalsOver(users[60]!, from, to);
+    expect(tablesKept()).toBe(SLAB_USERS);
+    for (let ask = 0; ask < 3; ask++) totalsOver(users[64]!, from, to);
+    expect(tablesKept()).toBe(2 * SLAB_USERS);
+    // A window over two blocks makes a slab in each.
+    for (let ask = 0; ask < 3; ask++) totalsOver(users[3]!, 20_470, 20_520);
+    expect(tablesKept()).toBe(3 * SLAB_USERS);
+  });
+
+  it("with the account's users, the last slab has room for the users left over only", () => {
+    const { totalsOver, tablesKept } = createDayTables(() => users);
+    expect(users.length).toBe(260);
+    for (let ask = 0; ask < 3; ask++) totalsOver(users[259]!, from, to);
+    expect(tablesKept()).toBe(260 - 4 * SLAB_USERS);
+    for (let ask = 0; ask < 3; ask++) totalsOver(users[0]!, from, to);
+    expect(tablesKept()).toBe(260 - 3 * SLAB_USERS);
+  });
+
+  it('a user with pinned days gets a table of their own, on the third time, once', () => {
+    const user = pinnedUser();
+    const { totalsOver, tablesKept } = createDayTables();
+    expect([0, 1, 2, 3].map(() => (totalsOver(user, from, to), tablesKept()))).toEqual([0, 0, 1, 1]);
+  });
+
+  it('never more than 1,024: the slab past the bound starts the tables over', () => {
+    const { totalsOver, tablesKept } = createDayTables();
+    const fill = (block: number) => {
+      for (let ask = 0; ask < 3; ask++) totalsOver(users[0]!, 256 * block, 256 * block + 30);
+      return tablesKept();
+    };
+    // Blocks 75 to 91: 2022 to 2033, all within users[0]'s days (they started in 2019).
+    const kept = Array.from({ length: MAX_TABLES / SLAB_USERS + 1 }, (_, i) => fill(75 + i));
+    expect(kept.slice(-2)).toEqual([MAX_TABLES, SLAB_USERS]);
+    expect(kept).toEqual(kept.map((_, i) => (i < MAX_TABLES / SLAB_USERS ? (i + 1) * SLAB_USERS : SLAB_USERS)));
+    // The forgotten blocks are asked about afresh: two more times before a table.
+    for (let ask = 0; ask < 2; ask++) totalsOver(users[0]!, 256 * 75, 256 * 75 + 30);
+    expect(tablesKept()).toBe(SLAB_USERS);
+    expect(fill(75)).toBe(2 * SLAB_USERS);
+  });
+
+  it('a pinned table past the bound starts the tables over too', () => {
+    const user = pinnedUser();
+    const { totalsOver, tablesKept } = createDayTables();
+    for (let block = 0; block < MAX_TABLES / SLAB_USERS; block++)
+      for (let ask = 0; ask < 3; ask++) totalsOver(users[0]!, 256 * (75 + block), 256 * (75 + block) + 30);
+    expect(tablesKept()).toBe(MAX_TABLES);
+    for (let ask = 0; ask < 3; ask++) totalsOver(user, from, to);
+    expect(tablesKept()).toBe(1);
+  });
+
+  it("calls asked of an account once its calls tables answer make no user's table", () => {
+    const tables = createDayTables(() => users);
+    // Three windows fill the calls tables (a user asked before they are may get a table of their own).
+    for (let ask = 0; ask < 3; ask++) for (const user of users) tables.callsOver(user, from, to);
+    const kept = tables.tablesKept();
+    expect(kept).toBeLessThanOrEqual(SLAB_USERS);
+    // Other windows of the block, each asked three times: the calls tables answer them all.
+    for (const shift of [1, 2, 5, 9])
+      for (let ask = 0; ask < 3; ask++) for (const user of users) tables.callsOver(user, from + shift, to + shift);
+    expect(tables.tablesKept()).toBe(kept);
+    // Without the account's users there are no calls tables: the users' own tables answer.
+    const plain = createDayTables();
+    for (let ask = 0; ask < 3; ask++) plain.callsOver(users[0]!, from, to);
+    expect(plain.tablesKept()).toBe(SLAB_USERS);
+  });
+});
+
+describe('usersWithCalls', () => {
+  it('is empty for tables made without the users', () => {
+    expect(createDayTables().usersWithCalls(20_400, 20_431)).toEqual([]);
+  });
+
+  it('once the window is tabled, reads no user at all', () => {
+    let reads = 0;
+    // Each user behind a proxy that counts every property read.
+    const watched = users.map(
+      (user) =>
+        new Proxy(user, {
+          get: (target, key, receiver) => (reads++, Reflect.get(target, key, receiver)),
+        }),
+    );
+    const tables = createDayTables(() => watched);
+    const expected = users.filter((user) => dayByDay(user, from0, to0).calls > 0).map((user) => user.index);
+    expect(tables.usersWithCalls(from0, to0)).toEqual(expected);
+    expect(reads).toBeGreaterThan(users.length);
+    tables.usersWithCalls(from0, to0);
+    tables.usersWithCalls(from0, to0);
+    reads = 0;
+    expect(tables.usersWithCalls(from0, to0)).toEqual(expected);
+    expect(reads).toBe(0);
   });
 });
 
