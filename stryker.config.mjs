@@ -52,22 +52,27 @@
  *     JSON.parse(undefined) throws, and the catch leaves no payload either way.
  *   src/unified/unified-cursor.ts:44 BlockStatement `catch { payload = undefined; }` -> `catch {}`:
  *     payload is still undefined there (declared without a value, the parse never assigned).
- *   src/world/calendar.ts:62 EqualityOperator `year < 0` -> `year <= 0`: year 0 is written plainly
+ *   src/world/calendar.ts:64 EqualityOperator `year < 0` -> `year <= 0`: year 0 is written plainly
  *     (0000), so the expanded form never sees it.
- *   src/world/calendar.ts:99 and :101 (the offset cache: a hit -> `false`, and every mutant of
- *     the bound check): the cache only spares asking Intl again; asking always, or starting over
- *     at any size, gives the same offsets.
- *   src/world/calendar.ts:110 ConditionalExpression `match === null` -> `false`: this Node's ICU
+ *   src/world/calendar.ts:103 (the offsets remembered: every mutant of the bound check): they only
+ *     spare asking Intl again; starting over at any size gives the same offsets.
+ *   src/world/calendar.ts:111 `utcDay * MS_PER_DAY + MS_PER_DAY - 1` -> `+ 1` (the day's last
+ *     millisecond -> the next day's second): a day wrongly found unsteady is answered instant by
+ *     instant, from Intl, which gives the same offsets.
+ *   src/world/calendar.ts:118 `!(Math.abs(epochMs) <= MAX_INSTANT_MS)` -> `<`: the instant at the
+ *     bound itself is then asked of Intl directly instead of through the remembered day: the same
+ *     offset.
+ *   src/world/calendar.ts:129 ConditionalExpression `match === null` -> `false`: this Node's ICU
  *     writes a zero offset as GMT+00:00, so no offset text fails the pattern here; other ICU
  *     versions write GMT alone, which is what the line is for.
- *   src/world/calendar.ts:125-131 (startOfDay's fast path and its candidates: :125 `late` read at
- *     midnight - 18 h, every mutant of the :126 condition, :126 `localMidnight + early`, :130
- *     `localMidnight + first`, :131 `localMidnight + second`): the fast path is a shortcut the
+ *   src/world/calendar.ts:144-150 (startOfDay's fast path and its candidates: :144 `late` read at
+ *     midnight - 18 h, every mutant of the :145 condition, :145 `localMidnight + early`, :149
+ *     `localMidnight + first`, :150 `localMidnight + second`): the fast path is a shortcut the
  *     general search agrees with, and `early` and `late` already are the offsets on either side
  *     of a change; they differ only where the offset changes twice within 36 hours of a midnight.
- *   src/world/calendar.ts:137 `instant < start` -> `false` or `<=`: the Set lists `early` first,
+ *   src/world/calendar.ts:156 `instant < start` -> `false` or `<=`: the Set lists `early` first,
  *     and where midnight happens twice the first one is on the offset before the change, `early`.
- *   src/world/calendar.ts:143 `localMidnight - max` -> `+ max`: the halving's lower end moves
+ *   src/world/calendar.ts:162 `localMidnight - max` -> `+ max`: the halving's lower end moves
  *     later only east of UTC; a jump across midnight that starts before it is in Intl's data
  *     for 1900-2030 only at Toronto and Nassau on 1919-03-31 (searched over every zone), west.
  *   src/faults/fault-rates.ts:67 StringLiteral `kind = ''` -> `"Stryker was here!"` (and `share =
@@ -216,9 +221,6 @@
  *     is anchored `^\d{4}-\d{2}-\d{2}$`, exactly 10 characters, so it refuses every other length anyway.
  *   src/world/pinned-days.ts:47 StringLiteral `from = ''` -> `"Stryker was here!"` (no coverage): split
  *     always yields a first element, so the default is never read; it is for the types.
- *   src/signing.ts:62 ConditionalExpression `state === undefined` -> `true`, and :63 every mutant of `keyed.size >=
- *     KEPT_KEYS` (`true`, `false`, `>`, `<`): the map only keeps keyed HMAC states to skip the key setup; setting
- *     a key up again, or clearing the map at another size, gives the same bytes.
  *   src/signing.ts:110 EqualityOperator `i < expected.length` -> `<=`: the lengths are already equal there, and
  *     one step past the end reads NaN from both, `NaN ^ NaN` is 0: the difference is unchanged.
  *   src/base64url.ts:29 ArithmeticOperator `Math.ceil(length / 3) * 4` -> `length * 3`, :30 ConditionalExpression
@@ -248,22 +250,34 @@
  *     again, and gongRecord seeds it itself.
  *   src/world/users.ts:316 OptionalChaining `users[managerIndex]?.id` -> `.id`: managerIndex is 0 or the index
  *     rounded down to ten, always an earlier user, so the user is always there.
- *   src/world/world.ts:173 and :174 ConditionalExpression `seed === undefined` / `userCount === undefined` ->
+ *   src/world/world.ts:177 and :178 ConditionalExpression `seed === undefined` / `userCount === undefined` ->
  *     `false`: an override of undefined is read with `??` and `=== undefined`, as an absent one.
- *   src/world/day-tables.ts (the tables are a cache of sums the day-by-day path gives exactly; every mutant that
- *     only changes when a block is tabled, or whether a window is summed from a table or day by day, gives the
- *     same totals): :84 fillTable's BlockStatement (an undefined table is summed day by day); :125 tableOf's
- *     BlockStatement; :127 `known !== undefined` -> `true`, `false`, `===`; :128 ArrayDeclaration `??= []`
- *     (touches); :129 `?? 0` -> `&& 0`; :130 every mutant of `touched < TOUCHES_BEFORE_TABLE` and its block;
- *     :131 `touched + 1` -> `- 1`; :135 every mutant of `count >= MAX_TABLES` and :135-137 the reset block and
- *     its arrays (no coverage), :141 `count++` -> `count--` (the bound only limits memory); :148 and :181 every
- *     mutant of `end - first < SHORT_WINDOW_DAYS` and its block; :157 and :189 `table === undefined` -> `true`;
- *     :158 `stop = to + block * BLOCK_DAYS` -> `-` or `block / BLOCK_DAYS`, and `day < stop` -> `false`, `>=`;
- *     :190 `day < stop` -> `false`, `>=` (a loop that sums no day and continues asks tableOf again, which tables
- *     the block by the third time: the same sums).
- *   src/world/day-tables.ts:97 ConditionalExpression `day.calls !== before` -> `true`: a day without calls has
+ *   src/world/day-tables.ts (the tables are a cache of sums the day-by-day path gives exactly: whether a window
+ *     is summed from a table or day by day gives the same totals): :86 and :122 every mutant of `end - first <
+ *     SHORT_WINDOW_DAYS` and its block; :95 and :136 `table === undefined` -> `true` (the table is still made:
+ *     how many are kept is the same); :108, :109 `>` -> `>=`: an equal maximum assigned again; :154 `users?.()
+ *     ?? []` -> `?? ["Stryker was here"]`: tables made without the users have no calls tables, and a text in
+ *     place of a user has no days (its span reads NaN), so nobody is listed either way; :156 `tabled =
+ *     groupCalls !== undefined` -> `true`: without calls tables there are no users either, and no calls to
+ *     list; :168 `index < calls.length` -> `<=`: one step past the end reads undefined, which is not > 0.
+ *   src/world/user-tables.ts:96 ConditionalExpression `day.calls !== before` -> `true`: a day without calls has
  *     its maxima reset to 0, and writing 0 where the table already holds 0 changes nothing.
- *   src/world/day-tables.ts:169, :170 EqualityOperator `>` -> `>=`: an equal maximum assigned again.
+ *   src/world/user-tables.ts:140, :142, :153, :154 ArrayDeclaration `[]` -> `["Stryker was here"]` (the slabs
+ *     and their states, made or forgotten): the text sits at index 0, block 0, the days of 1970, and only users
+ *     without pinned days have slabs: none works then (the first join day is 2019-01-01), so block 0 of a slab
+ *     is never read.
+ *   src/world/user-tables.ts:165 `state === FILLED` -> `false` (a filled table filled again with the same days),
+ *     and `slabs[block]?.[group]` -> `slabs[block][group]`: slabs and states are made and forgotten together,
+ *     so a state that says FILLED has its slab.
+ *   src/world/calls-tables.ts (a cache of sums, as the day tables: what changes only when a group's table is
+ *     made, or whether a window is answered from the tables or user by user, gives the same calls): :68 `i <
+ *     blockDays` -> `<=` (one more day summed into an entry past the table's end, which a typed array drops);
+ *     :104 `first < count` -> `<=` (a table for an empty group past the last user, which adds nothing); :105
+ *     `Math.min(GROUP_USERS, count - first)` -> `Math.max`, `count + first` (more touches counted: tabled
+ *     sooner); :108 `found.length * GROUP_USERS < count` -> `<=` (an account of whole groups answered user by
+ *     user instead).
+ *   src/gong/window-people.ts:80 ConditionalExpression `request.userIds === undefined` -> `false`: every user
+ *     asked one by one, as with a filter that lets everyone in: the same people, more slowly.
  *   src/world/world-problems.ts:79 ConditionalExpression `Math.abs(a.length - b.length) > 2` -> `false`: the edit
  *     distance is at least the difference of the lengths, so the Levenshtein rows answer false for those too.
  *   src/world/world-problems.ts:99 ConditionalExpression (`true`, both sides) and LogicalOperator `&&` -> `||`:
@@ -444,8 +458,6 @@
  *   src/contract/matchers.ts:63 col 48 ConditionalExpression `url === undefined` -> `false`: a label is
  *     only read once the response was validated, and by then the URL is a string (a fetch Response's
  *     `url` always is; a supertest response without a path throws before any message is made).
- *   src/world/day-tables.ts:85 ConditionalExpression `user.pinned === undefined` -> `false`: a
- *     Float64Array holds every sum an Int32Array does, exactly: the same totals, in twice the memory.
  */
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

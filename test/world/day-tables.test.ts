@@ -181,6 +181,9 @@ describe('tables kept: when a table is made, and the bound on their memory', () 
     expect(tablesKept()).toBe(MAX_TABLES);
     for (let ask = 0; ask < 3; ask++) totalsOver(user, from, to);
     expect(tablesKept()).toBe(1);
+    // After the start over, the pinned user's other blocks are asked about afresh, twice first.
+    const later = [from + 256, to + 256];
+    expect([0, 1, 2].map(() => (totalsOver(user, later[0]!, later[1]!), tablesKept()))).toEqual([1, 1, 2]);
   });
 
   it("calls asked of an account once its calls tables answer make no user's table", () => {
@@ -425,13 +428,18 @@ describe('a stated user’s pinned days outside the days they had calls', () => 
 
   it('a pinned day in 1970 (the first block) reads as stated after other blocks were tabled', () => {
     const user = userOf();
-    const { totalsOver, callsOver } = createDayTables();
+    const { totalsOver, callsOver, tablesKept } = createDayTables();
     const [from, to] = [day('2018-05-17'), day('2018-06-16')];
     for (let ask = 0; ask < 3; ask++) totalsOver(user, from, to);
     for (let ask = 0; ask < 3; ask++) callsOver(user, from, to);
+    expect(tablesKept()).toBe(1);
+    // Block 0 is tabled like any other, on its third time (totals and calls each ask it).
+    const kept: number[] = [];
     for (let ask = 0; ask < 3; ask++) {
       expect(totalsOver(user, 0, 30)).toEqual(reference(user, 0, 30));
+      kept.push(tablesKept());
       expect(callsOver(user, 0, 30)).toBe(1);
     }
+    expect(kept).toEqual([1, 2, 2]);
   });
 });
