@@ -86,9 +86,15 @@
  *   src/faults/request-scenario.ts:34 OptionalChaining `.get('s')?.parameters` ->
  *     `.get('s').parameters`: the text read is `s;...`, a token followed by `;`, always a well-formed
  *     preference, so `get('s')` is never undefined.
- *   src/faults/request-scenario.ts:43 ConditionalExpression `eq === pair.length - 1` -> `false`, and
+ *   src/faults/request-scenario.ts:41 ConditionalExpression `!rawQuery.includes(SCENARIO_PARAMETER)` -> `false`:
+ *     the shortcut skipped, the loop over the pairs finds no pair named `__scenario` either.
+ *   src/faults/request-scenario.ts:46 ConditionalExpression `eq === pair.length - 1` -> `false`, and
  *     ArithmeticOperator `- 1` -> `+ 1`: an empty `__scenario=` then decodes to '', which
  *     requestedScenario reads as no scenario, as it reads undefined.
+ *   src/lru-cache.ts:52 ConditionalExpression `key !== newest` -> `true`: the key used last is already the
+ *     Map's last entry (set and get both leave it there), so moving it to the end again changes no order.
+ *   src/lru-cache.ts:67 ConditionalExpression `maxEntries < 1` -> `false`: an entry stored with no room for
+ *     any is evicted at once by the loop below (the size is over maxEntries): nothing is kept either way.
  *   src/faults/wire-fault.ts:56 ConditionalExpression `default:` (its `return undefined` dropped): a
  *     function that falls off its end returns undefined too.
  *   src/store/memory-store.ts:65 ConditionalExpression `counter.endsAt === Infinity` -> `false`:
@@ -476,6 +482,7 @@ export default {
     'src/store/**/*.ts',
     'src/mapping/**/*.ts',
     'src/redact.ts',
+    'src/lru-cache.ts',
     'src/scenarios.ts',
     'src/signing.ts',
     'src/base64url.ts',
