@@ -259,20 +259,19 @@
  *   src/world/world.ts:177 and :178 ConditionalExpression `seed === undefined` / `userCount === undefined` ->
  *     `false`: an override of undefined is read with `??` and `=== undefined`, as an absent one.
  *   src/world/day-tables.ts (the tables are a cache of sums the day-by-day path gives exactly: whether a window
- *     is summed from a table or day by day gives the same totals): :86 and :122 every mutant of `end - first <
- *     SHORT_WINDOW_DAYS` and its block; :95 and :136 `table === undefined` -> `true` (the table is still made:
- *     how many are kept is the same); :108, :109 `>` -> `>=`: an equal maximum assigned again; :154 `users?.()
- *     ?? []` -> `?? ["Stryker was here"]`: tables made without the users have no calls tables, and a text in
- *     place of a user has no days (its span reads NaN), so nobody is listed either way; :156 `tabled =
- *     groupCalls !== undefined` -> `true`: without calls tables there are no users either, and no calls to
- *     list; :168 `index < calls.length` -> `<=`: one step past the end reads undefined, which is not > 0.
- *   src/world/user-tables.ts:96 ConditionalExpression `day.calls !== before` -> `true`: a day without calls has
+ *     is summed from a table or day by day gives the same totals): :77 and :113 every mutant of `end - first <
+ *     SHORT_WINDOW_DAYS` and its block; :86 and :127 `table === undefined` -> `true` (the table is still made:
+ *     how many are kept is the same); :99, :100 `>` -> `>=`: an equal maximum assigned again; :146 `users ===
+ *     undefined || groupCalls === undefined` -> `&&`, or either side `false`: the calls tables are made from the
+ *     users, so the two are undefined together (the pair is checked for the types); :161 `index < calls.length`
+ *     -> `<=`: one step past the end reads undefined, which is not > 0.
+ *   src/world/user-tables.ts:88 ConditionalExpression `day.calls !== before` -> `true`: a day without calls has
  *     its maxima reset to 0, and writing 0 where the table already holds 0 changes nothing.
- *   src/world/user-tables.ts:140, :142, :153, :154 ArrayDeclaration `[]` -> `["Stryker was here"]` (the slabs
+ *   src/world/user-tables.ts:132, :134, :145, :146 ArrayDeclaration `[]` -> `["Stryker was here"]` (the slabs
  *     and their states, made or forgotten): the text sits at index 0, block 0, the days of 1970, and only users
  *     without pinned days have slabs: none works then (the first join day is 2019-01-01), so block 0 of a slab
  *     is never read.
- *   src/world/user-tables.ts:165 `state === FILLED` -> `false` (a filled table filled again with the same days),
+ *   src/world/user-tables.ts:157 `state === FILLED` -> `false` (a filled table filled again with the same days),
  *     and `slabs[block]?.[group]` -> `slabs[block][group]`: slabs and states are made and forgotten together,
  *     so a state that says FILLED has its slab.
  *   src/world/calls-tables.ts (a cache of sums, as the day tables: what changes only when a group's table is

@@ -6,7 +6,7 @@
  * asked about often enough to be tabled, are summed day by day: the same totals to the last
  * digit.
  */
-import { callsOnDay, emptyTotals, type StatTotals } from './daily-stats.js';
+import { emptyTotals, type StatTotals } from './daily-stats.js';
 import { createCallsTables, type CallsTables } from './calls-tables.js';
 import {
   accumulateUserDay,
@@ -21,15 +21,6 @@ import {
 
 /** Windows this short are summed day by day: a table would cost more than it saves. */
 const SHORT_WINDOW_DAYS = 4;
-
-/**
- * The user's calls on the day, 0 outside the days they work (a pinned day counts wherever it
- * is): the calls tables hold these, so that a window's sums need no user's span to clip them.
- */
-function callsInSpan(user: TotalsSubject, day: number): number {
-  if (user.pinned !== undefined) return callsOnUserDay(user, day);
-  return day < user.firstDay || day >= user.endDay ? 0 : callsOnDay(user.profile, user.key, day);
-}
 
 /**
  * The first day the user may have calls on within the window: their generated span, widened
@@ -76,7 +67,7 @@ export interface DayTables {
  * tables.totalsOver(user, 20_400, 20_431).calls; // the user's calls in those 31 days
  */
 export function createDayTables(users?: () => readonly TotalsSubject[]): DayTables {
-  const groupCalls = users === undefined ? undefined : createCallsTables(users, callsInSpan, BLOCK_DAYS);
+  const groupCalls = users === undefined ? undefined : createCallsTables(users, callsOnUserDay, BLOCK_DAYS);
   const { tableOf, tablesKept } = createUserTables(users);
 
   function totalsOver(user: TotalsSubject, fromDay: number, toDay: number): StatTotals {
@@ -151,11 +142,13 @@ export function createDayTables(users?: () => readonly TotalsSubject[]): DayTabl
   }
 
   function usersWithCalls(fromDay: number, toDay: number): number[] {
-    const all = users?.() ?? [];
+    // Made without the users, the tables know of nobody (and have no calls tables).
+    if (users === undefined || groupCalls === undefined) return [];
+    const all = users();
     const calls = new Int32Array(all.length);
-    let tabled = groupCalls !== undefined;
+    let tabled = true;
     // Every block is asked (each counts the window), even after one answered false.
-    for (let day = fromDay; groupCalls !== undefined && day < toDay;) {
+    for (let day = fromDay; day < toDay;) {
       const block = Math.floor(day / BLOCK_DAYS);
       const stop = Math.min(toDay, (block + 1) * BLOCK_DAYS);
       tabled = groupCalls.addCallsBetween(block, day - block * BLOCK_DAYS, stop - block * BLOCK_DAYS, calls) && tabled;

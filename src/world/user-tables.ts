@@ -49,27 +49,19 @@ export interface TotalsSubject {
 
 /** Adds the user's day: a pinned day as stated, else the generator's within [firstDay, endDay). */
 export function accumulateUserDay(totals: StatTotals, user: TotalsSubject, day: number): void {
-  const { pinned } = user;
-  if (pinned !== undefined) {
-    const values = pinned.days.get(day);
-    if (values !== undefined) return accumulateValues(totals, values);
-    if (day < user.firstDay || day >= user.endDay) return;
-  }
-  accumulateDay(totals, user.profile, user.key, day);
+  const values = user.pinned?.days.get(day);
+  if (values !== undefined) return accumulateValues(totals, values);
+  if (day >= user.firstDay && day < user.endDay) accumulateDay(totals, user.profile, user.key, day);
 }
 
 /**
- * The user's calls on the day: a pinned day as stated; else the generator's, which for a user
- * without pinned days the caller keeps within [firstDay, endDay) (their span, see day-tables.ts).
+ * The user's calls on the day: a pinned day as stated, else the generator's within [firstDay,
+ * endDay), else 0. The account's calls tables hold these, so their sums need no clipping.
  */
 export function callsOnUserDay(user: TotalsSubject, day: number): number {
-  const { pinned } = user;
-  if (pinned !== undefined) {
-    const values = pinned.days.get(day);
-    if (values !== undefined) return values.calls;
-    if (day < user.firstDay || day >= user.endDay) return 0;
-  }
-  return callsOnDay(user.profile, user.key, day);
+  const values = user.pinned?.days.get(day);
+  if (values !== undefined) return values.calls;
+  return day >= user.firstDay && day < user.endDay ? callsOnDay(user.profile, user.key, day) : 0;
 }
 
 /** A block's table: whole numbers, in an Int32Array where they surely fit (see above). */

@@ -98,7 +98,7 @@ describe('tables that share a slab (64 users a block)', () => {
     const { totalsOver } = createDayTables(() => users);
     // Users 63 and 64 sit either side of a slab's edge; 259 is the last, in a slab of 4.
     const order = [64, 63, 0, 259, 1, 127, 128, 256, 62];
-    const [from, to] = [20_400, 20_431];
+    const [from, to] = [from0, to0];
     for (let ask = 0; ask < 4; ask++)
       for (const i of order) expect(totalsOver(users[i]!, from, to)).toEqual(dayByDay(users[i]!, from, to));
   });
@@ -117,7 +117,7 @@ describe('tables that share a slab (64 users a block)', () => {
 });
 
 describe('tables kept: when a table is made, and the bound on their memory', () => {
-  const [from, to] = [20_400, 20_431];
+  const [from, to] = [from0, to0];
   const pinnedUser = () =>
     createWorld({
       document: {
@@ -205,7 +205,7 @@ describe('tables kept: when a table is made, and the bound on their memory', () 
 
 describe('usersWithCalls', () => {
   it('is empty for tables made without the users', () => {
-    expect(createDayTables().usersWithCalls(20_400, 20_431)).toEqual([]);
+    expect(createDayTables().usersWithCalls(from0, to0)).toEqual([]);
   });
 
   it('once the window is tabled, reads no user at all', () => {
